@@ -1,0 +1,7 @@
+export default function RootLoading() {
+  return (
+    <p className="muted" role="status">
+      Loading…
+    </p>
+  );
+}

@@ -1,0 +1,20 @@
+import type { TimelineStatement } from "@/lib/data/talks";
+import { StatementItem } from "./statement-item";
+
+export function StatementList({
+  statements,
+  timeZone,
+  partyIndex,
+}: {
+  statements: TimelineStatement[];
+  timeZone: string;
+  partyIndex: Map<string, number>;
+}) {
+  return (
+    <ol className="statements">
+      {statements.map((s) => (
+        <StatementItem key={s.id} statement={s} timeZone={timeZone} partyIndex={partyIndex.get(s.party.slug) ?? 0} />
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,47 @@
+import { expect, test } from "@playwright/test";
+
+test("analyst opens the Beijing talks from the index and reads day 1 and Song Il Ho's words", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "Talks" })).toBeVisible();
+  await page.getByRole("link", { name: "Japan–DPRK normalization talks, Beijing, February 2006" }).click();
+
+  await expect(page).toHaveURL(/\/talks\/japan-dprk-beijing-2006$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Japan–DPRK normalization talks, Beijing, February 2006");
+
+  const days = page.getByRole("list", { name: "Days of the talk" });
+  const firstDay = days.getByRole("listitem").first();
+  await expect(firstDay.getByRole("heading", { level: 2 })).toHaveText("Day 1 · Saturday 4 February 2006");
+  await expect(firstDay).toContainText("Talks open in Beijing");
+
+  // The days between, with nothing recorded, are present and say so.
+  const day2 = page.locator("#day-2006-02-05");
+  await expect(day2.getByRole("heading", { level: 2 })).toHaveText("Day 2 · Sunday 5 February 2006");
+  await expect(day2).toContainText("No session or statement recorded for this day.");
+
+  const day4 = page.locator("#day-2006-02-07");
+  await expect(day4.getByRole("heading", { level: 2 })).toHaveText("Day 4 · Tuesday 7 February 2006");
+  const huge = day4.getByRole("article", { name: /Song Il Ho/ }).filter({ hasText: "huge difference" });
+  await expect(huge).toHaveCount(1);
+  await expect(huge.locator("q")).toHaveText("huge difference");
+  await expect(huge).toContainText("head of delegation");
+  await expect(huge).toContainText("North Korea, Japan Still far Apart on Issue of Abducted Japanese");
+
+  // What the report does not date is shown apart, not guessed onto a day.
+  const undated = page.locator("#day-unknown");
+  await expect(undated.getByRole("heading", { level: 2 })).toHaveText("Day not reported");
+  await expect(undated.locator("q", { hasText: "very regrettable" })).toBeVisible();
+  await expect(undated.getByRole("heading", { level: 4 })).toHaveText([
+    "First meeting on the abduction issue",
+    "Second meeting on the abduction issue",
+  ]);
+});
+
+test("a visitor who follows a bad talk address is told it does not exist", async ({ page }) => {
+  // The talk page streams (it has a loading state), so Next.js answers a missing talk with a
+  // "soft" 404: the not-found page with a noindex marker, under status 200 (documented behaviour).
+  await page.goto("/talks/no-such-talk");
+  await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
+  await expect(page.getByRole("heading", { level: 1, name: "Talk not found" })).toBeVisible();
+  await page.getByRole("link", { name: "See all talks" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Talks" })).toBeVisible();
+});

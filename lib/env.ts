@@ -1,0 +1,117 @@
+// The app's configuration, read and checked once. Every failure is one sentence naming the
+// variable and what is wrong, never a stack trace (see scripts/check-env.ts and instrumentation.ts).
+import { accessSync, constants, existsSync, mkdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+export const DEFAULT_DATABASE_URL = "file:./data/parley.db";
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Empty strings count as missing, so `DATABASE_URL=` falls back to the default. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
+
+const EnvSchema = z.object({
+  DATABASE_URL: optional(z.string()),
+  PARLEY_PUBLIC_READ: optional(z.enum(["true", "false"])),
+});
+
+export type DatabaseConfig =
+  | { provider: "sqlite"; url: string; file: string }
+  | { provider: "postgresql"; url: string };
+
+/** Which database a URL names: `file:` → SQLite, `postgresql://`/`postgres://` → PostgreSQL. */
+export function parseDatabaseUrl(raw: string, cwd = process.cwd()): DatabaseConfig {
+  const url = raw.trim();
+  if (url.startsWith("file:")) {
+    const rest = url.slice("file:".length).split("?")[0] ?? "";
+    if (rest === "" || rest.endsWith("/")) {
+      throw new ConfigError(
+        `DATABASE_URL "${raw}" names no database file; use a path such as file:./data/parley.db.`,
+      );
+    }
+    return { provider: "sqlite", url, file: path.resolve(cwd, rest) };
+  }
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw new ConfigError(`DATABASE_URL "${redact(raw)}" is not a valid PostgreSQL URL.`);
+    }
+    if (!parsed.hostname || parsed.pathname.length <= 1) {
+      throw new ConfigError(
+        `DATABASE_URL "${redact(raw)}" must name a host and a database, like postgresql://user@127.0.0.1:5432/parley.`,
+      );
+    }
+    return { provider: "postgresql", url };
+  }
+  throw new ConfigError(
+    `DATABASE_URL "${redact(raw)}" is not understood: use file:./data/parley.db for SQLite or postgresql://… for PostgreSQL.`,
+  );
+}
+
+/** Makes sure the SQLite file's folder exists and can be written, or says why not. */
+export function ensureSqliteWritable(file: string): void {
+  const dir = path.dirname(file);
+  try {
+    makeFolders(dir);
+  } catch {
+    throw new ConfigError(`The data folder ${dir} for DATABASE_URL does not exist and cannot be created.`);
+  }
+  if (!statSync(dir).isDirectory()) {
+    throw new ConfigError(`The data folder ${dir} for DATABASE_URL is a file, not a folder.`);
+  }
+  try {
+    accessSync(dir, constants.W_OK);
+    try {
+      accessSync(file, constants.W_OK);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+    }
+  } catch {
+    throw new ConfigError(`The data folder ${dir} for DATABASE_URL is not writable by this user.`);
+  }
+}
+
+/**
+ * mkdir -p, one level at a time: Node's own `recursive: true` spins forever on some
+ * unwritable trees (seen with a path under /proc), which would hang start-up instead of failing.
+ */
+function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  let at = dir;
+  while (!existsSync(at)) {
+    missing.unshift(at);
+    const parent = path.dirname(at);
+    if (parent === at) break;
+    at = parent;
+  }
+  for (const folder of missing) mkdirSync(folder);
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+}
+
+export type Env = { database: DatabaseConfig; publicRead: boolean };
+
+let cached: Env | undefined;
+
+/** The checked environment. Throws ConfigError with a one-sentence message. */
+export function getEnv(source: Record<string, string | undefined> = process.env): Env {
+  if (cached && source === process.env) return cached;
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`${issue?.path.join(".")} is invalid: ${issue?.message}.`);
+  }
+  const database = parseDatabaseUrl(parsed.data.DATABASE_URL ?? DEFAULT_DATABASE_URL);
+  if (database.provider === "sqlite") ensureSqliteWritable(database.file);
+  const env = { database, publicRead: parsed.data.PARLEY_PUBLIC_READ !== "false" };
+  if (source === process.env) cached = env;
+  return env;
+}

@@ -1,0 +1,78 @@
+// The words the UI uses for each enum value. One place, so the timeline, filters, exports and
+// tests agree.
+import type {
+  Capacity,
+  Gap,
+  Outcome,
+  PartOfDay,
+  SessionKind,
+  StatementKind,
+  StatementSetting,
+  TalkStatus,
+} from "./generated/sqlite/enums";
+
+export const TALK_STATUS_LABEL: Record<TalkStatus, string> = {
+  scheduled: "Scheduled",
+  ongoing: "Ongoing",
+  concluded: "Concluded",
+  suspended: "Suspended",
+};
+
+export const SESSION_KIND_LABEL: Record<SessionKind, string> = {
+  plenary: "Plenary",
+  working_group: "Working group",
+  bilateral: "Bilateral",
+  press_briefing: "Press briefing",
+};
+
+export const OUTCOME_LABEL: Record<Outcome, string> = {
+  agreement: "Agreement",
+  progress: "Progress",
+  no_progress: "No progress",
+  deadlock: "Deadlock",
+  suspended: "Suspended",
+  unknown: "Outcome unknown",
+};
+
+export const STATEMENT_KIND_LABEL: Record<StatementKind, string> = {
+  direct_quote: "Direct quote",
+  paraphrase: "Paraphrase",
+  position: "Position",
+  demand: "Demand",
+  denial: "Denial",
+  assessment: "Assessment",
+};
+
+export const CAPACITY_LABEL: Record<Capacity, string> = {
+  head_of_delegation: "head of delegation",
+  delegation_member: "delegation member",
+  spokesperson: "spokesperson",
+  government: "government",
+  unknown: "capacity not stated",
+};
+
+export const SETTING_LABEL: Record<StatementSetting, string> = {
+  session: "in session",
+  press_briefing: "at a press briefing",
+  arrival: "on arrival",
+  departure: "on departure",
+  state_media: "in state media",
+  interview: "in an interview",
+  other: "elsewhere",
+  unknown: "setting not reported",
+};
+
+export const PART_OF_DAY_LABEL: Record<PartOfDay, string> = {
+  morning: "morning",
+  afternoon: "afternoon",
+  evening: "evening",
+  night: "night",
+};
+
+export const GAP_LABEL: Record<Gap, string> = {
+  agreed: "Agreed",
+  narrowing: "Narrowing",
+  unchanged: "Unchanged",
+  widening: "Widening",
+  deadlocked: "Deadlocked",
+};

@@ -1,0 +1,47 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { TalkDocumentSchema, describeIssues, type TalkDocument } from "./schema";
+
+const seedFile = path.resolve(import.meta.dirname, "../../prisma/seed/japan-dprk-beijing-2006.json");
+const seed = (): TalkDocument => JSON.parse(readFileSync(seedFile, "utf8"));
+const problems = (doc: unknown) => {
+  const result = TalkDocumentSchema.safeParse(doc);
+  return result.success ? [] : describeIssues(result.error);
+};
+
+describe("talk documents", () => {
+  it("accepts the shipped Beijing data set", () => {
+    expect(problems(seed())).toEqual([]);
+  });
+
+  it("names each problem by where it is", () => {
+    const doc = seed();
+    doc.talk.venueTimeZone = "Beijing";
+    doc.statements[0]!.party = "japan"; // spoken by Song Il Ho, a DPRK envoy
+    doc.statements[1]!.saidOn = "2006-02-31";
+    doc.statements[2]!.sources = ["no-such-report"];
+    doc.sessions[1]!.issues = ["trade"];
+    // Every problem at once, so a bad import can be fixed in one pass.
+    expect(problems(doc)).toEqual([
+      "talk.venueTimeZone: must be an IANA time zone such as Asia/Shanghai",
+      "statements[1].saidOn: must be a calendar day written YYYY-MM-DD",
+      'sessions[1].issues[0]: names issue "trade", which the document does not define',
+      'statements[0].party: is "japan" but envoy "song-il-ho" belongs to "dprk"',
+      'statements[2].sources[0]: names source "no-such-report", which the document does not define',
+    ]);
+  });
+
+  it("refuses a clock time or a day where the precision says none is known", () => {
+    const doc = seed();
+    const s = doc.statements.find((x) => x.saidPrecision === "unknown")!;
+    s.saidOn = "2006-02-05";
+    expect(problems(doc)).toContainEqual(expect.stringMatching(/saidPrecision: is unknown, so saidOn and saidAt must be empty/));
+  });
+
+  it("refuses quoted words that are not in the statement's text", () => {
+    const doc = seed();
+    doc.statements.find((x) => x.quotedWords)!.quotedWords = "big difference";
+    expect(problems(doc)).toContainEqual(expect.stringMatching(/quotedWords: must appear word for word/));
+  });
+});

@@ -1,0 +1,237 @@
+// The JSON form of one talk: what the seed loads, and what export/import will round-trip.
+// References between parts use slugs (parties, envoys, issues), keys (sources) and refs
+// (sessions, statements), never database ids, so a document is portable between databases.
+import { z } from "zod";
+import { isLocalDay, isTimeZone } from "../time/local-day";
+
+export const TALK_DOCUMENT_FORMAT = "parley.talk/v1";
+
+export const TITLE_MAX = 200;
+export const SUMMARY_MAX = 4_000;
+export const STATEMENT_TEXT_MAX = 4_000;
+export const QUOTED_WORDS_MAX = 1_000;
+export const NOTE_MAX = 2_000;
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case letters, digits and single hyphens");
+const localDay = z.string().refine(isLocalDay, "must be a calendar day written YYYY-MM-DD");
+const instant = z.iso.datetime({ offset: true, message: "must be an ISO 8601 instant with a time zone, e.g. 2006-02-04T09:30:00+08:00" });
+const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+const optionalText = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`).nullish();
+
+export const TalkStatusSchema = z.enum(["scheduled", "ongoing", "concluded", "suspended"]);
+export const SessionKindSchema = z.enum(["plenary", "working_group", "bilateral", "press_briefing"]);
+export const OutcomeSchema = z.enum(["agreement", "progress", "no_progress", "deadlock", "suspended", "unknown"]);
+export const StatementKindSchema = z.enum(["direct_quote", "paraphrase", "position", "demand", "denial", "assessment"]);
+export const TimePrecisionSchema = z.enum(["unknown", "day", "part_of_day", "minute"]);
+export const PartOfDaySchema = z.enum(["morning", "afternoon", "evening", "night"]);
+export const SettingSchema = z.enum(["session", "press_briefing", "arrival", "departure", "state_media", "interview", "other", "unknown"]);
+export const CapacitySchema = z.enum(["head_of_delegation", "delegation_member", "spokesperson", "government", "unknown"]);
+export const GapSchema = z.enum(["agreed", "narrowing", "unchanged", "widening", "deadlocked"]);
+export const DelegationRoleSchema = z.enum(["head", "member"]);
+
+const PartyDoc = z.object({
+  slug,
+  name: text(TITLE_MAX),
+  shortName: text(60),
+  isoCode: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 3166-1 alpha-3 code such as JPN").nullish(),
+});
+
+const EnvoyDoc = z.object({
+  slug,
+  name: text(TITLE_MAX),
+  nameOriginal: optionalText(TITLE_MAX),
+  title: optionalText(TITLE_MAX),
+  party: slug,
+  role: DelegationRoleSchema.default("member"),
+});
+
+const IssueDoc = z.object({ slug, name: text(TITLE_MAX), description: optionalText(SUMMARY_MAX) });
+
+const SourceDoc = z.object({
+  key: slug,
+  publisher: text(TITLE_MAX),
+  title: text(TITLE_MAX * 2),
+  url: z.url({ protocol: /^https?$/, message: "must be an http(s) address" }).nullish(),
+  publishedOn: localDay.nullish(),
+});
+
+const SessionDoc = z.object({
+  ref: slug,
+  localDay: localDay.nullable(),
+  startsAt: instant.nullish(),
+  endsAt: instant.nullish(),
+  kind: SessionKindSchema.nullable(),
+  title: text(TITLE_MAX),
+  summary: z.string().max(SUMMARY_MAX).default(""),
+  outcome: OutcomeSchema.default("unknown"),
+  outcomeNote: optionalText(NOTE_MAX),
+  issues: z.array(slug).default([]),
+  sources: z.array(slug).default([]),
+});
+
+const StatementDoc = z.object({
+  ref: slug,
+  session: slug.nullish(),
+  party: slug,
+  envoy: slug.nullish(),
+  capacity: CapacitySchema.default("unknown"),
+  saidOn: localDay.nullable(),
+  saidAt: instant.nullish(),
+  saidPrecision: TimePrecisionSchema,
+  partOfDay: PartOfDaySchema.nullish(),
+  reportedOn: localDay.nullish(),
+  setting: SettingSchema.default("unknown"),
+  kind: StatementKindSchema,
+  text: text(STATEMENT_TEXT_MAX),
+  quotedWords: optionalText(QUOTED_WORDS_MAX),
+  issues: z.array(slug).default([]),
+  sources: z.array(slug).default([]),
+});
+
+const AssessmentDoc = z.object({
+  issue: slug,
+  localDay,
+  gap: GapSchema,
+  note: z.string().max(NOTE_MAX).default(""),
+  author: text(TITLE_MAX),
+});
+
+const LinkageDoc = z.object({
+  party: slug,
+  issue: slug,
+  conditionIssue: slug,
+  text: text(STATEMENT_TEXT_MAX),
+  statedOn: localDay.nullish(),
+  droppedOn: localDay.nullish(),
+  statement: slug.nullish(),
+});
+
+const TalkDocumentShape = z.object({
+    format: z.literal(TALK_DOCUMENT_FORMAT),
+    talk: z.object({
+      slug,
+      title: text(TITLE_MAX),
+      venueCity: text(TITLE_MAX),
+      venueTimeZone: z.string().refine(isTimeZone, "must be an IANA time zone such as Asia/Shanghai"),
+      firstDay: localDay,
+      lastDay: localDay.nullable(),
+      status: TalkStatusSchema,
+      summary: z.string().max(SUMMARY_MAX).default(""),
+    }),
+    parties: z.array(PartyDoc).min(1, "a talk needs at least one party"),
+    envoys: z.array(EnvoyDoc).default([]),
+    issues: z.array(IssueDoc).default([]),
+    sources: z.array(SourceDoc).default([]),
+    sessions: z.array(SessionDoc).default([]),
+    statements: z.array(StatementDoc).default([]),
+    assessments: z.array(AssessmentDoc).default([]),
+    linkages: z.array(LinkageDoc).default([]),
+});
+
+export type TalkDocument = z.infer<typeof TalkDocumentShape>;
+
+export const TalkDocumentSchema = TalkDocumentShape.superRefine(checkReferences);
+
+/** Every slug, key and ref used in a document must be defined in it, once, and make sense. */
+function checkReferences(d: TalkDocument, ctx: z.RefinementCtx): void {
+  const defined = <T,>(items: T[], field: keyof T & string, path: string) => {
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      const value = String(item[field]);
+      if (seen.has(value)) ctx.addIssue({ code: "custom", path: [path, i, field], message: `"${value}" is defined twice` });
+      seen.add(value);
+    });
+    return seen;
+  };
+  const parties = defined(d.parties, "slug", "parties");
+  const envoys = new Map(d.envoys.map((e) => [e.slug, e]));
+  defined(d.envoys, "slug", "envoys");
+  const issues = defined(d.issues, "slug", "issues");
+  const sources = defined(d.sources, "key", "sources");
+  const sessions = defined(d.sessions, "ref", "sessions");
+  const statements = defined(d.statements, "ref", "statements");
+
+  const must = (set: Set<string> | Map<string, unknown>, value: string | null | undefined, path: (string | number)[], what: string) => {
+    if (value != null && !set.has(value)) ctx.addIssue({ code: "custom", path, message: `names ${what} "${value}", which the document does not define` });
+  };
+  const last = d.talk.lastDay;
+  const inTalk = (day: string | null | undefined, path: (string | number)[]) => {
+    if (day == null) return;
+    if (day < d.talk.firstDay || (last != null && day > last)) {
+      ctx.addIssue({ code: "custom", path, message: `${day} is outside the talk's days (${d.talk.firstDay} to ${last ?? "open"})` });
+    }
+  };
+  if (last != null && last < d.talk.firstDay) {
+    ctx.addIssue({ code: "custom", path: ["talk", "lastDay"], message: "must not be before the first day" });
+  }
+
+  d.envoys.forEach((e, i) => must(parties, e.party, ["envoys", i, "party"], "party"));
+  d.sessions.forEach((s, i) => {
+    inTalk(s.localDay, ["sessions", i, "localDay"]);
+    s.issues.forEach((x, j) => must(issues, x, ["sessions", i, "issues", j], "issue"));
+    s.sources.forEach((x, j) => must(sources, x, ["sessions", i, "sources", j], "source"));
+    if (s.startsAt && s.endsAt && s.endsAt < s.startsAt) {
+      ctx.addIssue({ code: "custom", path: ["sessions", i, "endsAt"], message: "must not be before startsAt" });
+    }
+    if ((s.startsAt || s.endsAt) && s.localDay == null) {
+      ctx.addIssue({ code: "custom", path: ["sessions", i, "localDay"], message: "must be given when a start or end time is" });
+    }
+  });
+  d.statements.forEach((s, i) => {
+    const p = ["statements", i];
+    must(sessions, s.session, [...p, "session"], "session");
+    must(parties, s.party, [...p, "party"], "party");
+    must(envoys, s.envoy, [...p, "envoy"], "envoy");
+    const envoy = s.envoy ? envoys.get(s.envoy) : undefined;
+    if (envoy && envoy.party !== s.party) {
+      ctx.addIssue({ code: "custom", path: [...p, "party"], message: `is "${s.party}" but envoy "${envoy.slug}" belongs to "${envoy.party}"` });
+    }
+    s.issues.forEach((x, j) => must(issues, x, [...p, "issues", j], "issue"));
+    s.sources.forEach((x, j) => must(sources, x, [...p, "sources", j], "source"));
+    inTalk(s.saidOn, [...p, "saidOn"]);
+    if (s.saidPrecision === "unknown" && (s.saidOn != null || s.saidAt != null)) {
+      ctx.addIssue({ code: "custom", path: [...p, "saidPrecision"], message: "is unknown, so saidOn and saidAt must be empty" });
+    }
+    if (s.saidPrecision !== "unknown" && s.saidOn == null) {
+      ctx.addIssue({ code: "custom", path: [...p, "saidOn"], message: `must be given when the precision is ${s.saidPrecision}` });
+    }
+    if (s.saidPrecision === "minute" && s.saidAt == null) {
+      ctx.addIssue({ code: "custom", path: [...p, "saidAt"], message: "must be given when the precision is minute" });
+    }
+    if (s.saidPrecision === "part_of_day" && s.partOfDay == null) {
+      ctx.addIssue({ code: "custom", path: [...p, "partOfDay"], message: "must be given when the precision is part_of_day" });
+    }
+    if (s.quotedWords && !s.text.includes(s.quotedWords)) {
+      ctx.addIssue({ code: "custom", path: [...p, "quotedWords"], message: "must appear word for word in the statement text" });
+    }
+  });
+  d.assessments.forEach((a, i) => {
+    must(issues, a.issue, ["assessments", i, "issue"], "issue");
+    inTalk(a.localDay, ["assessments", i, "localDay"]);
+  });
+  const assessed = new Set<string>();
+  d.assessments.forEach((a, i) => {
+    const k = `${a.issue}@${a.localDay}`;
+    if (assessed.has(k)) ctx.addIssue({ code: "custom", path: ["assessments", i], message: `assesses ${a.issue} on ${a.localDay} twice` });
+    assessed.add(k);
+  });
+  d.linkages.forEach((l, i) => {
+    must(parties, l.party, ["linkages", i, "party"], "party");
+    must(issues, l.issue, ["linkages", i, "issue"], "issue");
+    must(issues, l.conditionIssue, ["linkages", i, "conditionIssue"], "issue");
+    must(statements, l.statement, ["linkages", i, "statement"], "statement");
+  });
+}
+
+/** One readable line per problem, naming where it is: "statements[2].party: names party …". */
+export function describeIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const where = issue.path.reduce<string>(
+      (acc, part) => (typeof part === "number" ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)),
+      "",
+    );
+    return where ? `${where}: ${issue.message}` : issue.message;
+  });
+}

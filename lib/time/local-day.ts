@@ -1,0 +1,82 @@
+// Local days are the venue's calendar days, written "YYYY-MM-DD" (DESIGN.md, "Time").
+// They are plain calendar dates: no time zone, no instant. Arithmetic on them is done in UTC,
+// where every day has 24 hours, so a daylight-saving change at the venue cannot shift them.
+import { TZDate } from "@date-fns/tz";
+import { addDays, differenceInCalendarDays, format } from "date-fns";
+
+export type LocalDay = string;
+
+const LOCAL_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isLocalDay(value: string): boolean {
+  const m = LOCAL_DAY.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+function toUtcDate(day: LocalDay): Date {
+  if (!isLocalDay(day)) throw new RangeError(`"${day}" is not a calendar day (YYYY-MM-DD).`);
+  return new Date(`${day}T00:00:00Z`);
+}
+
+function fromUtcDate(date: Date): LocalDay {
+  return date.toISOString().slice(0, 10);
+}
+
+export function addLocalDays(day: LocalDay, n: number): LocalDay {
+  return fromUtcDate(addDays(toUtcDate(day), n));
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export function localDaysBetween(from: LocalDay, to: LocalDay): number {
+  return differenceInCalendarDays(toUtcDate(to), toUtcDate(from));
+}
+
+/** Every day from first to last, inclusive. */
+export function eachLocalDay(first: LocalDay, last: LocalDay): LocalDay[] {
+  const n = localDaysBetween(first, last);
+  return Array.from({ length: Math.max(0, n + 1) }, (_, i) => addLocalDays(first, i));
+}
+
+/** The venue's calendar day on which an instant falls. */
+export function localDayOf(instant: Date, timeZone: string): LocalDay {
+  return format(new TZDate(instant, timeZone), "yyyy-MM-dd");
+}
+
+/** "Saturday 4 February 2006" — the form used in headings. */
+export function formatLocalDay(day: LocalDay): string {
+  return format(asUtcCalendarDate(day), "EEEE d MMMM yyyy");
+}
+
+/** "Sat 4 Feb" — the compact form for navigators and strips. */
+export function formatLocalDayShort(day: LocalDay): string {
+  return format(asUtcCalendarDate(day), "EEE d MMM");
+}
+
+/** A date whose fields, read in UTC, are the day's: formatting it never depends on the server's zone. */
+function asUtcCalendarDate(day: LocalDay): TZDate {
+  return new TZDate(toUtcDate(day).getTime(), "UTC");
+}
+
+/** Whether an IANA time zone name is known to this runtime. */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: name });
+    return name.includes("/") || name === "UTC";
+  } catch {
+    return false;
+  }
+}
+
+/** "4–8 February 2006", "28 February – 2 March 2006", or "from 4 February 2006" while open. */
+export function formatDayRange(first: LocalDay, last: LocalDay | null): string {
+  const a = asUtcCalendarDate(first);
+  if (last === null) return `from ${format(a, "d MMMM yyyy")}`;
+  const b = asUtcCalendarDate(last);
+  if (first === last) return format(a, "d MMMM yyyy");
+  if (first.slice(0, 7) === last.slice(0, 7)) return `${format(a, "d")}–${format(b, "d MMMM yyyy")}`;
+  if (first.slice(0, 4) === last.slice(0, 4)) return `${format(a, "d MMMM")} – ${format(b, "d MMMM yyyy")}`;
+  return `${format(a, "d MMMM yyyy")} – ${format(b, "d MMMM yyyy")}`;
+}
