@@ -24,7 +24,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: `npm run db:reset && next start -H 127.0.0.1 -p ${PORT}`,
+    command: `npm run db:reset && npm run -s db:load -- e2e/fixtures/geneva-dst-2026.json && next start -H 127.0.0.1 -p ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     env: { DATABASE_URL: E2E_DATABASE_URL },
     reuseExistingServer: false,

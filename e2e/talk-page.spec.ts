@@ -24,7 +24,11 @@ test("analyst opens the Beijing talks from the index and reads day 1 and Song Il
   await expect(huge).toHaveCount(1);
   await expect(huge.locator("q")).toHaveText("huge difference");
   await expect(huge).toContainText("head of delegation");
-  await expect(huge).toContainText("North Korea, Japan Still far Apart on Issue of Abducted Japanese");
+  // Its source is cited by number and listed in full at the end.
+  const cite = huge.getByRole("link", { name: /^Source 1: .*North Korea, Japan Still far Apart on Issue of Abducted Japanese/ });
+  await cite.click();
+  await expect(page).toHaveURL(/#source-1$/);
+  await expect(page.locator("#source-1")).toContainText("“North Korea, Japan Still far Apart on Issue of Abducted Japanese”, Tuesday 7 February 2006");
 
   // What the report does not date is shown apart, not guessed onto a day.
   const undated = page.locator("#day-unknown");
@@ -40,7 +44,7 @@ test("a visitor who follows a bad talk address is told it does not exist", async
   // The talk page streams (it has a loading state), so Next.js answers a missing talk with a
   // "soft" 404: the not-found page with a noindex marker, under status 200 (documented behaviour).
   await page.goto("/talks/no-such-talk");
-  await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
+  await expect(page.locator('meta[name="robots"]').first()).toHaveAttribute("content", /noindex/);
   await expect(page.getByRole("heading", { level: 1, name: "Talk not found" })).toBeVisible();
   await page.getByRole("link", { name: "See all talks" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Talks" })).toBeVisible();

@@ -1,64 +1,114 @@
-import type { TalkTimeline } from "@/lib/data/talks";
+import type { TalkTimeline, TimelineSession, TimelineStatement } from "@/lib/data/talks";
+import type { TimelineDay, TimelineSessionGroup } from "@/lib/timeline/build";
+import { hasFilters } from "@/lib/timeline/filters";
+import { GAP_LABEL } from "@/lib/labels";
 import { formatLocalDay } from "@/lib/time/local-day";
 import { SessionItem } from "./session-item";
 import { StatementList } from "./statement-list";
 
-/** The talk's local days as an ordered list: every day present, empty days said to be empty. */
-export function DayList({ data }: { data: TalkTimeline }) {
+type Day = TimelineDay<TimelineSession, TimelineStatement>;
+
+/**
+ * The talk's local days as an ordered list: every day present, empty days said to be empty.
+ * `days` defaults to all of them; the day page passes one.
+ */
+export function DayList({
+  data,
+  days = data.timeline.days,
+  showUndated = true,
+  dayHref,
+}: {
+  data: TalkTimeline;
+  days?: Day[];
+  showUndated?: boolean;
+  dayHref: (day: string) => string;
+}) {
   const { timeline, talk } = data;
   const tz = talk.venueTimeZone;
   const partyIndex = new Map(data.parties.map((p, i) => [p.slug, i]));
-  const hasUndated = timeline.undated.sessions.length > 0 || timeline.undated.statements.length > 0;
+  const filtered = hasFilters(data.filters);
+  const undated = timeline.undated;
+  const hasUndated = showUndated && (undated.sessions.length > 0 || undated.statements.length > 0);
+  const issueName = new Map(data.issues.map((i) => [i.slug, i.name]));
   return (
     <ol className="timeline" aria-label="Days of the talk">
-      {timeline.days.map((d) => (
-        <li key={d.day} id={`day-${d.day}`} className="day">
-          <h2 className="day__heading">
-            <span className="day__number">Day {d.number}</span>
-            {" · "}
-            <span>{formatLocalDay(d.day)}</span>
-          </h2>
-          {d.isEmpty && <p className="day__empty">No session or statement recorded for this day.</p>}
-          {d.sessions.length > 0 && (
-            <>
-              <h3 className="group-heading">Sessions</h3>
-              <ol className="sessions" style={{ listStyle: "none" }}>
-                {d.sessions.map((g) => (
-                  <SessionItem key={g.session.id} session={g.session} statements={g.statements} timeZone={tz} partyIndex={partyIndex} />
-                ))}
-              </ol>
-            </>
-          )}
-          {d.outside.length > 0 && (
-            <>
-              <h3 className="group-heading">{d.sessions.length > 0 ? "Outside the sessions" : "Statements"}</h3>
-              <StatementList statements={d.outside} timeZone={tz} partyIndex={partyIndex} />
-            </>
-          )}
-        </li>
-      ))}
+      {days.map((d) => {
+        const assessments = data.assessments.filter(
+          (a) => a.localDay === d.day && (!data.filters.issue || a.issueSlug === data.filters.issue),
+        );
+        return (
+          <li key={d.day} id={`day-${d.day}`} className="day">
+            <h2 className="day__heading">
+              <a href={dayHref(d.day)} className="day__link">
+                <span className="day__number">Day {d.number}</span>
+                {" · "}
+                <span>{formatLocalDay(d.day)}</span>
+              </a>
+            </h2>
+            {d.isEmpty && (
+              <p className="day__empty">
+                {filtered ? "Nothing on this day matches the filters." : "No session or statement recorded for this day."}
+              </p>
+            )}
+            <DayBody sessions={d.sessions} outside={d.outside} tz={tz} partyIndex={partyIndex} />
+            {assessments.length > 0 && (
+              <>
+                <h3 className="group-heading">Gap assessments</h3>
+                <ul className="assessments">
+                  {assessments.map((a) => (
+                    <li key={a.issueSlug} className={`assessment gap--${a.gap}`}>
+                      <strong>{issueName.get(a.issueSlug)}</strong>: <span className="gap-label">{GAP_LABEL[a.gap]}</span>
+                      {a.note && <> — {a.note}</>} <span className="muted small">({a.authorName})</span>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </li>
+        );
+      })}
       {hasUndated && (
         <li id="day-unknown" className="day day--undated">
           <h2 className="day__heading">Day not reported</h2>
           <p className="muted small">Recorded for this talk, but the sources do not say on which day.</p>
-          {timeline.undated.sessions.length > 0 && (
-            <>
-              <h3 className="group-heading">Sessions</h3>
-              <ol className="sessions" style={{ listStyle: "none" }}>
-                {timeline.undated.sessions.map((g) => (
-                  <SessionItem key={g.session.id} session={g.session} statements={g.statements} timeZone={tz} partyIndex={partyIndex} />
-                ))}
-              </ol>
-            </>
-          )}
-          {timeline.undated.statements.length > 0 && (
-            <>
-              <h3 className="group-heading">Statements</h3>
-              <StatementList statements={timeline.undated.statements} timeZone={tz} partyIndex={partyIndex} />
-            </>
-          )}
+          <DayBody sessions={undated.sessions} outside={undated.statements} tz={tz} partyIndex={partyIndex} outsideLabel="Statements" />
         </li>
       )}
     </ol>
+  );
+}
+
+function DayBody({
+  sessions,
+  outside,
+  tz,
+  partyIndex,
+  outsideLabel,
+}: {
+  sessions: TimelineSessionGroup<TimelineSession, TimelineStatement>[];
+  outside: TimelineStatement[];
+  tz: string;
+  partyIndex: Map<string, number>;
+  outsideLabel?: string;
+}) {
+  return (
+    <>
+      {sessions.length > 0 && (
+        <>
+          <h3 className="group-heading">Sessions</h3>
+          <ol className="sessions">
+            {sessions.map((g) => (
+              <SessionItem key={g.session.id} session={g.session} statements={g.statements} timeZone={tz} partyIndex={partyIndex} />
+            ))}
+          </ol>
+        </>
+      )}
+      {outside.length > 0 && (
+        <>
+          <h3 className="group-heading">{outsideLabel ?? (sessions.length > 0 ? "Outside the sessions" : "Statements")}</h3>
+          <StatementList statements={outside} timeZone={tz} partyIndex={partyIndex} />
+        </>
+      )}
+    </>
   );
 }

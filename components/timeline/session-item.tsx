@@ -1,7 +1,8 @@
 import type { TimelineSession, TimelineStatement } from "@/lib/data/talks";
 import { SESSION_KIND_LABEL } from "@/lib/labels";
-import { formatClock, zoneAbbreviation } from "@/lib/time/instant";
 import { OutcomeBadge } from "../badges";
+import { VenueTime } from "../venue-time";
+import { IssueLinks } from "./issue-links";
 import { SourceList } from "./source-list";
 import { StatementList } from "./statement-list";
 
@@ -20,24 +21,14 @@ export function SessionItem({
     <li id={`session-${s.id}`} className="session">
       <div className="session__head">
         <h4>{s.title}</h4>
-        {s.startsAt && (
-          <span>
-            <time dateTime={s.startsAt.toISOString()}>{formatClock(s.startsAt, timeZone)}</time>
-            {s.endsAt && (
-              <>
-                –<time dateTime={s.endsAt.toISOString()}>{formatClock(s.endsAt, timeZone)}</time>
-              </>
-            )}{" "}
-            <span className="muted">{zoneAbbreviation(s.startsAt, timeZone)}</span>
-          </span>
-        )}
+        {s.startsAt && <VenueTime at={s.startsAt} end={s.endsAt} timeZone={timeZone} />}
         <span className="badge badge--outline">{s.kind ? SESSION_KIND_LABEL[s.kind] : "Kind not reported"}</span>
         <OutcomeBadge outcome={s.outcome} />
       </div>
       {s.summary && <p className="session__summary">{s.summary}</p>}
       {s.outcomeNote && <p className="session__note">{s.outcomeNote}</p>}
       <p className="statement__foot">
-        {s.issues.length > 0 && <span>On: {s.issues.map((i) => i.name).join(", ")}</span>}
+        <IssueLinks issues={s.issues} />
         <SourceList sources={s.sources} />
       </p>
       {statements.length > 0 && <StatementList statements={statements} timeZone={timeZone} partyIndex={partyIndex} />}

@@ -1,9 +1,9 @@
-import Link from "next/link";
 import type { TimelineStatement } from "@/lib/data/talks";
 import { CAPACITY_LABEL, PART_OF_DAY_LABEL, SETTING_LABEL, STATEMENT_KIND_LABEL } from "@/lib/labels";
 import { splitQuote } from "@/lib/quote";
-import { formatClock, zoneAbbreviation } from "@/lib/time/instant";
 import { formatLocalDay } from "@/lib/time/local-day";
+import { VenueTime } from "../venue-time";
+import { IssueLinks } from "./issue-links";
 import { SourceList } from "./source-list";
 
 export function StatementItem({
@@ -16,13 +16,17 @@ export function StatementItem({
   partyIndex: number;
 }) {
   const { before, quote, after } = splitQuote(s.text, s.quotedWords);
+  const speaker = s.envoy ? s.envoy.name : s.party.shortName;
   return (
     <li id={`statement-${s.id}`} className="statement" data-party-index={partyIndex}>
-      <article aria-label={`${s.envoy?.name ?? s.party.shortName}: ${STATEMENT_KIND_LABEL[s.kind]}`}>
+      <article aria-label={`${speaker}: ${STATEMENT_KIND_LABEL[s.kind]}`}>
         <p className="statement__who">
-          <strong>{s.envoy ? s.envoy.name : s.party.shortName}</strong>
+          <a className="speaker" href={s.envoy ? `/envoys/${s.envoy.slug}` : `/parties/${s.party.slug}`}>
+            {speaker}
+          </a>
           <span className="muted">
-            {s.envoy ? `${s.party.shortName}, ` : ""}
+            {s.envoy ? <a href={`/parties/${s.party.slug}`}>{s.party.shortName}</a> : null}
+            {s.envoy ? ", " : ""}
             {CAPACITY_LABEL[s.capacity]}
           </span>
           <span className="badge badge--outline">{STATEMENT_KIND_LABEL[s.kind]}</span>
@@ -35,11 +39,11 @@ export function StatementItem({
         </p>
         <p className="statement__foot">
           {s.setting !== "unknown" && <span>{SETTING_LABEL[s.setting]}</span>}
-          {s.issues.length > 0 && <span>On: {s.issues.map((i) => i.name).join(", ")}</span>}
+          <IssueLinks issues={s.issues} />
           <SourceList sources={s.sources} />
-          <Link href={`#statement-${s.id}`} className="no-print" aria-label="Link to this statement">
+          <a href={`#statement-${s.id}`} className="permalink no-print" aria-label={`Link to this statement by ${speaker}`}>
             #
-          </Link>
+          </a>
         </p>
       </article>
     </li>
@@ -47,14 +51,7 @@ export function StatementItem({
 }
 
 function WhenSaid({ statement: s, timeZone }: { statement: TimelineStatement; timeZone: string }) {
-  if (s.saidPrecision === "minute" && s.saidAt) {
-    return (
-      <span>
-        <time dateTime={s.saidAt.toISOString()}>{formatClock(s.saidAt, timeZone)}</time>{" "}
-        <span className="muted">{zoneAbbreviation(s.saidAt, timeZone)}</span>
-      </span>
-    );
-  }
+  if (s.saidPrecision === "minute" && s.saidAt) return <VenueTime at={s.saidAt} timeZone={timeZone} />;
   if (s.saidPrecision === "part_of_day" && s.partOfDay) return <span className="muted">{PART_OF_DAY_LABEL[s.partOfDay]}</span>;
   if (s.saidPrecision === "unknown") {
     return (

@@ -74,10 +74,15 @@ export function timelineDays(talk: TimelineTalkInput, recordedDays: Iterable<Loc
   return eachLocalDay(first, last);
 }
 
+/**
+ * The talk's days with their sessions and statements. `spanDays` widens the range (a filtered
+ * timeline passes the unfiltered one's days, so filtering never drops a day).
+ */
 export function buildTimeline<S extends TimelineSessionInput, T extends TimelineStatementInput>(
   talk: TimelineTalkInput,
   sessions: S[],
   statements: T[],
+  spanDays: LocalDay[] = [],
 ): Timeline<S, T> {
   const tz = talk.venueTimeZone;
   const sessionDays = new Map(sessions.map((s) => [s.id, sessionDay(s, tz)]));
@@ -98,7 +103,7 @@ export function buildTimeline<S extends TimelineSessionInput, T extends Timeline
   const byDay = new Map<LocalDay | null, TimelineSessionGroup<S, T>[]>();
   for (const group of groups.values()) push(byDay, sessionDays.get(group.session.id) ?? null, group);
 
-  const recorded = [...byDay.keys(), ...outside.keys()].filter((d): d is LocalDay => d !== null);
+  const recorded = [...byDay.keys(), ...outside.keys(), ...spanDays].filter((d): d is LocalDay => d !== null);
   const days = timelineDays(talk, recorded).map((day) => {
     const daySessions = byDay.get(day) ?? [];
     const dayOutside = outside.get(day) ?? [];

@@ -73,7 +73,7 @@ export async function listMigrations(provider: Provider, dir = migrationsDir(pro
 
 export type Diff = { inSync: boolean; sql: string };
 
-type Options = {
+export type EngineOptions = {
   /** Schema text to use instead of prisma/<provider>/schema.prisma. */
   schema?: string;
   /** Migrations folder to use instead of prisma/<provider>/migrations. */
@@ -84,7 +84,7 @@ type Options = {
  * Applies the pending migrations, like `prisma migrate deploy`, and returns their names.
  * A failed migration is recorded and blocks later runs until it is resolved.
  */
-export async function applyMigrations(config: DatabaseConfig, options: Options = {}): Promise<string[]> {
+export async function applyMigrations(config: DatabaseConfig, options: EngineOptions = {}): Promise<string[]> {
   const provider = config.provider;
   const migrationsList = await listMigrations(provider, options.dir);
   const { appliedMigrationNames } = await withEngine(config, options, (engine) =>
@@ -100,7 +100,7 @@ export async function applyMigrations(config: DatabaseConfig, options: Options =
  */
 export async function diffMigrationsToSchema(
   provider: Provider,
-  options: Options & { serverUrl?: string } = {},
+  options: EngineOptions & { serverUrl?: string } = {},
 ): Promise<Diff> {
   const config: DatabaseConfig =
     provider === "sqlite"
@@ -118,7 +118,7 @@ export async function diffMigrationsToSchema(
 }
 
 /** Compares the live database with the schema: not in sync means drift (or pending migrations). */
-export async function diffDatabaseToSchema(config: DatabaseConfig, options: Options = {}): Promise<Diff> {
+export async function diffDatabaseToSchema(config: DatabaseConfig, options: EngineOptions = {}): Promise<Diff> {
   const schema = options.schema ?? (await readFile(schemaPath(config.provider), "utf8"));
   return withEngine(config, options, (engine) =>
     diff(
@@ -138,7 +138,7 @@ export type MigrationStatus = DiagnoseMigrationHistoryOutput & {
 };
 
 /** The migration history of the database compared with the folder, like `prisma migrate status`. */
-export async function status(config: DatabaseConfig, options: Options = {}): Promise<MigrationStatus> {
+export async function status(config: DatabaseConfig, options: EngineOptions = {}): Promise<MigrationStatus> {
   const provider = config.provider;
   const migrationsList = await listMigrations(provider, options.dir);
   const migrations = migrationsList.migrationDirectories.map((d) => d.path);
@@ -210,7 +210,7 @@ async function readMigrationsTable(adapter: () => Promise<SqlDriverAdapter>) {
  */
 async function withEngine<T>(
   config: DatabaseConfig,
-  options: Options,
+  options: EngineOptions,
   fn: (engine: SchemaEngine, adapter: () => Promise<SqlDriverAdapter>) => Promise<T>,
 ): Promise<T> {
   const { SchemaEngine } = await loadWasm();
@@ -222,7 +222,7 @@ async function withEngine<T>(
     engine = await SchemaEngine.new({ datamodels: [[schemaPath(config.provider), schema]] }, log, bound);
     return await fn(engine, () => factory.connect());
   } catch (error) {
-    throw new SchemaEngineError(error, bound.errorRegistry);
+    throw error instanceof CommandError ? error : new SchemaEngineError(error, bound.errorRegistry);
   } finally {
     engine?.free();
     await factory.disposeAll();
@@ -281,9 +281,17 @@ function sqliteFactory(file: string): TrackedFactory {
     };
     return adapter;
   };
+  const open = async () => {
+    try {
+      return await base.connect();
+    } catch (error) {
+      // better-sqlite3 alone says "unable to open database file", without the file.
+      throw new CommandError(`Cannot open the SQLite database ${file}: ${(error as Error).message}.`);
+    }
+  };
   return tracked(
     base,
-    async () => routeScripts(await base.connect()),
+    async () => routeScripts(await open()),
     async () => routeScripts(await base.connectToShadowDb()),
   );
 }
@@ -292,7 +300,8 @@ function postgresFactory(url: string): TrackedFactory {
   // Discrete fields, never { connectionString }: with a connection string the adapter's own
   // connectToShadowDb connects to the main database (it only overrides `database`), so a drift
   // check would create tables there. We also make the shadow database ourselves to drop it
-  // WITH (FORCE) afterwards; the adapter's own DROP fails while its pool is still connected.
+  // WITH (FORCE) afterwards: the adapter's own cleanup drops it while still connected to it
+  // (which fails) and never closes the pool it used for CREATE DATABASE.
   const config = postgresConfig(url);
   const connect = async (database = config.database) =>
     wholeScripts(await new PrismaPg({ ...config, database }, { schema: config.schema }).connect());
@@ -378,6 +387,7 @@ function charAsText<T>(result: T): T {
 
 type Glue = typeof glue;
 const WASM_KEY = Symbol.for("parley.schemaEngineWasm");
+let lastPanic = "";
 
 /**
  * Instantiates the engine's WebAssembly once per process: a second instance panics. Node 20
@@ -386,9 +396,10 @@ const WASM_KEY = Symbol.for("parley.schemaEngineWasm");
 function loadWasm(): Promise<Glue> {
   const g = globalThis as typeof globalThis & { [WASM_KEY]?: Promise<Glue> };
   g[WASM_KEY] ??= (async () => {
-    // The glue reports a Rust panic through this registry; without it a panic has no message.
-    const registry = { message: "", set_message(message: string) { registry.message = message; } };
-    (globalThis as Record<string, unknown>).PRISMA_WASM_PANIC_REGISTRY = registry;
+    // The glue reports a Rust panic's message here; without it a panic crashes without one.
+    (globalThis as Record<string, unknown>).PRISMA_WASM_PANIC_REGISTRY ??= {
+      set_message: (message: string) => (lastPanic = message),
+    };
     const require = createRequire(import.meta.url);
     const wasmFile = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")), "schema_engine_bg.wasm");
     // The engine arms 10 s timers (e.g. around PostgreSQL's advisory lock) and never clears them,
@@ -424,7 +435,9 @@ export class CommandError extends Error {
 export class SchemaEngineError extends CommandError {
   override name = "SchemaEngineError";
   constructor(error: unknown, registry?: ErrorRegistry) {
-    const raw = error instanceof Error ? error.message : String(error);
+    // A Rust panic surfaces as "RuntimeError: unreachable"; its message went to the registry.
+    const panic = error instanceof WebAssembly.RuntimeError && lastPanic ? `The schema engine crashed: ${lastPanic}` : "";
+    const raw = panic || (error instanceof Error ? error.message : String(error));
     const message = raw
       // An error thrown in JavaScript (not a database error) reaches the engine only as an id.
       .replace(/External error id#(\d+)/g, (text, id: string) => {
@@ -433,14 +446,18 @@ export class SchemaEngineError extends CommandError {
       })
       // The Rust span trace ("   0: sql_schema_connector::…") helps nobody running a command.
       .split(/\n\s+0: /)[0]!
-      .trim();
+      .trim()
+      .replace(/\n\s*\n/g, " ");
     super(message || (error instanceof Error ? error.name : "Unknown schema engine error"), { cause: error });
   }
 }
 
 /** Where a database is, for messages: the SQLite file, or the PostgreSQL URL without credentials. */
 export function describeDatabase(config: DatabaseConfig): string {
-  if (config.provider === "sqlite") return path.relative(process.cwd(), config.file) || config.file;
+  if (config.provider === "sqlite") {
+    const relative = path.relative(process.cwd(), config.file);
+    return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : config.file;
+  }
   const { host, port, database } = postgresConfig(config.url);
   return `postgresql://${host}:${port}/${database}`;
 }

@@ -61,11 +61,10 @@ runCommand(async () => {
     writeFileSync(file, sql);
     if (!existsSync(path.join(dir, LOCKFILE))) writeFileSync(path.join(dir, LOCKFILE), lockfileContent(provider));
     console.log(`${provider}: wrote ${path.relative(ROOT, file)}`);
-    if (/^DROP |^ALTER TABLE .* DROP /m.test(sql)) {
-      console.log(`${provider}: this migration drops tables or columns; read it before you apply it.`);
-    }
   }
-  if (diffs.length > 0) console.log("Review the SQL, then apply it with npm run db:migrate.");
+  if (diffs.length > 0) {
+    console.log("Read the SQL (look for dropped tables and columns), then npm run db:generate && npm run db:migrate.");
+  }
 });
 
 // ^C while the throwaway cluster runs: exit through process.exit so its "exit" handler stops it.

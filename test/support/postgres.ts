@@ -97,10 +97,19 @@ export async function createDatabase(
 }
 
 function ensureClusterUser(): void {
+  const exists = () => {
+    try {
+      execFileSync("id", ["-u", CLUSTER_USER], { stdio: "ignore" });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (exists()) return;
   try {
-    execFileSync("id", ["-u", CLUSTER_USER], { stdio: "ignore" });
-  } catch {
     execFileSync("useradd", ["-m", CLUSTER_USER], { stdio: "pipe" });
+  } catch (error) {
+    if (!exists()) throw error; // else another process made it meanwhile
   }
 }
 

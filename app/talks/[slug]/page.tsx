@@ -1,53 +1,58 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { StatusBadge } from "@/components/badges";
+import { notFound, redirect } from "next/navigation";
+import { ReaderTimes } from "@/components/reader-times";
+import { ConvergenceStrip } from "@/components/talk/convergence-strip";
+import { DayNavigator } from "@/components/talk/day-navigator";
+import { FilterForm } from "@/components/talk/filter-form";
+import { SourceNotes } from "@/components/talk/source-notes";
+import { TalkHeader } from "@/components/talk/talk-header";
 import { DayList } from "@/components/timeline/day-list";
 import { getTalkTimeline } from "@/lib/data/talks";
-import { formatDayRange } from "@/lib/time/local-day";
+import { filtersToQuery, parseFilters } from "@/lib/timeline/filters";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const data = await getTalkTimeline((await params).slug);
   return { title: data?.talk.title ?? "Talk not found" };
 }
 
-export default async function TalkPage({ params }: Props) {
-  const data = await getTalkTimeline((await params).slug);
+export default async function TalkPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const query = await searchParams;
+  const filters = parseFilters(query);
+  // The filter form is a plain GET form, which also sends the filters left at "all": answer
+  // with the short URL an analyst would want to share.
+  const canonical = filtersToQuery(filters);
+  if (Object.keys(query).length > 0 && `?${new URLSearchParams(query as Record<string, string>)}` !== canonical) {
+    redirect(`/talks/${slug}${canonical}`);
+  }
+  const data = await getTalkTimeline(slug, filters);
   if (!data) notFound();
-  const { talk } = data;
+  const anchor = (day: string) => `#day-${day}`;
+  const { undated } = data.timeline;
   return (
     <>
-      <header className="talk-header">
-        <h1>{talk.title}</h1>
-        <div className="meta">
-          <StatusBadge status={talk.status} />
-          <span>
-            {talk.venueCity} <span className="muted">({talk.venueTimeZone})</span>
-          </span>
-          <span>{formatDayRange(talk.firstDay, talk.lastDay)}</span>
+      <TalkHeader data={data} />
+      <ConvergenceStrip rows={data.convergence} firstDay={data.talk.firstDay} dayHref={anchor} />
+      <div className="talk-layout">
+        <DayNavigator
+          days={data.timeline.days}
+          hasUndated={undated.sessions.length + undated.statements.length > 0}
+          dayHref={anchor}
+        />
+        <div className="talk-layout__main">
+          <FilterForm action={`/talks/${slug}`} filters={filters} facets={data.facets} shown={data.shown} totals={data.totals} />
+          <DayList data={data} dayHref={(day) => `/talks/${slug}/days/${day}${filtersToQuery(filters)}`} />
+          <SourceNotes sources={data.sources} />
         </div>
-        {talk.summary && <p className="talk-header__summary">{talk.summary}</p>}
-        <dl className="facts">
-          <dt>Parties</dt>
-          <dd>
-            {data.parties.map((p, i) => (
-              <span key={p.slug}>
-                {i > 0 && " · "}
-                {p.name}
-                {p.heads.length > 0 && <span className="muted"> — led by {p.heads.map((h) => h.name).join(", ")}</span>}
-              </span>
-            ))}
-          </dd>
-          <dt>Agenda</dt>
-          <dd>{data.issues.length ? data.issues.map((i) => i.name).join(" · ") : <span className="muted">No issues recorded</span>}</dd>
-          <dt>Days</dt>
-          <dd>Dates and day numbers are local days in {talk.venueCity}.</dd>
-        </dl>
-      </header>
-      <DayList data={data} />
+      </div>
+      <ReaderTimes />
     </>
   );
 }

@@ -1,0 +1,41 @@
+"use client";
+
+import { useEffect } from "react";
+
+/**
+ * Fills every `.reader-time` slot on the page with the reader's own clock time (and day, when it
+ * differs from the venue's), once, after the page has loaded. One effect for the whole page rather
+ * than a client component per time keeps hydration cheap on talks with thousands of items.
+ */
+export function ReaderTimes() {
+  useEffect(() => {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const clock = new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    const dayIn = (z: string) => new Intl.DateTimeFormat("en-GB", { timeZone: z, weekday: "short", day: "numeric", month: "short" });
+    const readerDay = dayIn(zone);
+    const venueDays = new Map<string, Intl.DateTimeFormat>();
+    const fill = () => {
+      document.querySelectorAll<HTMLElement>(".reader-time:empty").forEach((el) => {
+        const at = new Date(el.dataset.at ?? "");
+        const venueZone = el.dataset.venueZone ?? "";
+        if (Number.isNaN(at.getTime()) || venueZone === zone) return;
+        if (!venueDays.has(venueZone)) venueDays.set(venueZone, dayIn(venueZone));
+        const day = readerDay.format(at);
+        const otherDay = day !== venueDays.get(venueZone)!.format(at);
+        el.textContent = ` · ${clock.format(at)}${otherDay ? ` ${day}` : ""} your time`;
+      });
+      document.querySelectorAll<HTMLElement>("[data-reader-zone]").forEach((el) => {
+        el.textContent = zone;
+      });
+    };
+    fill();
+    // Days rendered later (streamed in, or added live) get their times too, once per frame.
+    let queued = 0;
+    const observer = new MutationObserver(() => {
+      if (!queued) queued = requestAnimationFrame(() => ((queued = 0), fill()));
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, []);
+  return null;
+}

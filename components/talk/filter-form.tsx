@@ -1,0 +1,74 @@
+import type { Facets, FilterKey, TimelineFilters } from "@/lib/timeline/filters";
+import { hasFilters } from "@/lib/timeline/filters";
+
+const FIELDS: { key: FilterKey; label: string; all: string }[] = [
+  { key: "party", label: "Party", all: "All parties" },
+  { key: "envoy", label: "Envoy", all: "All envoys" },
+  { key: "issue", label: "Issue", all: "All issues" },
+  { key: "kind", label: "Statement kind", all: "All kinds" },
+  { key: "outcome", label: "Session outcome", all: "Any outcome" },
+];
+
+/**
+ * A plain GET form: the filters live in the URL, so a view can be shared, bookmarked and
+ * reloaded, and it works without JavaScript. Choosing an option does not submit by itself
+ * (WCAG 3.2.2); "Apply" does.
+ */
+export function FilterForm({
+  action,
+  filters,
+  facets,
+  shown,
+  totals,
+}: {
+  action: string;
+  filters: TimelineFilters;
+  facets: Facets;
+  shown: { sessions: number; statements: number };
+  totals: { sessions: number; statements: number };
+}) {
+  const active = hasFilters(filters);
+  return (
+    <form className="filters no-print" method="get" action={action} role="search" aria-label="Filter the timeline">
+      <div className="filters__fields">
+        {FIELDS.map(({ key, label, all }) => {
+          const unit = key === "outcome" ? "sessions" : "statements";
+          return (
+            <label key={key} className="field">
+              <span className="field__label">{label}</span>
+              <select name={key} defaultValue={filters[key] ?? ""}>
+                <option value="">{all}</option>
+                {facets[key].map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label} ({o.count} {o.count === 1 ? unit.slice(0, -1) : unit})
+                  </option>
+                ))}
+              </select>
+            </label>
+          );
+        })}
+      </div>
+      <div className="filters__actions">
+        <button type="submit" className="button">
+          Apply filters
+        </button>
+        {active && (
+          <a href={action} className="button button--quiet">
+            Clear all filters
+          </a>
+        )}
+        <p className="filters__summary" role="status">
+          {active ? (
+            <>
+              Showing {shown.statements} of {totals.statements} statements and {shown.sessions} of {totals.sessions} sessions.
+            </>
+          ) : (
+            <>
+              {totals.statements} statements and {totals.sessions} sessions.
+            </>
+          )}
+        </p>
+      </div>
+    </form>
+  );
+}

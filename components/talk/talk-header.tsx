@@ -1,0 +1,63 @@
+import type { TalkTimeline } from "@/lib/data/talks";
+import { zoneAbbreviation } from "@/lib/time/instant";
+import { formatDayRange } from "@/lib/time/local-day";
+import { StatusBadge } from "../badges";
+
+export function TalkHeader({ data }: { data: TalkTimeline }) {
+  const { talk } = data;
+  const zone = zoneAbbreviation(new Date(`${talk.firstDay}T12:00:00Z`), talk.venueTimeZone);
+  return (
+    <header className="talk-header">
+      <h1>{talk.title}</h1>
+      <div className="meta">
+        <StatusBadge status={talk.status} />
+        <span>{talk.venueCity}</span>
+        <span>{formatDayRange(talk.firstDay, talk.lastDay)}</span>
+      </div>
+      {talk.summary && <p className="talk-header__summary">{talk.summary}</p>}
+      <dl className="facts">
+        <dt>Parties</dt>
+        <dd>
+          <ul className="inline-list">
+            {data.parties.map((p) => (
+              <li key={p.slug}>
+                <a href={`/parties/${p.slug}`}>{p.name}</a>
+                {p.heads.length > 0 && (
+                  <span className="muted">
+                    {" "}
+                    — head of delegation:{" "}
+                    {p.heads.map((h, i) => (
+                      <span key={h.slug}>
+                        {i > 0 && ", "}
+                        <a href={`/envoys/${h.slug}`}>{h.name}</a>
+                      </span>
+                    ))}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </dd>
+        <dt>Agenda</dt>
+        <dd>
+          {data.issues.length ? (
+            <ul className="inline-list">
+              {data.issues.map((i) => (
+                <li key={i.slug}>
+                  <a href={`/issues/${i.slug}`}>{i.name}</a>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <span className="muted">No issues recorded</span>
+          )}
+        </dd>
+        <dt>Time</dt>
+        <dd>
+          Days and clock times are {talk.venueCity}’s ({talk.venueTimeZone}, {zone}); where a time is known, yours (
+          <span data-reader-zone>your zone</span>) is shown beside it.
+        </dd>
+      </dl>
+    </header>
+  );
+}

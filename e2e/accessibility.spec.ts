@@ -1,0 +1,61 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+
+const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+for (const [name, path] of [
+  ["talks index", "/"],
+  ["talk page", "/talks/japan-dprk-beijing-2006"],
+  ["talk page with filters", "/talks/japan-dprk-beijing-2006?party=japan&kind=demand"],
+  ["talk page with times", "/talks/test-geneva-dst-2026"],
+  ["day page", "/talks/japan-dprk-beijing-2006/days/2006-02-07"],
+  ["not-found page", "/talks/no-such-talk"],
+] as const) {
+  test(`axe finds no WCAG 2.2 AA violations on the ${name}`, async ({ page }) => {
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+    const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  });
+}
+
+test("a keyboard user skips to the content, jumps to day 4 and opens a statement's link", async ({ page }) => {
+  await page.goto("/talks/japan-dprk-beijing-2006");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main")).toBeFocused();
+
+  const tabTo = async (target: ReturnType<typeof page.getByRole>, limit = 80) => {
+    for (let i = 0; i < limit; i++) {
+      await page.keyboard.press("Tab");
+      if (await target.evaluate((el) => el === document.activeElement)) return;
+    }
+    throw new Error("never reached by Tab");
+  };
+  const day4 = page.getByRole("navigation", { name: "Jump to a day" }).getByRole("link", { name: /Day 4/ });
+  await tabTo(day4);
+  // Focus is visible: the outline is drawn.
+  expect(await day4.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe("none");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#day-2006-02-07$/);
+  await expect(page.locator("#day-2006-02-07 h2")).toBeInViewport();
+
+  const permalink = page.getByRole("link", { name: "Link to this statement by Song Il Ho" }).first();
+  await tabTo(permalink);
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#statement-[\w-]+$/);
+  const id = new URL(page.url()).hash.slice(1);
+  await expect(page.locator(`[id="${id}"]`)).toContainText("Song Il Ho");
+});
+
+test("the timeline prints cleanly: no filters or navigator, every day in full", async ({ page }) => {
+  await page.goto("/talks/japan-dprk-beijing-2006");
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("search")).toBeHidden();
+  await expect(page.getByRole("navigation", { name: "Jump to a day" })).toBeHidden();
+  await expect(page.locator("#day-unknown")).toBeVisible();
+  expect(await page.locator(".timeline > .day").first().evaluate((el) => getComputedStyle(el).contentVisibility)).toBe("visible");
+});

@@ -1,0 +1,60 @@
+import { expect, test } from "@playwright/test";
+
+test("analyst filters the timeline to Japan, shares the URL, reloads, and clears the filters", async ({ page }) => {
+  await page.goto("/talks/japan-dprk-beijing-2006");
+  const filters = page.getByRole("search", { name: "Filter the timeline" });
+  const summary = filters.getByRole("status");
+  await expect(summary).toHaveText("9 statements and 3 sessions.");
+
+  // Each option says how many statements it would show.
+  const party = filters.getByLabel("Party");
+  await expect(party.locator("option")).toHaveText(["All parties", "Japan (6 statements)", "DPRK (3 statements)"]);
+  await party.selectOption("japan");
+  await filters.getByRole("button", { name: "Apply filters" }).click();
+
+  await expect(page).toHaveURL(/\/talks\/japan-dprk-beijing-2006\?party=japan$/);
+  const check = async () => {
+    await expect(summary).toHaveText("Showing 6 of 9 statements and 0 of 3 sessions.");
+    await expect(party).toHaveValue("japan");
+    await expect(page.getByRole("article", { name: /Song Il Ho/ })).toHaveCount(0);
+    await expect(page.getByRole("article", { name: /Kunio Umeda/ })).toHaveCount(4);
+    // Every day stays on the timeline; a day with nothing left says why.
+    await expect(page.locator("#day-2006-02-07")).toContainText("Nothing on this day matches the filters.");
+    // Counts of the other filters follow the party chosen.
+    await expect(filters.getByLabel("Statement kind").locator("option", { hasText: "Demand" })).toHaveText("Demand (2 statements)");
+  };
+  await check();
+  await page.reload();
+  await check();
+
+  // Narrow further by kind, then clear everything.
+  await filters.getByLabel("Statement kind").selectOption("demand");
+  await filters.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/\?party=japan&kind=demand$/);
+  await expect(summary).toHaveText("Showing 2 of 9 statements and 0 of 3 sessions.");
+
+  await filters.getByRole("link", { name: "Clear all filters" }).click();
+  await expect(page).toHaveURL(/\/talks\/japan-dprk-beijing-2006$/);
+  await expect(summary).toHaveText("9 statements and 3 sessions.");
+});
+
+test("analyst filters by session outcome and sees only the meetings that made no progress", async ({ page }) => {
+  await page.goto("/talks/japan-dprk-beijing-2006?outcome=no_progress");
+  await expect(page.getByRole("search").getByRole("status")).toHaveText("Showing 0 of 9 statements and 2 of 3 sessions.");
+  await expect(page.locator(".session h4")).toHaveText(["First meeting on the abduction issue", "Second meeting on the abduction issue"]);
+});
+
+test("the day permalink keeps the filters and steps between days", async ({ page }) => {
+  await page.goto("/talks/japan-dprk-beijing-2006/days/2006-02-07");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Day 4 · Tuesday 7 February 2006");
+  await expect(page.getByRole("article", { name: /Song Il Ho/ })).toHaveCount(2);
+  await expect(page.getByRole("navigation", { name: "Jump to a day" }).locator('[aria-current="page"]')).toContainText("Day 4");
+  await page.getByRole("link", { name: /Day 3 · Monday 6 February 2006/ }).click();
+  await expect(page).toHaveURL(/\/days\/2006-02-06$/);
+  await expect(page.getByText("No session or statement recorded for this day.")).toBeVisible();
+
+  await page.goto("/talks/japan-dprk-beijing-2006/days/2006-02-30");
+  await expect(page.getByRole("heading", { level: 1, name: "Day not found" })).toBeVisible();
+  await page.goto("/talks/japan-dprk-beijing-2006/days/2006-03-20");
+  await expect(page.getByRole("heading", { level: 1, name: "Day not found" })).toBeVisible();
+});

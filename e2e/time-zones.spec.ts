@@ -1,0 +1,65 @@
+import { expect, test } from "@playwright/test";
+
+// Analysts in Tokyo, Washington and London read the same page: the venue's days and clock
+// times must not move with the reader's zone; only the "your time" beside a known time does.
+const BEIJING_DAYS = [
+  "Day 1 · Saturday 4 February 2006",
+  "Day 2 · Sunday 5 February 2006",
+  "Day 3 · Monday 6 February 2006",
+  "Day 4 · Tuesday 7 February 2006",
+  "Day not reported",
+];
+
+const READERS = [
+  {
+    timezoneId: "UTC",
+    // Saturday 23:30 CET = 22:30 UTC; Sunday 00:30 CET = 23:30 UTC Saturday.
+    satLate: " · 22:30 your time",
+    sunEarly: " · 23:30 Sat 28 Mar your time",
+  },
+  { timezoneId: "Asia/Tokyo", satLate: " · 07:30 Sun 29 Mar your time", sunEarly: " · 08:30 your time" },
+  // New York is already on summer time (since 8 March 2026): UTC−4.
+  { timezoneId: "America/New_York", satLate: " · 18:30 your time", sunEarly: " · 19:30 Sat 28 Mar your time" },
+];
+
+for (const reader of READERS) {
+  test.describe(`a reader in ${reader.timezoneId}`, () => {
+    test.use({ timezoneId: reader.timezoneId });
+
+    test("sees the Beijing talks on Beijing's days", async ({ page }) => {
+      await page.goto("/talks/japan-dprk-beijing-2006");
+      const days = page.getByRole("list", { name: "Days of the talk" });
+      await expect(days.locator(":scope > li > h2")).toHaveText(BEIJING_DAYS);
+      await expect(page.locator("#day-2006-02-07")).toContainText("huge difference");
+      // Known only to the day: no clock time anywhere on the page.
+      await expect(page.locator(".timeline time")).toHaveCount(0);
+    });
+
+    test("sees Geneva's sessions on Geneva's days and times across the clock change, with their own time beside", async ({ page }) => {
+      await page.goto("/talks/test-geneva-dst-2026");
+      await expect(page.locator("[data-reader-zone]")).toHaveText(reader.timezoneId);
+
+      const saturday = page.locator("#day-2026-03-28");
+      const sunday = page.locator("#day-2026-03-29");
+      const monday = page.locator("#day-2026-03-30");
+      await expect(saturday.getByRole("heading", { level: 4 })).toHaveText(["Late plenary"]);
+      await expect(sunday.getByRole("heading", { level: 4 })).toHaveText(["After-midnight working group"]);
+      await expect(monday.getByRole("heading", { level: 4 })).toHaveText(["Monday bilateral"]);
+
+      const late = saturday.locator(".session").first();
+      await expect(late.locator(".venue-time").first()).toContainText("23:30–23:55");
+      await expect(late.locator(".venue-time").first()).toContainText("CET");
+      const early = sunday.locator(".session").first();
+      await expect(early.locator(".session__head .venue-time")).toContainText("00:30 CET");
+      await expect(monday.locator(".session__head .venue-time")).toContainText("00:30 CEST");
+
+      await expect(late.locator(".session__head .reader-time")).toHaveText(reader.satLate);
+      await expect(early.locator(".session__head .reader-time")).toHaveText(reader.sunEarly);
+
+      // A statement known to the minute shows its minute; one known to the day, none.
+      await expect(early.getByRole("article", { name: /Ana Ruiz/ }).locator(".venue-time")).toContainText("00:45 CET");
+      await expect(sunday.getByRole("article", { name: /Bo Lind/ }).locator("time")).toHaveCount(0);
+      await expect(monday.getByRole("article", { name: /Borealis/ })).toContainText("morning");
+    });
+  });
+}

@@ -1,0 +1,41 @@
+// `npm run db:load -- <file.json>…`: loads talk documents (parley.talk/v1) into the database.
+// Every problem in a document is listed with where it is, and nothing of that document is written.
+import { readFileSync } from "node:fs";
+import { createDb } from "../../lib/db";
+import { ConfigError } from "../../lib/env";
+import { TalkDocumentSchema, describeIssues } from "../../lib/talk-document/schema";
+import { loadTalkDocument } from "../../lib/talk-document/load";
+
+async function main(files: string[]) {
+  if (files.length === 0) throw new ConfigError("Name at least one talk document: npm run db:load -- talk.json");
+  const db = await createDb();
+  let failed = false;
+  try {
+    for (const file of files) {
+      let json: unknown;
+      try {
+        json = JSON.parse(readFileSync(file, "utf8"));
+      } catch (error) {
+        console.error(`${file}: cannot be read as JSON (${(error as Error).message}).`);
+        failed = true;
+        continue;
+      }
+      const parsed = TalkDocumentSchema.safeParse(json);
+      if (!parsed.success) {
+        console.error(`${file} was not loaded:\n${describeIssues(parsed.error).map((p) => `  ${p}`).join("\n")}`);
+        failed = true;
+        continue;
+      }
+      const result = await loadTalkDocument(db, parsed.data, "import");
+      console.log(result.status === "created" ? `${file}: loaded ${parsed.data.talk.title}.` : `${file}: ${parsed.data.talk.title} is already loaded; left unchanged.`);
+    }
+  } finally {
+    await db.$disconnect();
+  }
+  if (failed) process.exitCode = 1;
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});
