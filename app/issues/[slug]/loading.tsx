@@ -1,0 +1,7 @@
+export default function IssueLoading() {
+  return (
+    <p className="muted" role="status">
+      Loading the issue…
+    </p>
+  );
+}

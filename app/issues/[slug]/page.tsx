@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { IssueTalk } from "@/components/issues/issue-talk";
+import { ReaderTimes } from "@/components/reader-times";
+import { getIssuePage, type IssueStatementFilter } from "@/lib/data/issues";
+
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+/** `?show=all` lists every statement on the issue; anything else, what each party holds. */
+function parseShow(searchParams: Record<string, string | string[] | undefined>): IssueStatementFilter {
+  return searchParams.show === "all" ? "all" : "stances";
+}
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const data = await getIssuePage((await params).slug, parseShow(await searchParams));
+  return { title: data?.issue.name ?? "Issue not found" };
+}
+
+export default async function IssuePage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const show = parseShow(await searchParams);
+  const data = await getIssuePage(slug, show);
+  if (!data) notFound();
+  const { issue, talks } = data;
+  return (
+    <>
+      <header className="profile-header">
+        <p className="profile-header__kind">Issue</p>
+        <h1>{issue.name}</h1>
+        {issue.description && <p className="profile-header__summary">{issue.description}</p>}
+        <p className="muted small">
+          On the agenda of {talks.length} {talks.length === 1 ? "talk" : "talks"}.
+        </p>
+      </header>
+
+      {talks.length > 0 && (
+        <nav className="show-filter" aria-label="Statements shown">
+          <span className="muted">Show:</span>
+          <Link href={`/issues/${slug}`} aria-current={show === "stances" ? "page" : undefined}>
+            Positions, demands and denials
+          </Link>
+          <Link href={`/issues/${slug}?show=all`} aria-current={show === "all" ? "page" : undefined}>
+            All statements on this issue
+          </Link>
+        </nav>
+      )}
+
+      {talks.length === 0 ? (
+        <p className="muted">No talk has this issue on its agenda yet.</p>
+      ) : (
+        talks.map((t) => <IssueTalk key={t.talk.slug} data={t} issue={issue} show={show} />)
+      )}
+      <ReaderTimes />
+    </>
+  );
+}

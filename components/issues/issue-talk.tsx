@@ -1,0 +1,162 @@
+import Link from "next/link";
+import type { IssueAssessment, IssueLinkage, IssuePage, IssueTalk as IssueTalkData } from "@/lib/data/issues";
+import type { IssueRef } from "@/lib/data/talks";
+import { GAP_LABEL } from "@/lib/labels";
+import { formatLocalDay } from "@/lib/time/local-day";
+import { StatementCard } from "../statements/statement-card";
+import { TalkMeta } from "../statements/talk-meta";
+import { GapStrip } from "./gap-strip";
+
+/**
+ * One talk as seen from an issue: the gap day by day, the conditions that tie this issue to
+ * another, and what each party has stated on it (a row per day, a column per party).
+ */
+export function IssueTalk({ data, issue, show }: { data: IssueTalkData; issue: IssuePage["issue"]; show: IssuePage["show"] }) {
+  const { talk, positions, gap, linkages, statementCount, stanceCount } = data;
+  const id = `talk-${talk.slug}`;
+  const gapByDay = new Map(gap.flatMap((d) => (d.assessment ? [[d.day, d.assessment] as const] : [])));
+  return (
+    <section className="issue-talk" aria-labelledby={id}>
+      <div className="issue-talk__head">
+        <h2 id={id}>
+          <Link href={`/talks/${talk.slug}`}>{talk.title}</Link>
+        </h2>
+        <TalkMeta talk={talk} />
+      </div>
+
+      <h3 className="issue-talk__subhead">Gap between the parties, day by day</h3>
+      <GapStrip days={gap} label={`Gap on ${issue.name} in ${talk.title}, by day`} idPrefix={`gap-${talk.slug}`} />
+
+      {linkages.length > 0 && (
+        <>
+          <h3 className="issue-talk__subhead">Linkages</h3>
+          <ul className="linkages">
+            {linkages.map((l) => (
+              <Linkage key={l.id} linkage={l} talkSlug={talk.slug} currentIssue={issue.slug} />
+            ))}
+          </ul>
+        </>
+      )}
+
+      <h3 className="issue-talk__subhead">{show === "all" ? "Statements by day and party" : "Positions by day and party"}</h3>
+      <p className="muted small">
+        {show === "all"
+          ? `All ${statementCount} ${statementCount === 1 ? "statement" : "statements"} on this issue, by the venue’s local day.`
+          : `${stanceCount} ${stanceCount === 1 ? "position, demand or denial" : "positions, demands and denials"} among the ${statementCount} ${statementCount === 1 ? "statement" : "statements"} on this issue, by the venue’s local day.`}
+      </p>
+      <PositionGrid grid={positions} talk={talk} issue={issue} gapByDay={gapByDay} show={show} />
+    </section>
+  );
+}
+
+/**
+ * Days as rows, parties as columns, so what each side said on a day sits side by side. Each cell
+ * names its party in a heading (shown on narrow screens, where the cells stack), so the grid
+ * reads in order without the column heads.
+ */
+function PositionGrid({
+  grid,
+  talk,
+  issue,
+  gapByDay,
+  show,
+}: {
+  grid: IssueTalkData["positions"];
+  talk: IssueTalkData["talk"];
+  issue: IssuePage["issue"];
+  gapByDay: Map<string, IssueAssessment>;
+  show: IssuePage["show"];
+}) {
+  const { columns, rows } = grid;
+  if (rows.length === 0) {
+    return (
+      <p className="muted">
+        {show === "all" ? "No statement on this issue is recorded." : "No position, demand or denial on this issue is recorded."}
+      </p>
+    );
+  }
+  const style = { "--columns": columns.length } as React.CSSProperties;
+  return (
+    <div className="position-grid" style={style}>
+      <ul className="position-grid__columns" aria-label="Parties">
+        {columns.map(({ party, count }, index) => (
+          <li key={party.slug} data-party-index={index}>
+            <Link href={`/parties/${party.slug}`}>{party.shortName}</Link>{" "}
+            <span className="muted small">
+              {count} {count === 1 ? "statement" : "statements"}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <ol className="position-grid__rows" aria-label={`${show === "all" ? "Statements" : "Positions"} on ${issue.name} in ${talk.title}, by day`}>
+        {rows.map((row) => {
+          const assessment = row.day ? gapByDay.get(row.day) : undefined;
+          return (
+            <li key={row.day ?? "undated"} className={`position-row${row.day ? "" : " position-row--undated"}`}>
+              <h4 className="position-row__day">
+                {row.day ? (
+                  <a href={`/talks/${talk.slug}#day-${row.day}`}>
+                    {row.number !== null && <>Day {row.number} · </>}
+                    {formatLocalDay(row.day)}
+                  </a>
+                ) : (
+                  "Day not reported"
+                )}
+              </h4>
+              {assessment && (
+                <p className="position-row__gap">
+                  Gap assessed <span className={`gap-chip gap--${assessment.gap}`}>{GAP_LABEL[assessment.gap]}</span>
+                </p>
+              )}
+              <div className="position-row__cells">
+                {columns.map(({ party }, index) => {
+                  const said = row.cells[index] ?? [];
+                  return (
+                    <div key={party.slug} className="position-cell" data-party-index={index}>
+                      <h5 className="position-cell__party">{party.shortName}</h5>
+                      {said.length === 0 ? (
+                        <p className="position-cell__none">Nothing recorded</p>
+                      ) : (
+                        <ol className="statements">
+                          {said.map((s) => (
+                            <StatementCard key={s.id} statement={s} talk={talk} omitIssue={issue.slug} partyIndex={index} />
+                          ))}
+                        </ol>
+                      )}
+                    </div>
+                  );
+                })}
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}
+
+function Linkage({ linkage: l, talkSlug, currentIssue }: { linkage: IssueLinkage; talkSlug: string; currentIssue: string }) {
+  const issue = (i: IssueRef) => (i.slug === currentIssue ? <strong>{i.name}</strong> : <Link href={`/issues/${i.slug}`}>{i.name}</Link>);
+  return (
+    <li className="linkage">
+      <p>
+        <Link href={`/parties/${l.party.slug}`} className="speaker">
+          {l.party.shortName}
+        </Link>
+        : {l.text}
+      </p>
+      <p className="linkage__meta">
+        <span>
+          Holds back {issue(l.issue)} until {issue(l.conditionIssue)} is settled
+        </span>
+        <span>{l.statedOn ? `Stated ${formatLocalDay(l.statedOn)}` : "Day stated not reported"}</span>
+        <span>{l.droppedOn ? `Dropped ${formatLocalDay(l.droppedOn)}` : "Still in force"}</span>
+        {l.statementId && (
+          <Link href={`/talks/${talkSlug}#statement-${l.statementId}`}>
+            Open in timeline<span className="visually-hidden">: the statement setting this condition</span>
+          </Link>
+        )}
+      </p>
+    </li>
+  );
+}

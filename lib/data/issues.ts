@@ -1,0 +1,156 @@
+import "server-only";
+import { cache } from "react";
+import { getDb } from "../db";
+import type { Gap } from "../generated/sqlite/enums";
+import {
+  compareTalks,
+  gapStrip,
+  groupByDay,
+  groupByDayAndParty,
+  isStance,
+  type GapStripDay,
+  type PartyGrid,
+} from "../statements/group";
+import {
+  statementRefSelect,
+  talkRefSelect,
+  toStatementRef,
+  visibleStatement,
+  type StatementRef,
+  type TalkRef,
+} from "./statement-refs";
+import type { IssueRef } from "./talks";
+
+/** Which statements on the issue the page lists: what each party holds (the default), or all of them. */
+export type IssueStatementFilter = "stances" | "all";
+
+export type IssueAssessment = { localDay: string; gap: Gap; note: string; authorName: string };
+
+export type IssueLinkage = {
+  id: string;
+  party: { slug: string; shortName: string };
+  /** The issue held back… */
+  issue: IssueRef;
+  /** …until this one is settled. */
+  conditionIssue: IssueRef;
+  text: string;
+  statedOn: string | null;
+  droppedOn: string | null;
+  /** The statement that set the condition, when it is recorded and not deleted. */
+  statementId: string | null;
+};
+
+export type IssueTalk = {
+  talk: TalkRef;
+  /** The statements shown (see `show`): a column per party of the talk, a row per local day. */
+  positions: PartyGrid<{ slug: string; shortName: string }, StatementRef>;
+  /** Statements on the issue in this talk, before filtering, and how many of them are stances. */
+  statementCount: number;
+  stanceCount: number;
+  /** Every day of the talk with the editors' judgement of the gap on the issue, where there is one. */
+  gap: GapStripDay<IssueAssessment>[];
+  linkages: IssueLinkage[];
+};
+
+export type IssuePage = {
+  issue: { slug: string; name: string; description: string | null };
+  show: IssueStatementFilter;
+  /** The talks with the issue on their agenda, in time order. */
+  talks: IssueTalk[];
+};
+
+/** Everything the issue page shows. Null when there is no such issue. Cached per request (page + metadata). */
+export const getIssuePage = cache(async (slug: string, show: IssueStatementFilter = "stances"): Promise<IssuePage | null> => {
+  const db = await getDb();
+  const issue = await db.issue.findFirst({
+    where: { slug, deletedAt: null },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      description: true,
+      talks: {
+        where: { talk: { deletedAt: null } },
+        select: {
+          talk: {
+            select: {
+              id: true,
+              ...talkRefSelect,
+              parties: {
+                where: { party: { deletedAt: null } },
+                orderBy: { position: "asc" },
+                select: { party: { select: { slug: true, shortName: true } } },
+              },
+            },
+          },
+        },
+      },
+    },
+  });
+  if (!issue) return null;
+
+  const talkIds = issue.talks.map((t) => t.talk.id);
+  const [statements, assessments, linkages] = await Promise.all([
+    db.statement.findMany({
+      where: { ...visibleStatement, talkId: { in: talkIds }, issues: { some: { issueId: issue.id } } },
+      select: { ...statementRefSelect, talkId: true },
+    }),
+    db.assessment.findMany({
+      where: { deletedAt: null, issueId: issue.id, talkId: { in: talkIds } },
+      select: { talkId: true, localDay: true, gap: true, note: true, authorName: true },
+    }),
+    db.linkage.findMany({
+      where: {
+        deletedAt: null,
+        talkId: { in: talkIds },
+        OR: [{ issueId: issue.id }, { conditionIssueId: issue.id }],
+      },
+      select: {
+        id: true,
+        talkId: true,
+        text: true,
+        statedOn: true,
+        droppedOn: true,
+        party: { select: { slug: true, shortName: true } },
+        issue: { select: { slug: true, name: true } },
+        conditionIssue: { select: { slug: true, name: true } },
+        statement: { select: { id: true, deletedAt: true } },
+      },
+    }),
+  ]);
+
+  const talks = issue.talks
+    .map(({ talk: { id, parties, ...talk } }): IssueTalk => {
+      const said = statements.filter((s) => s.talkId === id).map(({ talkId: _, ...s }) => toStatementRef(s));
+      const shown = show === "all" ? said : said.filter((s) => isStance(s.kind));
+      return {
+        talk,
+        positions: groupByDayAndParty(talk, parties.map((p) => p.party), shown),
+        statementCount: said.length,
+        stanceCount: said.filter((s) => isStance(s.kind)).length,
+        gap: gapStrip(
+          talk,
+          assessments.filter((a) => a.talkId === id).map(({ talkId: _, ...a }) => a),
+          groupByDay(talk, said).days.map((d) => d.day),
+        ),
+        linkages: linkages
+          .filter((l) => l.talkId === id)
+          .sort(byStatedOn)
+          .map(({ talkId: _, statement, ...l }) => ({
+            ...l,
+            statementId: statement && statement.deletedAt === null ? statement.id : null,
+          })),
+      };
+    })
+    .sort((a, b) => compareTalks(a.talk, b.talk));
+
+  return { issue: { slug: issue.slug, name: issue.name, description: issue.description }, show, talks };
+});
+
+/** Linkages in the order they were stated; those whose day is not reported after the rest. */
+function byStatedOn(a: { statedOn: string | null }, b: { statedOn: string | null }): number {
+  if (a.statedOn === b.statedOn) return 0;
+  if (a.statedOn === null) return 1;
+  if (b.statedOn === null) return -1;
+  return a.statedOn < b.statedOn ? -1 : 1;
+}
