@@ -24,7 +24,12 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: `npm run db:reset && npm run -s db:load -- e2e/fixtures/geneva-dst-2026.json && next start -H 127.0.0.1 -p ${PORT}`,
+    command: [
+      "npm run db:reset",
+      "tsx e2e/fixtures/make-long-talk.ts data/e2e-long-talk.json",
+      "npm run -s db:load -- e2e/fixtures/geneva-dst-2026.json data/e2e-long-talk.json",
+      `next start -H 127.0.0.1 -p ${PORT}`,
+    ].join(" && "),
     url: `http://127.0.0.1:${PORT}/`,
     env: { DATABASE_URL: E2E_DATABASE_URL },
     reuseExistingServer: false,

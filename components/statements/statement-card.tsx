@@ -6,6 +6,7 @@ import { formatLocalDay } from "@/lib/time/local-day";
 import { IssueLinks } from "../timeline/issue-links";
 import { VenueTime } from "../venue-time";
 import { SourceCitations } from "./source-citations";
+import { statementDay } from "@/lib/timeline/build";
 
 /**
  * A statement shown away from its talk's timeline (envoy, party and issue pages), with a link to
@@ -46,7 +47,10 @@ export function StatementCard({
           <span className="muted">{CAPACITY_LABEL[s.capacity]}</span>
           <span className="badge badge--outline">{kind}</span>
           <WhenSaid statement={s} timeZone={talk.venueTimeZone} />
-          <Link href={`/talks/${talk.slug}#statement-${s.id}`} className="statement__open no-print">
+          <Link
+            href={`/talks/${talk.slug}/days/${statementDay(s, talk.venueTimeZone) ?? "unknown"}#statement-${s.id}`}
+            className="statement__open no-print"
+          >
             Open in timeline<span className="visually-hidden">: {speaker}, {kind.toLowerCase()}</span>
           </Link>
         </p>

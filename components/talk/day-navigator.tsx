@@ -1,4 +1,4 @@
-import type { TimelineDay } from "@/lib/timeline/build";
+import type { TalkDay } from "@/lib/data/talks";
 import { formatLocalDayShort } from "@/lib/time/local-day";
 
 /** Links to every day of the talk, with how many items each shows; plain anchors, no script. */
@@ -8,7 +8,7 @@ export function DayNavigator({
   dayHref,
   current,
 }: {
-  days: TimelineDay<unknown, unknown>[];
+  days: TalkDay[];
   hasUndated: boolean;
   dayHref: (day: string) => string;
   current?: string;
@@ -18,7 +18,9 @@ export function DayNavigator({
       <h2 className="day-nav__title">Days</h2>
       <ol>
         {days.map((d) => {
-          const items = d.sessions.length + d.outside.length + d.sessions.reduce((n, g) => n + g.statements.length, 0);
+          const items = d.deferred
+            ? d.deferred.sessions + d.deferred.statements
+            : d.sessions.length + d.outside.length + d.sessions.reduce((n, g) => n + g.statements.length, 0);
           return (
             <li key={d.day} className={d.isEmpty ? "is-empty" : undefined}>
               <a href={dayHref(d.day)} aria-current={current === d.day ? "page" : undefined}>
@@ -33,7 +35,7 @@ export function DayNavigator({
         })}
         {hasUndated && (
           <li>
-            <a href={dayHref("unknown")}>
+            <a href={dayHref("unknown")} aria-current={current === "unknown" ? "page" : undefined}>
               <span className="day-nav__number">Day not reported</span>
             </a>
           </li>

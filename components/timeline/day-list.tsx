@@ -1,34 +1,38 @@
-import type { TalkTimeline, TimelineSession, TimelineStatement } from "@/lib/data/talks";
-import type { TimelineDay, TimelineSessionGroup } from "@/lib/timeline/build";
+import type { DeferredCounts, TalkDay, TalkTimeline, TimelineSession, TimelineStatement } from "@/lib/data/talks";
+import type { TimelineSessionGroup } from "@/lib/timeline/build";
 import { hasFilters } from "@/lib/timeline/filters";
 import { GAP_LABEL } from "@/lib/labels";
 import { formatLocalDay } from "@/lib/time/local-day";
+import { DeferredDay } from "./deferred-day";
 import { SessionItem } from "./session-item";
 import { StatementList } from "./statement-list";
 
-type Day = TimelineDay<TimelineSession, TimelineStatement>;
 
 /**
  * The talk's local days as an ordered list: every day present, empty days said to be empty.
- * `days` defaults to all of them; the day page passes one.
+ * `days` defaults to all of them; the day page passes one. Deferred days (see getTalkTimeline)
+ * show a summary and are filled in by the browser as the reader nears them.
+ * `dayHref` links a day heading; `dayPage` is the day's own page ("unknown" for undated items).
  */
 export function DayList({
   data,
   days = data.timeline.days,
   showUndated = true,
   dayHref,
+  dayPage,
 }: {
   data: TalkTimeline;
-  days?: Day[];
+  days?: TalkDay[];
   showUndated?: boolean;
   dayHref: (day: string) => string;
+  dayPage: (day: string) => string;
 }) {
   const { timeline, talk } = data;
   const tz = talk.venueTimeZone;
   const partyIndex = new Map(data.parties.map((p, i) => [p.slug, i]));
   const filtered = hasFilters(data.filters);
   const undated = timeline.undated;
-  const hasUndated = showUndated && (undated.sessions.length > 0 || undated.statements.length > 0);
+  const hasUndated = showUndated && hasUndatedItems(data);
   const issueName = new Map(data.issues.map((i) => [i.slug, i.name]));
   return (
     <ol className="timeline" aria-label="Days of the talk">
@@ -50,7 +54,15 @@ export function DayList({
                 {filtered ? "Nothing on this day matches the filters." : "No session or statement recorded for this day."}
               </p>
             )}
-            <DayBody sessions={d.sessions} outside={d.outside} tz={tz} partyIndex={partyIndex} />
+            {d.deferred ? (
+              !d.isEmpty && (
+                <DeferredDay src={dayPage(d.day)} day={d.day}>
+                  <DaySummary counts={d.deferred} href={dayPage(d.day)} />
+                </DeferredDay>
+              )
+            ) : (
+              <DayBody day={d.day} page={dayPage(d.day)} sessions={d.sessions} outside={d.outside} tz={tz} partyIndex={partyIndex} />
+            )}
             {assessments.length > 0 && (
               <>
                 <h3 className="group-heading">Gap assessments</h3>
@@ -71,34 +83,64 @@ export function DayList({
         <li id="day-unknown" className="day day--undated">
           <h2 className="day__heading">Day not reported</h2>
           <p className="muted small">Recorded for this talk, but the sources do not say on which day.</p>
-          <DayBody sessions={undated.sessions} outside={undated.statements} tz={tz} partyIndex={partyIndex} outsideLabel="Statements" />
+          {undated.deferred ? (
+            <DeferredDay src={dayPage("unknown")} day="unknown">
+              <DaySummary counts={undated.deferred} href={dayPage("unknown")} />
+            </DeferredDay>
+          ) : (
+            <DayBody day="unknown" page={dayPage("unknown")} sessions={undated.sessions} outside={undated.statements} tz={tz} partyIndex={partyIndex} outsideLabel="Statements" />
+          )}
         </li>
       )}
     </ol>
   );
 }
 
+type Groups = TimelineSessionGroup<TimelineSession, TimelineStatement>[];
+
+/** Whether the talk has sessions or statements whose day is not known (rendered or deferred). */
+export function hasUndatedItems(data: TalkTimeline): boolean {
+  const u = data.timeline.undated;
+  return u.deferred ? u.deferred.sessions + u.deferred.statements > 0 : u.sessions.length + u.statements.length > 0;
+}
+
+function DaySummary({ counts, href }: { counts: DeferredCounts; href: string }) {
+  const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
+  return (
+    <p className="day__summary">
+      {plural(counts.sessions, "session")} and {plural(counts.statements, "statement")}.{" "}
+      <a href={href} className="no-print">
+        Open this day
+      </a>
+    </p>
+  );
+}
+
 function DayBody({
+  day,
+  page,
   sessions,
   outside,
   tz,
   partyIndex,
   outsideLabel,
 }: {
-  sessions: TimelineSessionGroup<TimelineSession, TimelineStatement>[];
+  day: string;
+  page: string;
+  sessions: Groups;
   outside: TimelineStatement[];
   tz: string;
   partyIndex: Map<string, number>;
   outsideLabel?: string;
 }) {
   return (
-    <>
+    <div data-day-body={day}>
       {sessions.length > 0 && (
         <>
           <h3 className="group-heading">Sessions</h3>
           <ol className="sessions">
             {sessions.map((g) => (
-              <SessionItem key={g.session.id} session={g.session} statements={g.statements} timeZone={tz} partyIndex={partyIndex} />
+              <SessionItem key={g.session.id} session={g.session} statements={g.statements} timeZone={tz} partyIndex={partyIndex} page={page} />
             ))}
           </ol>
         </>
@@ -106,9 +148,9 @@ function DayBody({
       {outside.length > 0 && (
         <>
           <h3 className="group-heading">{outsideLabel ?? (sessions.length > 0 ? "Outside the sessions" : "Statements")}</h3>
-          <StatementList statements={outside} timeZone={tz} partyIndex={partyIndex} />
+          <StatementList statements={outside} timeZone={tz} partyIndex={partyIndex} page={page} />
         </>
       )}
-    </>
+    </div>
   );
 }

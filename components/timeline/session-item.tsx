@@ -11,7 +11,9 @@ export function SessionItem({
   statements,
   timeZone,
   partyIndex,
+  page,
 }: {
+  page: string;
   session: TimelineSession;
   statements: TimelineStatement[];
   timeZone: string;
@@ -31,7 +33,7 @@ export function SessionItem({
         <IssueLinks issues={s.issues} />
         <SourceList sources={s.sources} />
       </p>
-      {statements.length > 0 && <StatementList statements={statements} timeZone={timeZone} partyIndex={partyIndex} />}
+      {statements.length > 0 && <StatementList statements={statements} timeZone={timeZone} partyIndex={partyIndex} page={page} />}
     </li>
   );
 }

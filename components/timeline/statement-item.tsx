@@ -10,7 +10,10 @@ export function StatementItem({
   statement: s,
   timeZone,
   partyIndex,
+  permalink,
 }: {
+  /** A link to this statement that holds wherever the talk page is long or filtered. */
+  permalink: string;
   statement: TimelineStatement;
   timeZone: string;
   partyIndex: number;
@@ -41,7 +44,7 @@ export function StatementItem({
           {s.setting !== "unknown" && <span>{SETTING_LABEL[s.setting]}</span>}
           <IssueLinks issues={s.issues} />
           <SourceList sources={s.sources} />
-          <a href={`#statement-${s.id}`} className="permalink no-print" aria-label={`Link to this statement by ${speaker}`}>
+          <a href={permalink} className="permalink no-print" aria-label={`Link to this statement by ${speaker}`}>
             #
           </a>
         </p>

@@ -5,7 +5,10 @@ export function StatementList({
   statements,
   timeZone,
   partyIndex,
+  page,
 }: {
+  /** The page of the day these statements are on: their permalinks point there. */
+  page: string;
   statements: TimelineStatement[];
   timeZone: string;
   partyIndex: Map<string, number>;
@@ -13,7 +16,7 @@ export function StatementList({
   return (
     <ol className="statements">
       {statements.map((s) => (
-        <StatementItem key={s.id} statement={s} timeZone={timeZone} partyIndex={partyIndex.get(s.party.slug) ?? 0} />
+        <StatementItem key={s.id} statement={s} timeZone={timeZone} partyIndex={partyIndex.get(s.party.slug) ?? 0} permalink={`${page}#statement-${s.id}`} />
       ))}
     </ol>
   );

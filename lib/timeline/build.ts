@@ -46,7 +46,7 @@ export function sessionDay(session: TimelineSessionInput, timeZone: string): Loc
   return session.startsAt ? localDayOf(session.startsAt, timeZone) : session.localDay;
 }
 
-export function statementDay(statement: TimelineStatementInput, timeZone: string): LocalDay | null {
+export function statementDay(statement: Pick<TimelineStatementInput, "saidOn" | "saidAt">, timeZone: string): LocalDay | null {
   return statement.saidAt ? localDayOf(statement.saidAt, timeZone) : statement.saidOn;
 }
 

@@ -6,8 +6,8 @@ import { DayNavigator } from "@/components/talk/day-navigator";
 import { FilterForm } from "@/components/talk/filter-form";
 import { SourceNotes } from "@/components/talk/source-notes";
 import { TalkHeader } from "@/components/talk/talk-header";
-import { DayList } from "@/components/timeline/day-list";
-import { getTalkTimeline } from "@/lib/data/talks";
+import { DayList, hasUndatedItems } from "@/components/timeline/day-list";
+import { getTalkTimeline, getTalkTitle } from "@/lib/data/talks";
 import { filtersToQuery, parseFilters } from "@/lib/timeline/filters";
 
 export const dynamic = "force-dynamic";
@@ -18,8 +18,7 @@ type Props = {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const data = await getTalkTimeline((await params).slug);
-  return { title: data?.talk.title ?? "Talk not found" };
+  return { title: (await getTalkTitle((await params).slug)) ?? "Talk not found" };
 }
 
 export default async function TalkPage({ params, searchParams }: Props) {
@@ -32,23 +31,22 @@ export default async function TalkPage({ params, searchParams }: Props) {
   if (Object.keys(query).length > 0 && `?${new URLSearchParams(query as Record<string, string>)}` !== canonical) {
     redirect(`/talks/${slug}${canonical}`);
   }
-  const data = await getTalkTimeline(slug, filters);
+  const data = await getTalkTimeline(slug, filters, "budget");
   if (!data) notFound();
-  const anchor = (day: string) => `#day-${day}`;
-  const { undated } = data.timeline;
+  const { days } = data.timeline;
   return (
     <>
       <TalkHeader data={data} />
-      <ConvergenceStrip rows={data.convergence} firstDay={data.talk.firstDay} dayHref={anchor} />
+      <ConvergenceStrip rows={data.convergence} firstDay={data.talk.firstDay} dayHref={(day) => `#day-${day}`} />
       <div className="talk-layout">
-        <DayNavigator
-          days={data.timeline.days}
-          hasUndated={undated.sessions.length + undated.statements.length > 0}
-          dayHref={anchor}
-        />
+        <DayNavigator days={days} hasUndated={hasUndatedItems(data)} dayHref={(day) => `#day-${day}`} />
         <div className="talk-layout__main">
-          <FilterForm action={`/talks/${slug}`} filters={filters} facets={data.facets} shown={data.shown} totals={data.totals} />
-          <DayList data={data} dayHref={(day) => `/talks/${slug}/days/${day}${filtersToQuery(filters)}`} />
+          <FilterForm action={`/talks/${slug}`} filters={filters} facets={data.facets!} shown={data.shown} totals={data.totals} />
+          <DayList
+            data={data}
+            dayHref={(day) => `/talks/${slug}/days/${day}${canonical}`}
+            dayPage={(day) => `/talks/${slug}/days/${day}${canonical}`}
+          />
           <SourceNotes sources={data.sources} />
         </div>
       </div>

@@ -4,12 +4,13 @@ import { notFound } from "next/navigation";
 import { ReaderTimes } from "@/components/reader-times";
 import { DayNavigator } from "@/components/talk/day-navigator";
 import { SourceNotes } from "@/components/talk/source-notes";
-import { DayList } from "@/components/timeline/day-list";
-import { getTalkTimeline } from "@/lib/data/talks";
+import { DayList, hasUndatedItems } from "@/components/timeline/day-list";
+import { getTalkTimeline, getTalkTitle, UNDATED_DAY as UNDATED } from "@/lib/data/talks";
 import { filtersToQuery, parseFilters } from "@/lib/timeline/filters";
 import { formatLocalDay, isLocalDay } from "@/lib/time/local-day";
 
 export const dynamic = "force-dynamic";
+
 
 type Props = {
   params: Promise<{ slug: string; day: string }>;
@@ -18,47 +19,63 @@ type Props = {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, day } = await params;
-  const data = isLocalDay(day) ? await getTalkTimeline(slug) : null;
-  return { title: data ? `${formatLocalDay(day)} · ${data.talk.title}` : "Day not found" };
+  const title = day === UNDATED || isLocalDay(day) ? await getTalkTitle(slug) : null;
+  if (!title) return { title: "Day not found" };
+  return { title: `${day === UNDATED ? "Day not reported" : formatLocalDay(day)} · ${title}` };
 }
 
 /** One day of a talk, on its own page: the permalink an analyst sends a colleague. */
 export default async function TalkDayPage({ params, searchParams }: Props) {
   const { slug, day } = await params;
-  if (!isLocalDay(day)) notFound();
+  if (day !== UNDATED && !isLocalDay(day)) notFound();
   const filters = parseFilters(await searchParams);
-  const data = await getTalkTimeline(slug, filters);
-  const days = data?.timeline.days ?? [];
-  const index = days.findIndex((d) => d.day === day);
-  if (!data || index < 0) notFound();
+  const data = await getTalkTimeline(slug, filters, { day });
+  if (!data) notFound();
+  const { days, undated } = data.timeline;
+  const hasUndated = hasUndatedItems(data);
+  const index = day === UNDATED ? (hasUndated ? days.length : -1) : days.findIndex((d) => d.day === day);
+  if (index < 0) notFound();
+
   const query = filtersToQuery(filters);
-  const dayHref = (d: string) => (d === "unknown" ? `/talks/${slug}${query}#day-unknown` : `/talks/${slug}/days/${d}${query}`);
+  const dayPage = (d: string) => `/talks/${slug}/days/${d}${query}`;
+  const thisDay = days[index];
   const prev = days[index - 1];
-  const next = days[index + 1];
-  const thisDay = days[index]!;
-  const cited = new Set(
-    [...thisDay.sessions.flatMap((g) => [g.session, ...g.statements]), ...thisDay.outside].flatMap((x) => x.sources.map((s) => s.id)),
-  );
-  const { undated } = data.timeline;
+  const next = thisDay ? days[index + 1] : undefined;
+  const items = thisDay
+    ? [...thisDay.sessions.flatMap((g) => [g.session, ...g.statements]), ...thisDay.outside]
+    : [...undated.sessions.flatMap((g) => [g.session, ...g.statements]), ...undated.statements];
+  const cited = new Set(items.flatMap((x) => x.sources.map((s) => s.id)));
   return (
     <>
       <p className="breadcrumb">
-        <Link href={`/talks/${slug}${query}#day-${day}`}>{data.talk.title}</Link>
+        <Link href={`/talks/${slug}${query}`}>{data.talk.title}</Link>
       </p>
-      <h1>
-        Day {thisDay.number} · {formatLocalDay(day)}
-      </h1>
+      <h1>{thisDay ? `Day ${thisDay.number} · ${formatLocalDay(thisDay.day)}` : "Day not reported"}</h1>
       <p className="muted">
-        A local day in {data.talk.venueCity} ({data.talk.venueTimeZone}).
+        {thisDay
+          ? `A local day in ${data.talk.venueCity} (${data.talk.venueTimeZone}).`
+          : "Sessions and statements recorded for this talk whose day the sources do not give."}
       </p>
       <nav className="pager" aria-label="Previous and next day">
-        {prev ? <Link href={dayHref(prev.day)} rel="prev">← Day {prev.number} · {formatLocalDay(prev.day)}</Link> : <span />}
-        {next ? <Link href={dayHref(next.day)} rel="next">Day {next.number} · {formatLocalDay(next.day)} →</Link> : <span />}
+        {prev ? (
+          <Link href={dayPage(prev.day)} rel="prev">
+            ← Day {prev.number} · {formatLocalDay(prev.day)}
+          </Link>
+        ) : (
+          <span />
+        )}
+        {next ? (
+          <Link href={dayPage(next.day)} rel="next">
+            Day {next.number} · {formatLocalDay(next.day)} →
+          </Link>
+        ) : (
+          <span />
+        )}
       </nav>
       <div className="talk-layout">
-        <DayNavigator days={days} hasUndated={undated.sessions.length + undated.statements.length > 0} dayHref={dayHref} current={day} />
+        <DayNavigator days={days} hasUndated={hasUndated} dayHref={dayPage} current={thisDay?.day ?? UNDATED} />
         <div className="talk-layout__main">
-          <DayList data={data} days={[thisDay]} showUndated={false} dayHref={dayHref} />
+          <DayList data={data} days={thisDay ? [thisDay] : []} showUndated={!thisDay} dayHref={dayPage} dayPage={dayPage} />
           <SourceNotes sources={data.sources.filter((s) => cited.has(s.id))} />
         </div>
       </div>
