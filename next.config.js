@@ -9,6 +9,8 @@ const nextConfig = {
   // `npm test` type-checks the whole project (`tsc --noEmit`, scripts and tests included) before
   // building; checking again inside `next build` would only add a minute on two cores.
   typescript: { ignoreBuildErrors: true },
+  // forbidden() → app/forbidden.tsx with status 403 (the admin pages refuse non-admins with it).
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

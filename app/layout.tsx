@@ -2,6 +2,8 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import "./globals.css";
+// After globals.css, so the account menu's styles come later in the cascade.
+import { UserMenu } from "@/components/auth/user-menu";
 
 export const metadata: Metadata = {
   title: { default: "Parley", template: "%s · Parley" },
@@ -22,6 +24,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link className="brand" href="/">
               Parley<span>negotiations, day by day</span>
             </Link>
+            <UserMenu />
           </div>
         </header>
         <main id="main" className="page" tabIndex={-1}>

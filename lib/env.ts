@@ -14,9 +14,20 @@ export class ConfigError extends Error {
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
 
+export const DEFAULT_AUTH_URL = "http://localhost:3000";
+export const AUTH_SECRET_MIN_LENGTH = 32;
+
 const EnvSchema = z.object({
   DATABASE_URL: optional(z.string()),
   PARLEY_PUBLIC_READ: optional(z.enum(["true", "false"])),
+  BETTER_AUTH_SECRET: optional(
+    z.string().min(AUTH_SECRET_MIN_LENGTH, {
+      error: `must be at least ${AUTH_SECRET_MIN_LENGTH} characters long (make one with: openssl rand -base64 32)`,
+    }),
+  ),
+  BETTER_AUTH_URL: optional(
+    z.url({ protocol: /^https?$/, error: "must be the http:// or https:// address readers use, like https://parley.example.org" }),
+  ),
 });
 
 export type DatabaseConfig =
@@ -97,7 +108,34 @@ function redact(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
 }
 
-export type Env = { database: DatabaseConfig; publicRead: boolean };
+export type AuthConfig = {
+  /** BETTER_AUTH_SECRET; when absent (only allowed on a loopback address) lib/auth/secret.ts keeps one in data/. */
+  secret: string | undefined;
+  /** The origin readers use, e.g. https://parley.example.org; cookies are Secure when it is https. */
+  baseUrl: string;
+};
+
+export type Env = { database: DatabaseConfig; publicRead: boolean; auth: AuthConfig };
+
+/** localhost, 127.0.0.0/8 and ::1: a server only this machine can reach. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  return host === "localhost" || host.endsWith(".localhost") || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/**
+ * A server that others reach (BETTER_AUTH_URL names a host that is not loopback) must be given
+ * its secret: a generated one would differ per instance and could be read from the data folder.
+ */
+function parseAuth(secret: string | undefined, url: string | undefined): AuthConfig {
+  const baseUrl = new URL(url ?? DEFAULT_AUTH_URL).origin;
+  if (!secret && !isLoopbackHost(new URL(baseUrl).hostname)) {
+    throw new ConfigError(
+      `BETTER_AUTH_SECRET is missing: a server at ${baseUrl} needs a random secret of at least ${AUTH_SECRET_MIN_LENGTH} characters (openssl rand -base64 32).`,
+    );
+  }
+  return { secret, baseUrl };
+}
 
 let cached: Env | undefined;
 
@@ -111,7 +149,8 @@ export function getEnv(source: Record<string, string | undefined> = process.env)
   }
   const database = parseDatabaseUrl(parsed.data.DATABASE_URL ?? DEFAULT_DATABASE_URL);
   if (database.provider === "sqlite") ensureSqliteWritable(database.file);
-  const env = { database, publicRead: parsed.data.PARLEY_PUBLIC_READ !== "false" };
+  const auth = parseAuth(parsed.data.BETTER_AUTH_SECRET, parsed.data.BETTER_AUTH_URL);
+  const env = { database, publicRead: parsed.data.PARLEY_PUBLIC_READ !== "false", auth };
   if (source === process.env) cached = env;
   return env;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { cache } from "react";
+import { requireReader } from "../auth/permissions";
 import { getDb } from "../db";
 import type { DelegationRole } from "../generated/sqlite/enums";
 import { compareTalks, groupByTalk, type TalkStatements } from "../statements/group";
@@ -29,6 +30,7 @@ export type EnvoyPage = {
 
 /** Everything the envoy page shows. Null when there is no such envoy. Cached per request (page + metadata). */
 export const getEnvoyPage = cache(async (slug: string): Promise<EnvoyPage | null> => {
+  await requireReader();
   const db = await getDb();
   const envoy = await db.envoy.findFirst({
     where: { slug, deletedAt: null },

@@ -1,5 +1,6 @@
 import "server-only";
 import { cache } from "react";
+import { requireReader } from "../auth/permissions";
 import { getDb } from "../db";
 import type { Gap } from "../generated/sqlite/enums";
 import {
@@ -61,6 +62,7 @@ export type IssuePage = {
 
 /** Everything the issue page shows. Null when there is no such issue. Cached per request (page + metadata). */
 export const getIssuePage = cache(async (slug: string, show: IssueStatementFilter = "stances"): Promise<IssuePage | null> => {
+  await requireReader();
   const db = await getDb();
   const issue = await db.issue.findFirst({
     where: { slug, deletedAt: null },

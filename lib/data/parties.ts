@@ -1,5 +1,6 @@
 import "server-only";
 import { cache } from "react";
+import { requireReader } from "../auth/permissions";
 import { getDb } from "../db";
 import type { DelegationRole } from "../generated/sqlite/enums";
 import { compareTalks, groupByTalk, type TalkStatements } from "../statements/group";
@@ -30,6 +31,7 @@ export type PartyPage = {
 
 /** Everything the party page shows. Null when there is no such party. Cached per request (page + metadata). */
 export const getPartyPage = cache(async (slug: string): Promise<PartyPage | null> => {
+  await requireReader();
   const db = await getDb();
   const party = await db.party.findFirst({
     where: { slug, deletedAt: null },

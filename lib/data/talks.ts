@@ -1,5 +1,6 @@
 import "server-only";
 import { cache } from "react";
+import { requireReader } from "../auth/permissions";
 import { getDb } from "../db";
 import { buildTimeline, type Timeline, type TimelineDay, type TimelineSessionGroup } from "../timeline/build";
 import { daysToRender } from "../timeline/defer";
@@ -32,6 +33,7 @@ export type TalkListItem = {
 
 /** Talks, newest first. */
 export async function listTalks(): Promise<TalkListItem[]> {
+  await requireReader();
   const db = await getDb();
   const talks = await db.talk.findMany({
     where: { deletedAt: null },
@@ -154,6 +156,7 @@ const sourceSelect = {
 
 /** The talk's title, for page metadata: cheap, so the page's head does not wait on the timeline. */
 export async function getTalkTitle(slug: string): Promise<string | null> {
+  await requireReader();
   const db = await getDb();
   const talk = await db.talk.findFirst({ where: { slug, deletedAt: null }, select: { title: true } });
   return talk?.title ?? null;
@@ -185,6 +188,7 @@ type LightStatement = {
 };
 
 async function readTalkTimeline(slug: string, filters: TimelineFilters, detail: TimelineDetail): Promise<TalkTimeline | null> {
+  await requireReader();
   const db = await getDb();
   const talk = await db.talk.findFirst({
     where: { slug, deletedAt: null },

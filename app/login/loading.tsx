@@ -1,0 +1,7 @@
+export default function LoginLoading() {
+  return (
+    <p className="muted" role="status">
+      Loading…
+    </p>
+  );
+}

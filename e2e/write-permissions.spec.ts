@@ -1,0 +1,241 @@
+// Every write refuses visitors who may not write. The list of writes is not kept by hand: it is
+// every Server Action in the build's manifest (<distDir>/server/server-reference-manifest.json) and
+// every route handler under app/ that exports POST, PUT, PATCH or DELETE. Each is called over
+// HTTP, as a browser or a script could, by an anonymous visitor and by a signed-in analyst, with
+// input aimed at real rows (the analyst's own account, the first talk, statement and session);
+// each must answer with a refusal, and the database must be byte-for-byte the same afterwards.
+// The server and its database belong to this file alone, so no other test's writes interfere.
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { expect, test, type APIRequestContext, type BrowserContext } from "@playwright/test";
+import { MESSAGES } from "../lib/auth/roles";
+import { ROOT, createAccountWithCli, newVisitor, signIn, uniqueId, type Account } from "./support/accounts";
+import { freshDatabase, startServer, type TestServer } from "./support/server";
+
+/** The only Server Actions anyone may call, and why: signing in and out are for everyone. */
+const PUBLIC_ACTIONS = new Set(["lib/actions/auth.ts#signIn", "lib/actions/auth.ts#signOut"]);
+/** Known to exist, so the enumeration cannot pass by finding nothing. */
+const ACCOUNT_ACTIONS = ["createUser", "updateUserRole", "disableUser", "enableUser", "deleteUser"].map((name) => `lib/actions/users.ts#${name}`);
+/** Bookkeeping of signing in (sessions, attempt counts), not data: a refused caller may add to these. */
+const NOT_DATA = new Set(["AuthSession", "RateLimit", "Verification", "_prisma_migrations", "sqlite_sequence"]);
+const WRITE_METHODS = ["POST", "PUT", "PATCH", "DELETE"] as const;
+const REFUSALS = [MESSAGES.signIn, MESSAGES.editorOnly, MESSAGES.adminOnly];
+
+type ServerAction = { id: string; name: string; path: string };
+type WriteRoute = { file: string; url: string; methods: string[] };
+
+/** Every Server Action of the build, named file#export, with a page path that serves it. */
+function listServerActions(): ServerAction[] {
+  // next.config.js builds into NEXT_DIST_DIR when it is set, as the test servers then read it.
+  const distDir = process.env.NEXT_DIST_DIR || ".next";
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, distDir, "server/server-reference-manifest.json"), "utf8")) as Record<
+    "node" | "edge",
+    Record<string, { workers: Record<string, unknown>; filename?: string; exportedName?: string }>
+  >;
+  return (["node", "edge"] as const).flatMap((runtime) =>
+    Object.entries(manifest[runtime] ?? {}).map(([id, entry]) => ({
+      id,
+      name: `${entry.filename ?? "?"}#${entry.exportedName ?? id}`,
+      path: Object.keys(entry.workers).map(pathOfWorker).find((p): p is string => p !== null) ?? "/",
+    })),
+  );
+}
+
+/** "app/talks/[slug]/page" → "/talks/x": a URL the page answers (the action runs before any rendering). */
+function pathOfWorker(worker: string): string | null {
+  const match = /^app(\/.*)?\/page$/.exec(worker);
+  if (!match) return null;
+  const segments = (match[1] ?? "").split("/").filter((s) => s && !/^\(.*\)$/.test(s) && !s.startsWith("@"));
+  if (segments.some((s) => s.startsWith("_"))) return null;
+  return `/${segments.map((s) => (s.startsWith("[") ? "x" : s)).join("/")}`;
+}
+
+/** The write methods a route module exports: functions, constants, and `export { handler as POST }`. */
+function writeMethodsIn(source: string): string[] {
+  const found = new Set<string>();
+  for (const m of source.matchAll(/export\s+(?:async\s+)?(?:function\s*\*?|const|let|var)\s+(POST|PUT|PATCH|DELETE)\b/g)) found.add(m[1]!);
+  for (const m of source.matchAll(/export\s*\{([^}]*)\}/g)) {
+    for (const part of m[1]!.split(",")) {
+      const exported = part.trim().split(/\s+as\s+/).pop()?.trim();
+      if (exported && (WRITE_METHODS as readonly string[]).includes(exported)) found.add(exported);
+    }
+  }
+  return WRITE_METHODS.filter((method) => found.has(method));
+}
+
+function listWriteRoutes(dir = path.join(ROOT, "app")): WriteRoute[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry): WriteRoute[] => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return listWriteRoutes(full);
+    if (!/^route\.(ts|tsx|js|mjs)$/.test(entry.name)) return [];
+    const methods = writeMethodsIn(readFileSync(full, "utf8"));
+    const segments = path.relative(path.join(ROOT, "app"), dir).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s) && !s.startsWith("@"));
+    const url = `/${segments.map((s) => (s.startsWith("[") ? "x" : s)).join("/")}`;
+    return methods.length ? [{ file: path.relative(ROOT, full), url, methods }] : [];
+  });
+}
+
+/** A digest of every data table's rows (order-independent), read through a read-only connection. */
+function fingerprint(file: string): Record<string, string> {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
+    return Object.fromEntries(
+      tables
+        .filter((t) => !NOT_DATA.has(t.name))
+        .map((t) => {
+          const rows = (db.prepare(`SELECT * FROM "${t.name.replaceAll('"', '""')}"`).all() as unknown[]).map((r) => JSON.stringify(r)).sort();
+          return [t.name, `${rows.length}:${createHash("sha256").update(rows.join("\n")).digest("hex")}`];
+        }),
+    );
+  } finally {
+    db.close();
+  }
+}
+
+// One server and database for the whole file: its tests run in order in one worker.
+test.describe.configure({ mode: "default" });
+
+let server: TestServer;
+let databaseFile: string;
+let analyst: Account;
+let anonymousContext: BrowserContext;
+let analystContext: BrowserContext;
+let payload: Record<string, unknown>;
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(180_000);
+  const name = `e2e-write-permissions-${uniqueId()}`;
+  const databaseUrl = await freshDatabase(name);
+  databaseFile = path.join(ROOT, "data", `${name}.db`);
+  analyst = await createAccountWithCli(databaseUrl, "analyst");
+  server = await startServer({ databaseUrl });
+
+  anonymousContext = await newVisitor(browser, server.baseURL);
+  analystContext = await newVisitor(browser, server.baseURL);
+  await signIn(await analystContext.newPage(), analyst);
+
+  // Input aimed at real rows, so a write that forgot its check would visibly change something.
+  const db = new Database(databaseFile, { readonly: true });
+  const first = (table: string) => (db.prepare(`SELECT id FROM "${table}" LIMIT 1`).get() as { id: string } | undefined)?.id ?? "missing";
+  const analystId = (db.prepare('SELECT id FROM "User" WHERE email = ?').get(analyst.email) as { id: string }).id;
+  payload = {
+    userId: analystId,
+    id: first("Statement"),
+    talkId: first("Talk"),
+    sessionId: first("Session"),
+    statementId: first("Statement"),
+    role: "admin",
+    name: "Mallory",
+    email: `mallory-${uniqueId()}@example.org`,
+    passwordChoice: "generate",
+    text: "A forged statement.",
+    summary: "Forged.",
+    version: 1,
+  };
+  db.close();
+});
+
+test.afterAll(async () => {
+  await anonymousContext?.close();
+  await analystContext?.close();
+  await server?.stop();
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${databaseFile}${suffix}`, { force: true });
+});
+
+async function callAction(request: APIRequestContext, action: ServerAction) {
+  const response = await request.post(action.path, {
+    headers: {
+      "next-action": action.id,
+      "content-type": "text/plain;charset=UTF-8",
+      accept: "text/x-component",
+      origin: server.baseURL,
+    },
+    // The arguments of a form action under useActionState: (previous state, input).
+    data: JSON.stringify([null, payload]),
+    maxRedirects: 0,
+  });
+  return { status: response.status(), body: await response.text() };
+}
+
+test("the enumeration finds the build's Server Actions, the account ones and sign-in/out among them", () => {
+  const names = listServerActions().map((a) => a.name);
+  expect(names).toEqual(expect.arrayContaining([...ACCOUNT_ACTIONS, ...PUBLIC_ACTIONS]));
+  // Every exception still exists: an allow-list entry cannot outlive its action unnoticed.
+  for (const name of PUBLIC_ACTIONS) expect(names).toContain(name);
+});
+
+test("every Server Action refuses an anonymous visitor and a signed-in analyst, and changes nothing", async () => {
+  const actions = listServerActions().filter((a) => !PUBLIC_ACTIONS.has(a.name));
+  expect(actions.length).toBeGreaterThanOrEqual(ACCOUNT_ACTIONS.length);
+  const problems: string[] = [];
+  for (const action of actions) {
+    for (const [who, context] of [
+      ["anonymous visitor", anonymousContext],
+      ["analyst", analystContext],
+    ] as const) {
+      const before = fingerprint(databaseFile);
+      const { status, body } = await callAction(context.request, action);
+      const refused =
+        status === 401 || status === 403 || (body.includes('"ok":false') && REFUSALS.some((message) => body.includes(message)));
+      if (!refused) problems.push(`${action.name} (${action.id}) was not refused for an ${who}: ${status} ${body.slice(0, 300)}`);
+      if (who === "anonymous visitor" && refused && status === 200 && !body.includes(MESSAGES.signIn)) {
+        problems.push(`${action.name} told an anonymous visitor something other than to sign in: ${body.slice(0, 300)}`);
+      }
+      const after = fingerprint(databaseFile);
+      const changed = Object.keys(after).filter((table) => after[table] !== before[table]);
+      if (changed.length) problems.push(`${action.name} changed ${changed.join(", ")} for an ${who}`);
+    }
+  }
+  expect(problems).toEqual([]);
+  test.info().annotations.push({ type: "checked", description: `${actions.length} Server Actions × 2 visitors` });
+});
+
+test("signing in and out, the two public actions, change no data when called with nonsense", async () => {
+  const publicActions = listServerActions().filter((a) => PUBLIC_ACTIONS.has(a.name));
+  expect(publicActions).toHaveLength(PUBLIC_ACTIONS.size);
+  const before = fingerprint(databaseFile);
+  for (const action of publicActions) {
+    const { status } = await callAction(anonymousContext.request, action);
+    expect(status, action.name).toBeLessThan(500);
+  }
+  expect(fingerprint(databaseFile)).toEqual(before);
+});
+
+test("every write route refuses an anonymous visitor (401) and a signed-in analyst (403), and changes nothing", async () => {
+  const routes = listWriteRoutes();
+  const problems: string[] = [];
+  for (const route of routes) {
+    for (const method of route.methods) {
+      for (const [who, context, expected] of [
+        ["anonymous visitor", anonymousContext, 401],
+        ["analyst", analystContext, 403],
+      ] as const) {
+        const before = fingerprint(databaseFile);
+        const response = await context.request.fetch(route.url, {
+          method,
+          headers: { origin: server.baseURL, "content-type": "application/json" },
+          data: JSON.stringify(payload),
+          maxRedirects: 0,
+        });
+        if (response.status() !== expected) {
+          problems.push(`${method} ${route.url} (${route.file}) answered ${response.status()} to an ${who}, not ${expected}`);
+        }
+        const after = fingerprint(databaseFile);
+        const changed = Object.keys(after).filter((table) => after[table] !== before[table]);
+        if (changed.length) problems.push(`${method} ${route.url} changed ${changed.join(", ")} for an ${who}`);
+      }
+    }
+  }
+  expect(problems).toEqual([]);
+  test.info().annotations.push({ type: "checked", description: `${routes.length} write routes` });
+});
+
+test("the route scan recognises every way a route module can export a write method", () => {
+  expect(writeMethodsIn("export async function POST(request: Request) {}")).toEqual(["POST"]);
+  expect(writeMethodsIn("export const PATCH = withEditor(async () => new Response());")).toEqual(["PATCH"]);
+  expect(writeMethodsIn("const h = () => null;\nexport { h as DELETE, h as PUT, h as GET };")).toEqual(["PUT", "DELETE"]);
+  expect(writeMethodsIn("export async function GET() {}\nexport const dynamic = 'force-dynamic';")).toEqual([]);
+});

@@ -1,0 +1,244 @@
+// Accounts and sign-in against a real migrated database, through better-auth's own HTTP handler
+// (the path the login page takes): hashing, cookies, roles, disabling, the last-admin rule,
+// revisions without secrets, and the sign-in rate limit kept in the database — on SQLite, and
+// the rate limit's one SQL statement on PostgreSQL too.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAuth, type Auth } from "../../lib/auth/auth";
+import { databaseRateLimitStorage } from "../../lib/auth/rate-limit";
+import { toCurrentUser } from "../../lib/auth/session";
+import { createDb, type Db } from "../../lib/db";
+import type { DatabaseConfig, Env } from "../../lib/env";
+import {
+  AccountError,
+  changeUserRole,
+  createUserAccount,
+  deleteUser,
+  disableUser,
+  enableUser,
+  setUserPassword,
+} from "../../lib/users/accounts";
+import { applyMigrations } from "../../scripts/db/engine";
+import { createDatabase, startPostgres, type PostgresCluster } from "../support/postgres";
+
+const SECRET = "test-secret-0123456789-abcdefghijklmnopqrstuvwxyz";
+const CLI = { id: null, name: "test" };
+
+let db: Db;
+let auth: Auth;
+let config: DatabaseConfig;
+
+const envFor = (database: DatabaseConfig, baseUrl = "http://localhost:3000"): Env => ({
+  database,
+  publicRead: true,
+  auth: { secret: SECRET, baseUrl },
+});
+
+async function migratedSqlite(name: string): Promise<DatabaseConfig> {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), `parley-${name}-`)), `${name}.db`);
+  const database: DatabaseConfig = { provider: "sqlite", url: `file:${file}`, file };
+  await applyMigrations(database);
+  return database;
+}
+
+function signIn(a: Auth, email: string, password: string, ip = "192.0.2.1", baseUrl = "http://localhost:3000") {
+  return a.handler(
+    new Request(`${baseUrl}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: baseUrl, "x-forwarded-for": ip },
+      body: JSON.stringify({ email, password }),
+    }),
+  );
+}
+
+const cookieOf = (response: Response) => response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+const sessionUser = async (cookie: string) => toCurrentUser(await auth.api.getSession({ headers: new Headers({ cookie }) }));
+
+beforeAll(async () => {
+  config = await migratedSqlite("auth");
+  db = await createDb(config);
+  auth = createAuth(db, envFor(config), SECRET);
+});
+
+afterAll(async () => {
+  await db?.$disconnect();
+});
+
+describe("accounts made by lib/users and signed into by better-auth", () => {
+  it("stores a hash, not the password, and a create revision without secrets", async () => {
+    const { id } = await createUserAccount(db, { name: "Ada Admin", email: " Ada@Example.org ", role: "admin", password: "correct horse battery" }, CLI);
+    const account = await db.account.findFirstOrThrow({ where: { userId: id } });
+    expect(account).toMatchObject({ providerId: "credential", accountId: id });
+    expect(account.password).not.toContain("correct horse");
+    const user = await db.user.findUniqueOrThrow({ where: { id } });
+    expect(user).toMatchObject({ email: "ada@example.org", role: "admin", disabledAt: null });
+    const revision = await db.revision.findFirstOrThrow({ where: { entityType: "user", entityId: id } });
+    expect(revision).toMatchObject({ action: "create", actorName: "test", userId: null, before: null });
+    expect(revision.after).toEqual({ name: "Ada Admin", email: "ada@example.org", role: "admin", disabledAt: null });
+    expect(JSON.stringify(revision)).not.toMatch(/password|correct horse|scrypt/i);
+  });
+
+  it("refuses a second account with the same email, whatever its case", async () => {
+    await expect(createUserAccount(db, { name: "Other", email: "ADA@example.org", role: "analyst", password: "another password" }, CLI)).rejects.toThrow(
+      new AccountError("An account with the email ada@example.org already exists.", "email"),
+    );
+  });
+
+  it("signs in with the right password: an HttpOnly, SameSite=Lax session cookie for a week, not Secure over http", async () => {
+    const response = await signIn(auth, "ada@example.org", "correct horse battery", "192.0.2.10");
+    expect(response.status).toBe(200);
+    const [cookie] = response.headers.getSetCookie();
+    expect(cookie).toMatch(/^parley\.session_token=/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie).toMatch(/Max-Age=604800/);
+    expect(cookie).not.toMatch(/Secure/i);
+    expect(await sessionUser(cookieOf(response))).toMatchObject({ email: "ada@example.org", role: "admin", name: "Ada Admin" });
+  });
+
+  it("refuses a wrong password and an unknown email alike, with 401", async () => {
+    expect((await signIn(auth, "ada@example.org", "wrong password!!", "192.0.2.11")).status).toBe(401);
+    expect((await signIn(auth, "nobody@example.org", "correct horse battery", "192.0.2.12")).status).toBe(401);
+  });
+
+  it("marks the cookie Secure (and __Secure-) when the site is served over https", async () => {
+    const secure = createAuth(db, envFor(config, "https://parley.example.org"), SECRET);
+    const response = await signIn(secure, "ada@example.org", "correct horse battery", "192.0.2.13", "https://parley.example.org");
+    expect(response.status).toBe(200);
+    expect(response.headers.getSetCookie()[0]).toMatch(/^__Secure-parley\.session_token=.*; Secure/i);
+  });
+
+  it("has no sign-up: visitors cannot make themselves an account", async () => {
+    const response = await auth.handler(
+      new Request("http://localhost:3000/api/auth/sign-up/email", {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: "http://localhost:3000", "x-forwarded-for": "192.0.2.14" },
+        body: JSON.stringify({ email: "eve@example.org", password: "eve's password!", name: "Eve", role: "admin" }),
+      }),
+    );
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(await db.user.count({ where: { email: "eve@example.org" } })).toBe(0);
+  });
+});
+
+describe("the sign-in rate limit", () => {
+  it("refuses the 6th attempt within a minute from one address, saying when to retry, and not other addresses", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await signIn(auth, "ada@example.org", `wrong password ${i}`, "198.51.100.7")).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    const limited = await signIn(auth, "ada@example.org", "correct horse battery", "198.51.100.7");
+    expect(limited.status).toBe(429);
+    const retryAfter = Number(limited.headers.get("x-retry-after"));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect((await signIn(auth, "ada@example.org", "correct horse battery", "198.51.100.8")).status).toBe(200);
+  });
+
+  it("counts in the database, so a second app instance sees the same count", async () => {
+    const other = createAuth(await createDb(config), envFor(config), SECRET);
+    for (let i = 0; i < 5; i++) await signIn(auth, "ada@example.org", "wrong", "198.51.100.9");
+    expect((await signIn(other, "ada@example.org", "correct horse battery", "198.51.100.9")).status).toBe(429);
+  });
+});
+
+describe("managing accounts", () => {
+  let adminId: string;
+  let editorId: string;
+  const admin = () => ({ id: adminId, name: "Ada Admin" });
+
+  beforeAll(async () => {
+    adminId = (await db.user.findUniqueOrThrow({ where: { email: "ada@example.org" } })).id;
+    ({ id: editorId } = await createUserAccount(db, { name: "Ed Editor", email: "ed@example.org", role: "editor", password: "editor password 1" }, CLI));
+  });
+
+  it("never leaves the site without an enabled admin, and an admin cannot change their own account", async () => {
+    await expect(changeUserRole(db, adminId, "editor", CLI)).rejects.toThrow(/Ada Admin is the last admin/);
+    await expect(disableUser(db, adminId, CLI)).rejects.toThrow(/last admin/);
+    await expect(deleteUser(db, adminId, CLI)).rejects.toThrow(/last admin/);
+    await expect(disableUser(db, adminId, admin())).rejects.toThrow(/your own account/);
+    expect(await db.user.findUniqueOrThrow({ where: { id: adminId } })).toMatchObject({ role: "admin", disabledAt: null });
+  });
+
+  it("changes a role with a revision naming the admin, before and after", async () => {
+    await changeUserRole(db, editorId, "analyst", admin());
+    const revision = await db.revision.findFirstOrThrow({ where: { entityId: editorId, action: "update" }, orderBy: { at: "desc" } });
+    expect(revision).toMatchObject({ userId: adminId, actorName: "Ada Admin" });
+    expect(revision.before).toMatchObject({ role: "editor" });
+    expect(revision.after).toMatchObject({ role: "analyst" });
+    const response = await signIn(auth, "ed@example.org", "editor password 1", "192.0.2.20");
+    expect(await sessionUser(cookieOf(response))).toMatchObject({ role: "analyst" });
+    await changeUserRole(db, editorId, "editor", admin());
+  });
+
+  it("disabling ends the sessions at once and refuses sign-in, even with the right password; enabling restores it", async () => {
+    const response = await signIn(auth, "ed@example.org", "editor password 1", "192.0.2.21");
+    const cookie = cookieOf(response);
+    expect(await sessionUser(cookie)).toMatchObject({ email: "ed@example.org" });
+
+    await disableUser(db, editorId, admin());
+    expect(await sessionUser(cookie)).toBeNull();
+    const refused = await signIn(auth, "ed@example.org", "editor password 1", "192.0.2.22");
+    expect(refused.status).toBe(403);
+    await expect(refused.json()).resolves.toMatchObject({ message: "This account is disabled; ask an admin to enable it." });
+
+    await enableUser(db, editorId, admin());
+    expect((await signIn(auth, "ed@example.org", "editor password 1", "192.0.2.23")).status).toBe(200);
+  });
+
+  it("a new password replaces the old one and ends sessions; the revision does not carry it", async () => {
+    const before = cookieOf(await signIn(auth, "ed@example.org", "editor password 1", "192.0.2.24"));
+    await setUserPassword(db, "ed@example.org", "editor password 2", CLI);
+    expect(await sessionUser(before)).toBeNull();
+    expect((await signIn(auth, "ed@example.org", "editor password 1", "192.0.2.25")).status).toBe(401);
+    expect((await signIn(auth, "ed@example.org", "editor password 2", "192.0.2.26")).status).toBe(200);
+    const revisions = await db.revision.findMany({ where: { entityId: editorId } });
+    expect(JSON.stringify(revisions)).not.toMatch(/editor password/);
+  });
+
+  it("deleting removes the account and its sessions, keeps its revisions, and writes a delete revision", async () => {
+    const { id } = await createUserAccount(db, { name: "Temp", email: "temp@example.org", role: "analyst", password: "temporary password" }, admin());
+    await signIn(auth, "temp@example.org", "temporary password", "192.0.2.27");
+    await deleteUser(db, id, admin());
+    expect(await db.user.count({ where: { id } })).toBe(0);
+    expect(await db.authSession.count({ where: { userId: id } })).toBe(0);
+    const revisions = await db.revision.findMany({ where: { entityId: id }, orderBy: { at: "asc" } });
+    expect(revisions.map((r) => r.action)).toEqual(["create", "delete"]);
+    expect(revisions[1]?.before).toMatchObject({ email: "temp@example.org" });
+  });
+});
+
+describe("the rate limit's single statement on PostgreSQL", () => {
+  let cluster: PostgresCluster | undefined;
+  let pgDb: Db | undefined;
+
+  beforeAll(async () => {
+    cluster = await startPostgres();
+    const database: DatabaseConfig = { provider: "postgresql", url: await createDatabase(cluster, "parley_auth") };
+    await applyMigrations(database);
+    pgDb = await createDb(database);
+  });
+
+  afterAll(async () => {
+    await pgDb?.$disconnect();
+    await cluster?.stop();
+  });
+
+  it("allows max requests per window, refuses the next with a retry time, and starts afresh after the window", async () => {
+    let now = 1_000_000;
+    const storage = databaseRateLimitStorage(async () => pgDb!, () => now);
+    const rule = { window: 60, max: 5 };
+    const decisions = [];
+    for (let i = 0; i < 6; i++) {
+      decisions.push(await storage.consume("1.2.3.4|/sign-in/email", rule));
+      now += 1000;
+    }
+    expect(decisions.map((d) => d.allowed)).toEqual([true, true, true, true, true, false]);
+    // The 5th counted request was at 1,004,000: the window frees at 1,064,000.
+    expect(decisions[5]?.retryAfter).toBe(59);
+    expect((await storage.consume("5.6.7.8|/sign-in/email", rule)).allowed).toBe(true);
+    now = 1_004_000 + 60_000;
+    expect(await storage.consume("1.2.3.4|/sign-in/email", rule)).toEqual({ allowed: true, retryAfter: null });
+  });
+});
