@@ -188,6 +188,10 @@ type LightStatement = {
 };
 
 async function readTalkTimeline(slug: string, filters: TimelineFilters, detail: TimelineDetail): Promise<TalkTimeline | null> {
+  // better-sqlite3 answers synchronously, so without a break here the whole page would render
+  // in one turn of the event loop and leave in one piece: yielding first lets the server send
+  // the page's shell (header, loading state) before the long read.
+  await new Promise((resolve) => setImmediate(resolve));
   await requireReader();
   const db = await getDb();
   const talk = await db.talk.findFirst({
