@@ -11,6 +11,29 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // forbidden() → app/forbidden.tsx with status 403 (the admin pages refuse non-admins with it).
   experimental: { authInterrupts: true },
+  // Headers that never change, on every response. The Content-Security-Policy needs a nonce per
+  // request, so proxy.ts sets it (lib/security/csp.ts; docs/decisions/006-live-updates-and-headers.md).
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          // For browsers that predate CSP's frame-ancestors.
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()" },
+        ],
+      },
+      {
+        // Only where the request came over https (Next.js sets X-Forwarded-Proto from the socket
+        // when no proxy did); browsers ignore the header over plain http anyway.
+        source: "/:path*",
+        has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
+        headers: [{ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" }],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

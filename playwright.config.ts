@@ -6,6 +6,8 @@ import { defineConfig, devices } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3107);
 export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db";
 
+const WRITE_SPECS = [/edit-.*\.spec\.ts$/, /revisions\.spec\.ts$/, /live-updates\.spec\.ts$/, /xss\.spec\.ts$/];
+
 export default defineConfig({
   testDir: "./e2e",
   fullyParallel: true,
@@ -22,12 +24,18 @@ export default defineConfig({
       args: ["--disable-gpu", "--disable-quic"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  // Specs that change talk content (they add, edit, delete and restore statements on the Beijing
+  // talk) run after every spec that reads it, against the same server and database: the readers
+  // assert exact counts and must see the seed as loaded.
+  projects: [
+    { name: "reads", testIgnore: WRITE_SPECS, use: { ...devices["Desktop Chrome"] } },
+    { name: "writes", testMatch: WRITE_SPECS, dependencies: ["reads"], use: { ...devices["Desktop Chrome"] } },
+  ],
   webServer: {
     command: [
       "npm run db:reset",
       "tsx e2e/fixtures/make-long-talk.ts data/e2e-long-talk.json",
-      "npm run -s db:load -- e2e/fixtures/geneva-dst-2026.json data/e2e-long-talk.json",
+      "npm run -s db:load -- e2e/fixtures/geneva-dst-2026.json data/e2e-long-talk.json e2e/fixtures/xss-talk.json",
       `next start -H 127.0.0.1 -p ${PORT}`,
     ].join(" && "),
     url: `http://127.0.0.1:${PORT}/`,

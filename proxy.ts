@@ -1,4 +1,6 @@
-// Runs before every page and route (Next.js 16's proxy, on the Node.js runtime). Two jobs:
+// Runs before every page and route (Next.js 16's proxy, on the Node.js runtime). Three jobs:
+//  - give every response a Content-Security-Policy with a fresh nonce, and the request the same
+//    header, from which Next.js takes the nonce for its scripts (lib/security/csp.ts);
 //  - with PARLEY_PUBLIC_READ=false, send visitors who are not signed in to /login (routes under
 //    /api/ answer 401 instead); lib/data's requireReader() checks again where the data is read;
 //  - re-send the session cookie when better-auth refreshes a session (once a day of use), which
@@ -10,6 +12,7 @@ import { COOKIE_PREFIX, getAuth } from "./lib/auth/auth";
 import { loginPath } from "./lib/auth/redirect-target";
 import { toCurrentUser } from "./lib/auth/session";
 import { getEnv } from "./lib/env";
+import { contentSecurityPolicyFor } from "./lib/security/csp";
 
 const SESSION_COOKIE = new RegExp(`^(__Secure-)?${COOKIE_PREFIX}\\.session_token$`);
 
@@ -20,21 +23,27 @@ function isOpenPath(pathname: string): boolean {
 
 function refuse(request: NextRequest): NextResponse {
   const { pathname, search } = request.nextUrl;
-  if (pathname === "/api" || pathname.startsWith("/api/")) {
+  // An EventSource cannot follow a redirect to a page: it gets the status instead.
+  if (pathname === "/api" || pathname.startsWith("/api/") || request.headers.get("accept") === "text/event-stream") {
     return NextResponse.json({ ok: false, message: "Sign in to read Parley." }, { status: 401 });
   }
   return NextResponse.redirect(new URL(loginPath(`${pathname}${search}`), request.url));
 }
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
+  const csp = contentSecurityPolicyFor(request, { dev: process.env.NODE_ENV === "development" });
+  return csp.apply(await guard(request, () => NextResponse.next({ request: { headers: csp.requestHeaders } })));
+}
+
+async function guard(request: NextRequest, pass: () => NextResponse): Promise<NextResponse> {
   const { publicRead } = getEnv();
   const open = publicRead || isOpenPath(request.nextUrl.pathname);
   const hasSessionCookie = request.cookies.getAll().some((cookie) => SESSION_COOKIE.test(cookie.name));
-  if (!hasSessionCookie) return open ? NextResponse.next() : refuse(request);
+  if (!hasSessionCookie) return open ? pass() : refuse(request);
 
   const auth = await getAuth();
   const { headers, response: session } = await auth.api.getSession({ headers: request.headers, returnHeaders: true });
-  const response = open || toCurrentUser(session) ? NextResponse.next() : refuse(request);
+  const response = open || toCurrentUser(session) ? pass() : refuse(request);
   for (const cookie of headers.getSetCookie()) response.headers.append("set-cookie", cookie);
   return response;
 }

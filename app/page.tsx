@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { StatusBadge } from "@/components/badges";
+import { NewTalkLink } from "@/components/editing/profile-edit-links";
 import { listTalks } from "@/lib/data/talks";
 import { formatDayRange } from "@/lib/time/local-day";
 
@@ -10,6 +11,7 @@ export default async function TalksIndexPage() {
   return (
     <>
       <h1>Talks</h1>
+      <NewTalkLink />
       {talks.length === 0 ? (
         <p className="muted" style={{ marginTop: "1rem" }}>
           No talks are recorded yet.

@@ -2,6 +2,7 @@
 // tests agree.
 import type {
   Capacity,
+  DelegationRole,
   Gap,
   Outcome,
   PartOfDay,
@@ -9,6 +10,7 @@ import type {
   StatementKind,
   StatementSetting,
   TalkStatus,
+  TimePrecision,
 } from "./generated/sqlite/enums";
 
 export const TALK_STATUS_LABEL: Record<TalkStatus, string> = {
@@ -75,4 +77,16 @@ export const GAP_LABEL: Record<Gap, string> = {
   unchanged: "Unchanged",
   widening: "Widening",
   deadlocked: "Deadlocked",
+};
+
+export const TIME_PRECISION_LABEL: Record<TimePrecision, string> = {
+  unknown: "Day not known",
+  day: "Day only",
+  part_of_day: "Part of the day",
+  minute: "Time to the minute",
+};
+
+export const DELEGATION_ROLE_LABEL: Record<DelegationRole, string> = {
+  head: "head of delegation",
+  member: "delegation member",
 };

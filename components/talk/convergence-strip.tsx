@@ -13,10 +13,13 @@ export function ConvergenceStrip({
   rows,
   firstDay,
   dayHref,
+  assessHref,
 }: {
   rows: ConvergenceRow[];
   firstDay: string;
   dayHref: (day: string) => string;
+  /** For editors: where to assess (or reassess) an issue on a day. */
+  assessHref?: (issue: string, day: string) => string;
 }) {
   if (rows.length === 0) return null;
   const days = rows[0]!.cells.map((c) => c.day);
@@ -61,11 +64,24 @@ export function ConvergenceStrip({
                       <a href={dayHref(cell.day)} title={cell.note ? `${cell.note} — ${cell.authorName}` : cell.authorName}>
                         {GAP_LABEL[cell.gap]}
                       </a>
+                      {assessHref ? (
+                        <a className="gap__edit no-print" href={assessHref(row.issue.slug, cell.day)}>
+                          Edit<span className="visually-hidden"> the assessment of {row.issue.name} on day {localDaysBetween(firstDay, cell.day) + 1}</span>
+                        </a>
+                      ) : null}
                     </td>
                   ) : (
                     <td key={cell.day} className="gap gap--none">
-                      <span aria-hidden="true">·</span>
-                      <span className="visually-hidden">Not assessed</span>
+                      {assessHref ? (
+                        <a className="gap__edit gap__edit--add no-print" href={assessHref(row.issue.slug, cell.day)}>
+                          Assess<span className="visually-hidden"> {row.issue.name} on day {localDaysBetween(firstDay, cell.day) + 1}</span>
+                        </a>
+                      ) : (
+                        <>
+                          <span aria-hidden="true">·</span>
+                          <span className="visually-hidden">Not assessed</span>
+                        </>
+                      )}
                     </td>
                   ),
                 )}

@@ -3,7 +3,8 @@ import { zoneAbbreviation } from "@/lib/time/instant";
 import { formatDayRange } from "@/lib/time/local-day";
 import { StatusBadge } from "../badges";
 
-export function TalkHeader({ data }: { data: TalkTimeline }) {
+/** `editable`: the reader is an editor, who also gets the talk's editing links. */
+export function TalkHeader({ data, editable = false }: { data: TalkTimeline; editable?: boolean }) {
   const { talk } = data;
   const zone = zoneAbbreviation(new Date(`${talk.firstDay}T12:00:00Z`), talk.venueTimeZone);
   return (
@@ -13,6 +14,14 @@ export function TalkHeader({ data }: { data: TalkTimeline }) {
         <StatusBadge status={talk.status} />
         <span>{talk.venueCity}</span>
         <span>{formatDayRange(talk.firstDay, talk.lastDay)}</span>
+        <a href={`/talks/${talk.slug}/history`} className="no-print">
+          History of changes
+        </a>
+        {editable ? (
+          <a href={`/talks/${talk.slug}/edit`} className="no-print">
+            Edit the talk
+          </a>
+        ) : null}
       </div>
       {talk.summary && <p className="talk-header__summary">{talk.summary}</p>}
       <dl className="facts">

@@ -4,6 +4,7 @@ import { hasFilters } from "@/lib/timeline/filters";
 import { GAP_LABEL } from "@/lib/labels";
 import { formatLocalDay } from "@/lib/time/local-day";
 import { DeferredDay } from "./deferred-day";
+import { DayEditLinks } from "./edit-links";
 import { SessionItem } from "./session-item";
 import { StatementList } from "./statement-list";
 
@@ -13,6 +14,7 @@ import { StatementList } from "./statement-list";
  * `days` defaults to all of them; the day page passes one. Deferred days (see getTalkTimeline)
  * show a summary and are filled in by the browser as the reader nears them.
  * `dayHref` links a day heading; `dayPage` is the day's own page ("unknown" for undated items).
+ * `editBase` (the talk's path, given to editors only) adds the editing links.
  */
 export function DayList({
   data,
@@ -20,12 +22,14 @@ export function DayList({
   showUndated = true,
   dayHref,
   dayPage,
+  editBase,
 }: {
   data: TalkTimeline;
   days?: TalkDay[];
   showUndated?: boolean;
   dayHref: (day: string) => string;
   dayPage: (day: string) => string;
+  editBase?: string;
 }) {
   const { timeline, talk } = data;
   const tz = talk.venueTimeZone;
@@ -49,6 +53,7 @@ export function DayList({
                 <span>{formatLocalDay(d.day)}</span>
               </a>
             </h2>
+            {editBase && <DayEditLinks base={editBase} day={d.day} label={`day ${d.number}`} />}
             {d.isEmpty && (
               <p className="day__empty">
                 {filtered ? "Nothing on this day matches the filters." : "No session or statement recorded for this day."}
@@ -61,7 +66,7 @@ export function DayList({
                 </DeferredDay>
               )
             ) : (
-              <DayBody day={d.day} page={dayPage(d.day)} sessions={d.sessions} outside={d.outside} tz={tz} partyIndex={partyIndex} />
+              <DayBody day={d.day} page={dayPage(d.day)} sessions={d.sessions} outside={d.outside} tz={tz} partyIndex={partyIndex} editBase={editBase} />
             )}
             {assessments.length > 0 && (
               <>
@@ -71,6 +76,11 @@ export function DayList({
                     <li key={a.issueSlug} className={`assessment gap--${a.gap}`}>
                       <strong>{issueName.get(a.issueSlug)}</strong>: <span className="gap-label">{GAP_LABEL[a.gap]}</span>
                       {a.note && <> — {a.note}</>} <span className="muted small">({a.authorName})</span>
+                      {editBase && (
+                        <a className="assessment__edit no-print" href={`${editBase}/assessments/new?day=${a.localDay}&issue=${a.issueSlug}`}>
+                          Edit<span className="visually-hidden"> the assessment of {issueName.get(a.issueSlug)}</span>
+                        </a>
+                      )}
                     </li>
                   ))}
                 </ul>
@@ -83,12 +93,13 @@ export function DayList({
         <li id="day-unknown" className="day day--undated">
           <h2 className="day__heading">Day not reported</h2>
           <p className="muted small">Recorded for this talk, but the sources do not say on which day.</p>
+          {editBase && <DayEditLinks base={editBase} day="unknown" label="the undated items" />}
           {undated.deferred ? (
             <DeferredDay src={dayPage("unknown")} day="unknown">
               <DaySummary counts={undated.deferred} href={dayPage("unknown")} />
             </DeferredDay>
           ) : (
-            <DayBody day="unknown" page={dayPage("unknown")} sessions={undated.sessions} outside={undated.statements} tz={tz} partyIndex={partyIndex} outsideLabel="Statements" />
+            <DayBody day="unknown" page={dayPage("unknown")} sessions={undated.sessions} outside={undated.statements} tz={tz} partyIndex={partyIndex} outsideLabel="Statements" editBase={editBase} />
           )}
         </li>
       )}
@@ -124,6 +135,7 @@ function DayBody({
   tz,
   partyIndex,
   outsideLabel,
+  editBase,
 }: {
   day: string;
   page: string;
@@ -132,6 +144,7 @@ function DayBody({
   tz: string;
   partyIndex: Map<string, number>;
   outsideLabel?: string;
+  editBase?: string;
 }) {
   return (
     <div data-day-body={day}>
@@ -140,7 +153,7 @@ function DayBody({
           <h3 className="group-heading">Sessions</h3>
           <ol className="sessions">
             {sessions.map((g) => (
-              <SessionItem key={g.session.id} session={g.session} statements={g.statements} timeZone={tz} partyIndex={partyIndex} page={page} />
+              <SessionItem key={g.session.id} session={g.session} statements={g.statements} timeZone={tz} partyIndex={partyIndex} page={page} editBase={editBase} />
             ))}
           </ol>
         </>
@@ -148,7 +161,7 @@ function DayBody({
       {outside.length > 0 && (
         <>
           <h3 className="group-heading">{outsideLabel ?? (sessions.length > 0 ? "Outside the sessions" : "Statements")}</h3>
-          <StatementList statements={outside} timeZone={tz} partyIndex={partyIndex} page={page} />
+          <StatementList statements={outside} timeZone={tz} partyIndex={partyIndex} page={page} editBase={editBase} />
         </>
       )}
     </div>

@@ -2,6 +2,7 @@ import type { TimelineSession, TimelineStatement } from "@/lib/data/talks";
 import { SESSION_KIND_LABEL } from "@/lib/labels";
 import { OutcomeBadge } from "../badges";
 import { VenueTime } from "../venue-time";
+import { SessionEditLinks } from "./edit-links";
 import { IssueLinks } from "./issue-links";
 import { SourceList } from "./source-list";
 import { StatementList } from "./statement-list";
@@ -12,8 +13,11 @@ export function SessionItem({
   timeZone,
   partyIndex,
   page,
+  editBase,
 }: {
   page: string;
+  /** The talk's path, for editors: adds the session's editing links. */
+  editBase?: string;
   session: TimelineSession;
   statements: TimelineStatement[];
   timeZone: string;
@@ -33,7 +37,8 @@ export function SessionItem({
         <IssueLinks issues={s.issues} />
         <SourceList sources={s.sources} />
       </p>
-      {statements.length > 0 && <StatementList statements={statements} timeZone={timeZone} partyIndex={partyIndex} page={page} />}
+      {editBase && <SessionEditLinks base={editBase} id={s.id} day={s.localDay} title={s.title} />}
+      {statements.length > 0 && <StatementList statements={statements} timeZone={timeZone} partyIndex={partyIndex} page={page} editBase={editBase} />}
     </li>
   );
 }

@@ -3,6 +3,7 @@ import { CAPACITY_LABEL, PART_OF_DAY_LABEL, SETTING_LABEL, STATEMENT_KIND_LABEL 
 import { splitQuote } from "@/lib/quote";
 import { formatLocalDay } from "@/lib/time/local-day";
 import { VenueTime } from "../venue-time";
+import { StatementEditLinks } from "./edit-links";
 import { IssueLinks } from "./issue-links";
 import { SourceList } from "./source-list";
 
@@ -11,7 +12,10 @@ export function StatementItem({
   timeZone,
   partyIndex,
   permalink,
+  editBase,
 }: {
+  /** The talk's path, for editors: adds Edit, History and Delete. */
+  editBase?: string;
   /** A link to this statement that holds wherever the talk page is long or filtered. */
   permalink: string;
   statement: TimelineStatement;
@@ -47,6 +51,7 @@ export function StatementItem({
           <a href={permalink} className="permalink no-print" aria-label={`Link to this statement by ${speaker}`}>
             #
           </a>
+          {editBase && <StatementEditLinks base={editBase} id={s.id} />}
         </p>
       </article>
     </li>

@@ -6,7 +6,10 @@ export function StatementList({
   timeZone,
   partyIndex,
   page,
+  editBase,
 }: {
+  /** The talk's path, for editors: adds each statement's editing links. */
+  editBase?: string;
   /** The page of the day these statements are on: their permalinks point there. */
   page: string;
   statements: TimelineStatement[];
@@ -16,7 +19,7 @@ export function StatementList({
   return (
     <ol className="statements">
       {statements.map((s) => (
-        <StatementItem key={s.id} statement={s} timeZone={timeZone} partyIndex={partyIndex.get(s.party.slug) ?? 0} permalink={`${page}#statement-${s.id}`} />
+        <StatementItem key={s.id} statement={s} timeZone={timeZone} partyIndex={partyIndex.get(s.party.slug) ?? 0} permalink={`${page}#statement-${s.id}`} editBase={editBase} />
       ))}
     </ol>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ProfileEditLinks } from "@/components/editing/profile-edit-links";
 import { ReaderTimes } from "@/components/reader-times";
 import { StatementsByTalk } from "@/components/statements/statements-by-talk";
 import { RoleBadge, TalkMeta } from "@/components/statements/talk-meta";
@@ -24,6 +25,7 @@ export default async function EnvoyPage({ params }: Props) {
       <header className="profile-header">
         <p className="profile-header__kind">Envoy</p>
         <h1>{envoy.name}</h1>
+        <ProfileEditLinks base={`/envoys/${envoy.slug}`} newHref="/envoys/new" newLabel="Add an envoy" />
         <dl className="facts">
           <dt>Title</dt>
           <dd>{envoy.title ?? <span className="muted">Not recorded</span>}</dd>

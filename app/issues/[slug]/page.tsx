@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ProfileEditLinks } from "@/components/editing/profile-edit-links";
 import { IssueTalk } from "@/components/issues/issue-talk";
 import { ReaderTimes } from "@/components/reader-times";
 import { getIssuePage, type IssueStatementFilter } from "@/lib/data/issues";
@@ -33,6 +34,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
       <header className="profile-header">
         <p className="profile-header__kind">Issue</p>
         <h1>{issue.name}</h1>
+        <ProfileEditLinks base={`/issues/${issue.slug}`} newHref="/issues/new" newLabel="Add an issue" />
         {issue.description && <p className="profile-header__summary">{issue.description}</p>}
         <p className="muted small">
           On the agenda of {talks.length} {talks.length === 1 ? "talk" : "talks"}.

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ProfileEditLinks } from "@/components/editing/profile-edit-links";
 import { ReaderTimes } from "@/components/reader-times";
 import { StatementsByTalk } from "@/components/statements/statements-by-talk";
 import { RoleBadge, TalkMeta } from "@/components/statements/talk-meta";
@@ -24,6 +25,7 @@ export default async function PartyPage({ params }: Props) {
       <header className="profile-header">
         <p className="profile-header__kind">Party</p>
         <h1>{party.name}</h1>
+        <ProfileEditLinks base={`/parties/${party.slug}`} newHref="/parties/new" newLabel="Add a party" />
         <dl className="facts">
           {party.shortName !== party.name && (
             <>

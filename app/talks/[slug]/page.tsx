@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { ReaderTimes } from "@/components/reader-times";
+import { LiveUpdates } from "@/components/talk/live-updates";
 import { ConvergenceStrip } from "@/components/talk/convergence-strip";
 import { DayNavigator } from "@/components/talk/day-navigator";
 import { FilterForm } from "@/components/talk/filter-form";
 import { SourceNotes } from "@/components/talk/source-notes";
 import { TalkHeader } from "@/components/talk/talk-header";
 import { DayList, hasUndatedItems } from "@/components/timeline/day-list";
+import { getLiveCursor } from "@/lib/data/live";
+import { viewerCanEdit } from "@/lib/data/editing";
 import { getTalkTimeline, getTalkTitle } from "@/lib/data/talks";
 import { filtersToQuery, parseFilters } from "@/lib/timeline/filters";
 
@@ -31,13 +34,20 @@ export default async function TalkPage({ params, searchParams }: Props) {
   if (Object.keys(query).length > 0 && `?${new URLSearchParams(query as Record<string, string>)}` !== canonical) {
     redirect(`/talks/${slug}${canonical}`);
   }
-  const data = await getTalkTimeline(slug, filters, "budget");
+  // Read first: live updates then start from a point no later than what the page shows.
+  const since = await getLiveCursor(slug);
+  const [data, editable] = await Promise.all([getTalkTimeline(slug, filters, "budget"), viewerCanEdit()]);
   if (!data) notFound();
   const { days } = data.timeline;
   return (
     <>
-      <TalkHeader data={data} />
-      <ConvergenceStrip rows={data.convergence} firstDay={data.talk.firstDay} dayHref={(day) => `#day-${day}`} />
+      <TalkHeader data={data} editable={editable} />
+      <ConvergenceStrip
+        rows={data.convergence}
+        firstDay={data.talk.firstDay}
+        dayHref={(day) => `#day-${day}`}
+        assessHref={editable ? (issue, day) => `/talks/${slug}/assessments/new?day=${day}&issue=${issue}` : undefined}
+      />
       <div className="talk-layout">
         <DayNavigator days={days} hasUndated={hasUndatedItems(data)} dayHref={(day) => `#day-${day}`} />
         <div className="talk-layout__main">
@@ -46,11 +56,13 @@ export default async function TalkPage({ params, searchParams }: Props) {
             data={data}
             dayHref={(day) => `/talks/${slug}/days/${day}${canonical}`}
             dayPage={(day) => `/talks/${slug}/days/${day}${canonical}`}
+            editBase={editable ? `/talks/${slug}` : undefined}
           />
           <SourceNotes sources={data.sources} />
         </div>
       </div>
       <ReaderTimes />
+      <LiveUpdates slug={slug} since={since} />
     </>
   );
 }

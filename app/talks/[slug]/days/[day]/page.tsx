@@ -2,9 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ReaderTimes } from "@/components/reader-times";
+import { LiveUpdates } from "@/components/talk/live-updates";
 import { DayNavigator } from "@/components/talk/day-navigator";
 import { SourceNotes } from "@/components/talk/source-notes";
 import { DayList, hasUndatedItems } from "@/components/timeline/day-list";
+import { getLiveCursor } from "@/lib/data/live";
+import { viewerCanEdit } from "@/lib/data/editing";
 import { getTalkTimeline, getTalkTitle, UNDATED_DAY as UNDATED } from "@/lib/data/talks";
 import { filtersToQuery, parseFilters } from "@/lib/timeline/filters";
 import { formatLocalDay, isLocalDay } from "@/lib/time/local-day";
@@ -29,7 +32,9 @@ export default async function TalkDayPage({ params, searchParams }: Props) {
   const { slug, day } = await params;
   if (day !== UNDATED && !isLocalDay(day)) notFound();
   const filters = parseFilters(await searchParams);
-  const data = await getTalkTimeline(slug, filters, { day });
+  // Read first: live updates then start from a point no later than what the page shows.
+  const since = await getLiveCursor(slug);
+  const [data, editable] = await Promise.all([getTalkTimeline(slug, filters, { day }), viewerCanEdit()]);
   if (!data) notFound();
   const { days, undated } = data.timeline;
   const hasUndated = hasUndatedItems(data);
@@ -75,11 +80,12 @@ export default async function TalkDayPage({ params, searchParams }: Props) {
       <div className="talk-layout">
         <DayNavigator days={days} hasUndated={hasUndated} dayHref={dayPage} current={thisDay?.day ?? UNDATED} />
         <div className="talk-layout__main">
-          <DayList data={data} days={thisDay ? [thisDay] : []} showUndated={!thisDay} dayHref={dayPage} dayPage={dayPage} />
+          <DayList data={data} days={thisDay ? [thisDay] : []} showUndated={!thisDay} dayHref={dayPage} dayPage={dayPage} editBase={editable ? `/talks/${slug}` : undefined} />
           <SourceNotes sources={data.sources.filter((s) => cited.has(s.id))} />
         </div>
       </div>
       <ReaderTimes />
+      <LiveUpdates slug={slug} since={since} />
     </>
   );
 }

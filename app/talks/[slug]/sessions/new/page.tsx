@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { SessionForm } from "@/components/editing/session-form";
+import { dayLabel, getTalkFormOptions, requireEditorPage } from "@/lib/data/editing";
+import { newSessionValues } from "@/lib/inputs/session";
+import { isLocalDay } from "@/lib/time/local-day";
+
+export const metadata: Metadata = { title: "Add a session" };
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function NewSessionPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const { day } = await searchParams;
+  const knownDay = typeof day === "string" && isLocalDay(day) ? day : null;
+  await requireEditorPage(`/talks/${slug}/sessions/new${knownDay ? `?day=${knownDay}` : ""}`);
+  const options = await getTalkFormOptions(slug);
+  if (!options) notFound();
+  const back = `/talks/${slug}/days/${knownDay ?? (day === "unknown" ? "unknown" : options.talk.firstDay)}`;
+  return (
+    <div className="edit-page">
+      <p className="breadcrumb">
+        <Link href={`/talks/${slug}`}>{options.talk.title}</Link> › <Link href={back}>{dayLabel(options.talk, knownDay)}</Link>
+      </p>
+      <h1>Add a session</h1>
+      <p className="muted">A meeting of the talk. Leave the day or times empty when the sources do not give them.</p>
+      <SessionForm mode="create" options={options} initial={{ ...newSessionValues(knownDay), talk: slug }} cancelHref={back} />
+    </div>
+  );
+}

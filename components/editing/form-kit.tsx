@@ -1,0 +1,180 @@
+"use client";
+import "./editing.css";
+// Pieces every editing form uses: fields labelled, described and flagged for assistive technology
+// (aria-describedby to the hint and the error, aria-invalid), a summary of the problems announced
+// when a save fails, and the values to show after a refusal (what the editor typed, never reset).
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import type { EditState } from "@/lib/actions/edit-state";
+import type { FieldErrors, FormValues } from "@/lib/actions/safe-action";
+
+export type FormView = {
+  /** The value a field shows: what was submitted, after a refusal, else the initial one. */
+  value(name: string): string;
+  list(name: string): string[];
+  errors(name: string): string[] | undefined;
+  /** Props tying an input to its label's id, hint and error. */
+  control(name: string, options?: { hint?: boolean }): {
+    id: string;
+    name: string;
+    "aria-invalid": true | undefined;
+    "aria-describedby": string | undefined;
+  };
+  failed: boolean;
+};
+
+export const fieldId = (prefix: string, name: string) => `${prefix}-${name}`;
+
+/**
+ * `data-ready` for a form once React has hydrated it: typed input before that can be reset by
+ * hydration, so end-to-end tests wait for it (people rarely type that fast).
+ */
+export function useReady(): { "data-ready": "true" | undefined } {
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
+  return { "data-ready": ready ? "true" : undefined };
+}
+
+/**
+ * The form's current view of its values and errors. `key` changes with every answer from the
+ * server: keying the <form> on it remounts the fields with the returned values, since React 19
+ * resets uncontrolled fields after an action and a select ignores a changed defaultValue.
+ */
+export function useFormView(prefix: string, state: EditState<unknown> | null, initial: FormValues): FormView & { key: number } {
+  const seen = useRef<{ state: unknown; key: number }>({ state: null, key: 0 });
+  if (seen.current.state !== state) seen.current = { state, key: seen.current.key + 1 };
+  const refusal = state && !state.ok ? state : null;
+  const failed = refusal !== null;
+  const values: FormValues = refusal?.values ?? initial;
+  const fieldErrors: FieldErrors = refusal?.fieldErrors ?? {};
+  const value = (name: string) => {
+    const v = values[name];
+    return typeof v === "string" ? v : Array.isArray(v) ? (v[0] ?? "") : "";
+  };
+  const list = (name: string) => {
+    const v = values[name];
+    return Array.isArray(v) ? v : typeof v === "string" && v !== "" ? [v] : [];
+  };
+  const errors = (name: string) => fieldErrors[name];
+  return {
+    key: seen.current.key,
+    failed,
+    value,
+    list,
+    errors,
+    control(name, options = {}) {
+      const id = fieldId(prefix, name);
+      const describedBy = [options.hint ? `${id}-hint` : null, errors(name)?.length ? `${id}-error` : null].filter(Boolean).join(" ");
+      return { id, name, "aria-invalid": errors(name)?.length ? true : undefined, "aria-describedby": describedBy || undefined };
+    },
+  };
+}
+
+/** A labelled field with an optional hint and its error, both referenced by the control. */
+export function Field({
+  view,
+  prefix,
+  name,
+  label,
+  hint,
+  children,
+  className,
+}: {
+  view: FormView;
+  prefix: string;
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  children: ReactNode;
+  className?: string;
+}) {
+  const id = fieldId(prefix, name);
+  const errors = view.errors(name);
+  return (
+    <div className={`field${errors?.length ? " field--invalid" : ""}${className ? ` ${className}` : ""}`}>
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      {children}
+      {hint ? (
+        <span id={`${id}-hint`} className="field__hint">
+          {hint}
+        </span>
+      ) : null}
+      {errors?.length ? (
+        <span id={`${id}-error`} className="field__error">
+          {errors.join(" ")}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+/** A group of checkboxes (or radios) under a legend, with its error. */
+export function ChoiceGroup({
+  view,
+  prefix,
+  name,
+  legend,
+  hint,
+  children,
+}: {
+  view: FormView;
+  prefix: string;
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  children: ReactNode;
+}) {
+  const id = fieldId(prefix, name);
+  const errors = view.errors(name);
+  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <fieldset id={id} className={`checks${errors?.length ? " field--invalid" : ""}`} aria-describedby={describedBy} tabIndex={-1}>
+      <legend className="field__label">{legend}</legend>
+      {hint ? (
+        <span id={`${id}-hint`} className="field__hint">
+          {hint}
+        </span>
+      ) : null}
+      <div className="checks__options">{children}</div>
+      {errors?.length ? (
+        <span id={`${id}-error`} className="field__error">
+          {errors.join(" ")}
+        </span>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/**
+ * The form's outcome, in a live region: on a refusal, its message and a list of links to the
+ * fields that need attention, named by their labels.
+ */
+export function FormSummary({
+  id,
+  state,
+  prefix,
+  labels,
+}: {
+  id: string;
+  state: EditState<unknown> | null;
+  prefix: string;
+  labels: Record<string, string>;
+}) {
+  const failed = state && !state.ok ? state : null;
+  const problems = Object.entries(failed?.fieldErrors ?? {}).filter(([, messages]) => messages?.length);
+  return (
+    <div id={id} className={`form-summary${failed ? " form-summary--bad" : state?.ok ? " form-summary--ok" : ""}`} role={failed ? "alert" : "status"} aria-live={failed ? "assertive" : "polite"}>
+      {state?.message ? <p>{state.message}</p> : null}
+      {problems.length ? (
+        <ul>
+          {problems.map(([field, messages]) => (
+            <li key={field}>
+              <a href={`#${fieldId(prefix, field)}`}>{labels[field] ?? field}</a>: {messages!.join(" ")}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

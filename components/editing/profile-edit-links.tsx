@@ -1,0 +1,28 @@
+import "./editing.css";
+import { viewerCanEdit } from "@/lib/data/editing";
+
+/** Under a party's, envoy's or issue's heading: its history for everyone, editing for editors. */
+export async function ProfileEditLinks({ base, newHref, newLabel }: { base: string; newHref: string; newLabel: string }) {
+  const editable = await viewerCanEdit();
+  return (
+    <p className="edit-links no-print">
+      <a href={`${base}/history`}>History of changes</a>
+      {editable ? (
+        <>
+          <a href={`${base}/edit`}>Edit</a>
+          <a href={newHref}>{newLabel}</a>
+        </>
+      ) : null}
+    </p>
+  );
+}
+
+/** On the talks index, for editors: start a new talk. */
+export async function NewTalkLink() {
+  if (!(await viewerCanEdit())) return null;
+  return (
+    <p className="edit-links no-print">
+      <a href="/talks/new">New talk</a>
+    </p>
+  );
+}

@@ -1,0 +1,125 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { conflictOf, type EditState } from "@/lib/actions/edit-state";
+import type { FormValues } from "@/lib/actions/safe-action";
+import { createSession, updateSession } from "@/lib/actions/sessions";
+import type { StatementFormOptions } from "@/lib/data/editing";
+import { OUTCOME_LABEL, SESSION_KIND_LABEL } from "@/lib/labels";
+import { NOTE_MAX, OutcomeSchema, SessionKindSchema, SUMMARY_MAX, TITLE_MAX } from "@/lib/talk-document/schema";
+import { ConflictNotice } from "./conflict-notice";
+import { ChoiceGroup, Field, FormSummary, useFormView, useReady } from "./form-kit";
+import { NEW_SOURCE_LABELS, NewSourceFields } from "./new-source-fields";
+
+const P = "session";
+
+const LABELS: Record<string, string> = {
+  title: "Title",
+  localDay: "Day",
+  startTime: "Starts at",
+  endTime: "Ends at",
+  kind: "Kind of meeting",
+  issues: "Issues",
+  summary: "Summary",
+  outcome: "Outcome",
+  outcomeNote: "Outcome note",
+  sources: "Sources",
+  ...NEW_SOURCE_LABELS,
+};
+
+/** Adds or corrects a session: its day and venue-clock times, kind, issues, summary, outcome and sources. */
+export function SessionForm({ mode, options, initial, cancelHref }: { mode: "create" | "edit"; options: StatementFormOptions; initial: FormValues; cancelHref: string }) {
+  const [state, action, pending] = useActionState<EditState | null, FormData>(mode === "create" ? createSession : updateSession, null);
+  const view = useFormView(P, state, initial);
+  const ready = useReady();
+  const conflict = conflictOf(state);
+  const { talk } = options;
+  return (
+    <form key={view.key} action={action} className="edit-form" noValidate {...ready} aria-describedby={`${P}-summary`}>
+      <FormSummary id={`${P}-summary`} state={state} prefix={P} labels={LABELS} />
+      {conflict ? <ConflictNotice conflict={conflict} headingId={`${P}-conflict`} /> : null}
+      <input type="hidden" name="talk" value={talk.slug} />
+      {mode === "edit" ? (
+        <>
+          <input type="hidden" name="id" value={view.value("id")} />
+          <input type="hidden" name="version" value={view.value("version")} />
+        </>
+      ) : null}
+      <fieldset className="edit-form__group">
+        <legend>The meeting</legend>
+        <Field view={view} prefix={P} name="title" label="Title">
+          <input type="text" {...view.control("title")} defaultValue={view.value("title")} maxLength={TITLE_MAX} required />
+        </Field>
+        <div className="edit-form__row">
+          <Field view={view} prefix={P} name="localDay" label="Day" hint={`The day in ${talk.venueCity}; leave empty if the sources do not say.`}>
+            <input type="date" {...view.control("localDay", { hint: true })} defaultValue={view.value("localDay")} min={talk.firstDay} max={talk.lastDay ?? undefined} />
+          </Field>
+          <Field view={view} prefix={P} name="startTime" label="Starts at (optional)" hint={`${talk.venueCity} clock time (${talk.venueTimeZone}).`}>
+            <input type="time" {...view.control("startTime", { hint: true })} defaultValue={view.value("startTime")} />
+          </Field>
+          <Field view={view} prefix={P} name="endTime" label="Ends at (optional)">
+            <input type="time" {...view.control("endTime")} defaultValue={view.value("endTime")} />
+          </Field>
+          <Field view={view} prefix={P} name="kind" label="Kind of meeting">
+            <select {...view.control("kind")} defaultValue={view.value("kind")}>
+              <option value="">Not reported</option>
+              {SessionKindSchema.options.map((k) => (
+                <option key={k} value={k}>
+                  {SESSION_KIND_LABEL[k]}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        <ChoiceGroup view={view} prefix={P} name="issues" legend="Issues discussed">
+          {options.issues.map((issue) => (
+            <label key={issue.value} className="check">
+              <input type="checkbox" name="issues" value={issue.value} defaultChecked={view.list("issues").includes(issue.value)} />
+              {issue.label}
+            </label>
+          ))}
+        </ChoiceGroup>
+        <Field view={view} prefix={P} name="summary" label="Summary (optional)">
+          <textarea {...view.control("summary")} defaultValue={view.value("summary")} rows={4} maxLength={SUMMARY_MAX} />
+        </Field>
+      </fieldset>
+      <fieldset className="edit-form__group">
+        <legend>Outcome</legend>
+        <div className="edit-form__row">
+          <Field view={view} prefix={P} name="outcome" label="Outcome">
+            <select {...view.control("outcome")} defaultValue={view.value("outcome") || "unknown"}>
+              {OutcomeSchema.options.map((o) => (
+                <option key={o} value={o}>
+                  {OUTCOME_LABEL[o]}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        <Field view={view} prefix={P} name="outcomeNote" label="Outcome note (optional)" hint="Who said so, or what was agreed.">
+          <textarea {...view.control("outcomeNote", { hint: true })} defaultValue={view.value("outcomeNote")} rows={2} maxLength={NOTE_MAX} />
+        </Field>
+      </fieldset>
+      <fieldset className="edit-form__group">
+        <legend>Sources</legend>
+        <ChoiceGroup view={view} prefix={P} name="sources" legend="Reports that carry it">
+          {options.sources.length === 0 ? <span className="muted small">No sources are cited in this talk yet; add one below.</span> : null}
+          {options.sources.map((s) => (
+            <label key={s.value} className="check">
+              <input type="checkbox" name="sources" value={s.value} defaultChecked={view.list("sources").includes(s.value)} />
+              {s.label}
+            </label>
+          ))}
+        </ChoiceGroup>
+        <NewSourceFields view={view} prefix={P} />
+      </fieldset>
+      <div className="form__actions">
+        <button type="submit" className="button" disabled={pending}>
+          {pending ? "Saving…" : mode === "create" ? "Add session" : conflict ? "Save my version again" : "Save changes"}
+        </button>
+        <Link href={cancelHref}>Cancel</Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,91 @@
+"use client";
+// A form of plain fields (text, long text, a choice, a day), described by a list: used for
+// parties, envoys, issues and gap assessments. Same behaviour as the bigger forms: errors by the
+// field, a summary, values kept after a refusal, the conflict notice for a stale save.
+import Link from "next/link";
+import { useActionState } from "react";
+import { conflictOf, type EditState } from "@/lib/actions/edit-state";
+import type { ActionInput, FormValues } from "@/lib/actions/safe-action";
+import { ConflictNotice } from "./conflict-notice";
+import { Field, FormSummary, useFormView, useReady } from "./form-kit";
+
+export type SimpleField = {
+  name: string;
+  label: string;
+  kind: "text" | "textarea" | "select" | "date";
+  hint?: string;
+  max?: number;
+  options?: { value: string; label: string }[];
+  /** Shown as text, not editable (e.g. a slug once made). */
+  readOnly?: boolean;
+  placeholder?: string;
+};
+
+type SaveAction = (previous: EditState | null | undefined, input: ActionInput) => Promise<EditState>;
+
+export function SimpleForm({
+  prefix,
+  action,
+  fields,
+  hidden,
+  initial,
+  submitLabel,
+  cancelHref,
+}: {
+  prefix: string;
+  action: SaveAction;
+  fields: SimpleField[];
+  /** Names of fields sent as they are (talk, id, version…), their values taken from `initial`. */
+  hidden: string[];
+  initial: FormValues;
+  submitLabel: string;
+  cancelHref: string;
+}) {
+  const [state, run, pending] = useActionState<EditState | null, FormData>(action, null);
+  const view = useFormView(prefix, state, initial);
+  const ready = useReady();
+  const conflict = conflictOf(state);
+  const labels = Object.fromEntries(fields.map((f) => [f.name, f.label]));
+  return (
+    <form key={view.key} action={run} className="edit-form" noValidate {...ready} aria-describedby={`${prefix}-summary`}>
+      <FormSummary id={`${prefix}-summary`} state={state} prefix={prefix} labels={labels} />
+      {conflict ? <ConflictNotice conflict={conflict} headingId={`${prefix}-conflict`} /> : null}
+      {hidden.map((name) => (
+        <input key={name} type="hidden" name={name} value={view.value(name)} />
+      ))}
+      <div className="edit-form__group">
+        {fields.map((f) =>
+          f.readOnly ? (
+            <div key={f.name} className="field">
+              <span className="field__label">{f.label}</span>
+              <span className="field__static">{view.value(f.name) || "—"}</span>
+            </div>
+          ) : (
+            <Field key={f.name} view={view} prefix={prefix} name={f.name} label={f.label} hint={f.hint}>
+              {f.kind === "textarea" ? (
+                <textarea {...view.control(f.name, { hint: !!f.hint })} defaultValue={view.value(f.name)} rows={4} maxLength={f.max} />
+              ) : f.kind === "select" ? (
+                <select {...view.control(f.name, { hint: !!f.hint })} defaultValue={view.value(f.name)}>
+                  {f.placeholder ? <option value="">{f.placeholder}</option> : null}
+                  {f.options?.map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                <input type={f.kind === "date" ? "date" : "text"} {...view.control(f.name, { hint: !!f.hint })} defaultValue={view.value(f.name)} maxLength={f.max} />
+              )}
+            </Field>
+          ),
+        )}
+      </div>
+      <div className="form__actions">
+        <button type="submit" className="button" disabled={pending}>
+          {pending ? "Saving…" : conflict ? "Save my version again" : submitLabel}
+        </button>
+        <Link href={cancelHref}>Cancel</Link>
+      </div>
+    </form>
+  );
+}

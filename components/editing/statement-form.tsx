@@ -1,0 +1,225 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useState } from "react";
+import { conflictOf, type EditState } from "@/lib/actions/edit-state";
+import type { FormValues } from "@/lib/actions/safe-action";
+import { createStatement, updateStatement } from "@/lib/actions/statements";
+import type { StatementFormOptions } from "@/lib/data/editing";
+import { CAPACITY_LABEL, PART_OF_DAY_LABEL, SETTING_LABEL, STATEMENT_KIND_LABEL, TIME_PRECISION_LABEL } from "@/lib/labels";
+import { CapacitySchema, PartOfDaySchema, QUOTED_WORDS_MAX, SettingSchema, STATEMENT_TEXT_MAX, StatementKindSchema, TimePrecisionSchema } from "@/lib/talk-document/schema";
+import { ConflictNotice } from "./conflict-notice";
+import { ChoiceGroup, Field, FormSummary, useFormView, useReady } from "./form-kit";
+import { NEW_SOURCE_LABELS, NewSourceFields } from "./new-source-fields";
+
+const P = "statement";
+
+/** The field names people see, for the problem summary. */
+const LABELS: Record<string, string> = {
+  speaker: "Who said it",
+  capacity: "Capacity",
+  kind: "Kind",
+  text: "Text",
+  quotedWords: "Exact quoted words",
+  issues: "Issues",
+  saidPrecision: "When it was said is known to",
+  saidOn: "Day said",
+  saidTime: "Time at the venue",
+  partOfDay: "Part of the day",
+  reportedOn: "Day first reported",
+  setting: "Where",
+  session: "Session",
+  sources: "Sources",
+  ...NEW_SOURCE_LABELS,
+  _form: "Form",
+};
+
+type Props = {
+  mode: "create" | "edit";
+  options: StatementFormOptions;
+  initial: FormValues;
+  cancelHref: string;
+};
+
+/** Adds or corrects a statement. Every field keeps what was typed when a save is refused. */
+export function StatementForm({ mode, options, initial, cancelHref }: Props) {
+  const [state, action, pending] = useActionState<EditState | null, FormData>(mode === "create" ? createStatement : updateStatement, null);
+  const view = useFormView(P, state, initial);
+  const ready = useReady();
+  const conflict = conflictOf(state);
+  const { talk } = options;
+  const [precision, setPrecision] = useState(view.value("saidPrecision") || "day");
+  const [lastKey, setLastKey] = useState(view.key);
+  if (lastKey !== view.key) {
+    // A new answer from the server: the precision shown follows the values it sent back.
+    setLastKey(view.key);
+    setPrecision(view.value("saidPrecision") || "day");
+  }
+
+  return (
+    <form key={view.key} action={action} className="edit-form" noValidate {...ready} aria-describedby={`${P}-summary`}>
+      <FormSummary id={`${P}-summary`} state={state} prefix={P} labels={LABELS} />
+      {conflict ? <ConflictNotice conflict={conflict} headingId={`${P}-conflict`} /> : null}
+      <input type="hidden" name="talk" value={talk.slug} />
+      {mode === "edit" ? (
+        <>
+          <input type="hidden" name="id" value={view.value("id")} />
+          <input type="hidden" name="version" value={view.value("version")} />
+        </>
+      ) : null}
+
+      <fieldset className="edit-form__group">
+        <legend>Who</legend>
+        <div className="edit-form__row">
+          <Field view={view} prefix={P} name="speaker" label="Who said it">
+            <select {...view.control("speaker")} defaultValue={view.value("speaker")} required>
+              <option value="" disabled>
+                Choose the speaker
+              </option>
+              {options.speakers.map((group) => (
+                <optgroup key={group.label} label={group.label}>
+                  {group.options.map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </select>
+          </Field>
+          <Field view={view} prefix={P} name="capacity" label="Capacity">
+            <select {...view.control("capacity")} defaultValue={view.value("capacity") || "unknown"}>
+              {CapacitySchema.options.map((c) => (
+                <option key={c} value={c}>
+                  {capitalize(CAPACITY_LABEL[c])}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+      </fieldset>
+
+      <fieldset className="edit-form__group">
+        <legend>What</legend>
+        <Field view={view} prefix={P} name="kind" label="Kind" className="edit-form__narrow">
+          <select {...view.control("kind")} defaultValue={view.value("kind") || "paraphrase"}>
+            {StatementKindSchema.options.map((k) => (
+              <option key={k} value={k}>
+                {STATEMENT_KIND_LABEL[k]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field view={view} prefix={P} name="text" label="Text" hint="What was said, in the report’s words or a faithful summary. Keep quoted words verbatim.">
+          <textarea {...view.control("text", { hint: true })} defaultValue={view.value("text")} rows={5} maxLength={STATEMENT_TEXT_MAX} required />
+        </Field>
+        <Field view={view} prefix={P} name="quotedWords" label="Exact quoted words (optional)" hint="The speaker’s own words as the source quotes them; they must appear in the text.">
+          <input type="text" {...view.control("quotedWords", { hint: true })} defaultValue={view.value("quotedWords")} maxLength={QUOTED_WORDS_MAX} />
+        </Field>
+        <ChoiceGroup view={view} prefix={P} name="issues" legend="Issues">
+          {options.issues.length === 0 ? <span className="muted small">This talk has no agenda issues yet.</span> : null}
+          {options.issues.map((issue) => (
+            <label key={issue.value} className="check">
+              <input type="checkbox" name="issues" value={issue.value} defaultChecked={view.list("issues").includes(issue.value)} />
+              {issue.label}
+            </label>
+          ))}
+        </ChoiceGroup>
+      </fieldset>
+
+      <fieldset className="edit-form__group">
+        <legend>When</legend>
+        <div className="edit-form__row">
+          <Field view={view} prefix={P} name="saidPrecision" label="When it was said is known to">
+            <select {...view.control("saidPrecision")} defaultValue={precision} onChange={(e) => setPrecision(e.target.value)}>
+              {TimePrecisionSchema.options.map((p) => (
+                <option key={p} value={p}>
+                  {TIME_PRECISION_LABEL[p]}
+                </option>
+              ))}
+            </select>
+          </Field>
+          {precision !== "unknown" ? (
+            <Field view={view} prefix={P} name="saidOn" label="Day said" hint={`The day in ${talk.venueCity}.`}>
+              <input type="date" {...view.control("saidOn", { hint: true })} defaultValue={view.value("saidOn")} min={talk.firstDay} max={talk.lastDay ?? undefined} />
+            </Field>
+          ) : null}
+          {precision === "minute" ? (
+            <Field view={view} prefix={P} name="saidTime" label="Time at the venue" hint={`${talk.venueCity} clock time (${talk.venueTimeZone}), 24-hour.`}>
+              <input type="time" {...view.control("saidTime", { hint: true })} defaultValue={view.value("saidTime")} />
+            </Field>
+          ) : null}
+          {precision === "part_of_day" ? (
+            <Field view={view} prefix={P} name="partOfDay" label="Part of the day">
+              <select {...view.control("partOfDay")} defaultValue={view.value("partOfDay")}>
+                <option value="">Choose…</option>
+                {PartOfDaySchema.options.map((p) => (
+                  <option key={p} value={p}>
+                    {capitalize(PART_OF_DAY_LABEL[p])}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          ) : null}
+          <Field view={view} prefix={P} name="reportedOn" label="Day first reported (optional)" hint="As the report dates itself.">
+            <input type="date" {...view.control("reportedOn", { hint: true })} defaultValue={view.value("reportedOn")} />
+          </Field>
+        </div>
+      </fieldset>
+
+      <fieldset className="edit-form__group">
+        <legend>Where</legend>
+        <div className="edit-form__row">
+          <Field view={view} prefix={P} name="setting" label="Where">
+            <select {...view.control("setting")} defaultValue={view.value("setting") || "unknown"}>
+              {SettingSchema.options.map((s) => (
+                <option key={s} value={s}>
+                  {capitalize(SETTING_LABEL[s])}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field view={view} prefix={P} name="session" label="Session (optional)">
+            <select {...view.control("session")} defaultValue={view.value("session")}>
+              <option value="">Not in a recorded session</option>
+              {options.sessions.map((s) => (
+                <option key={s.value} value={s.value}>
+                  {s.label}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+      </fieldset>
+
+      <fieldset className="edit-form__group">
+        <legend>Sources</legend>
+        <ChoiceGroup
+          view={view}
+          prefix={P}
+          name="sources"
+          legend="Reports that carry it"
+          hint="A statement without a source is shown as unsourced, not as fact."
+        >
+          {options.sources.length === 0 ? <span className="muted small">No sources are cited in this talk yet; add one below.</span> : null}
+          {options.sources.map((s) => (
+            <label key={s.value} className="check">
+              <input type="checkbox" name="sources" value={s.value} defaultChecked={view.list("sources").includes(s.value)} />
+              {s.label}
+            </label>
+          ))}
+        </ChoiceGroup>
+        <NewSourceFields view={view} prefix={P} />
+      </fieldset>
+
+      <div className="form__actions">
+        <button type="submit" className="button" disabled={pending}>
+          {pending ? "Saving…" : mode === "create" ? "Add statement" : conflict ? "Save my version again" : "Save changes"}
+        </button>
+        <Link href={cancelHref}>Cancel</Link>
+      </div>
+    </form>
+  );
+}
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

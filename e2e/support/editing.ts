@@ -1,0 +1,76 @@
+// Helpers for tests that edit talk content the way an editor does, through the forms.
+import { rmSync } from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { ROOT, uniqueId } from "./accounts";
+import { freshDatabase, startServer, type TestServer } from "./server";
+
+/**
+ * A server and a freshly seeded database for one test file: editing tests change the Beijing
+ * talk, and the reading tests on the shared server count its statements. Call at the top of the
+ * file; the returned function gives the server once `beforeAll` has run.
+ */
+export function ownServer(name: string): () => TestServer {
+  let server: TestServer | undefined;
+  let file: string | undefined;
+  // The file's tests share the server, so they run one after another in one worker.
+  test.describe.configure({ mode: "default" });
+  test.beforeAll(async () => {
+    test.setTimeout(180_000);
+    const database = `e2e-${name}-${uniqueId()}`;
+    file = path.join(ROOT, "data", `${database}.db`);
+    server = await startServer({ databaseUrl: await freshDatabase(database) });
+  });
+  test.afterAll(async () => {
+    await server?.stop();
+    for (const suffix of ["", "-wal", "-shm"]) if (file) rmSync(`${file}${suffix}`, { force: true });
+  });
+  return () => {
+    if (!server) throw new Error("The test server has not started.");
+    return server;
+  };
+}
+
+export const BEIJING = "japan-dprk-beijing-2006";
+export const DAY_4 = "2006-02-07";
+
+const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+export async function expectNoAxeViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+/**
+ * Waits until the page's forms are hydrated (they say so with data-ready): text typed into a
+ * server-rendered field before React takes it over can be reset.
+ */
+export async function formReady(page: Page) {
+  await expect(page.locator('main form[data-ready="true"]').first()).toBeAttached();
+}
+
+/** The statement form's text box (not "Exact quoted words"). */
+export const textBox = (page: Page) => page.getByLabel("Text", { exact: true });
+
+/**
+ * Adds a statement through the form (opened from its address, as the day's "Add statement" link
+ * does) and returns its id, read from the address the form sends the editor to.
+ */
+export async function addStatement(
+  page: Page,
+  options: { text: string; speaker?: string; day?: string; kind?: string; slug?: string },
+): Promise<string> {
+  const slug = options.slug ?? BEIJING;
+  await page.goto(`/talks/${slug}/statements/new?day=${options.day ?? DAY_4}`);
+  await formReady(page);
+  await page.getByLabel("Who said it").selectOption({ label: options.speaker ?? "Kunio Umeda, Japanese envoy" });
+  if (options.kind) await page.getByLabel("Kind").selectOption({ label: options.kind });
+  await textBox(page).fill(options.text);
+  await page.getByRole("button", { name: "Add statement" }).click();
+  await page.waitForURL(/\/days\/[^/]+#statement-/);
+  return new URL(page.url()).hash.replace("#statement-", "");
+}
+
+/** The statement on the page whose text contains `text`. */
+export const statementArticle = (scope: Page | Locator, text: string) => scope.getByRole("article").filter({ hasText: text });

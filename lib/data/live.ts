@@ -1,0 +1,117 @@
+import "server-only";
+import { requireReader } from "../auth/permissions";
+import { getDb, type Db } from "../db";
+import { formatCursor, type Cursor } from "../live/cursor";
+import { describeRevision, referencedNames, type LiveChange, type RevisionRow } from "../live/describe";
+import type { ChangeSource, ReadRange } from "../live/hub";
+
+export type LiveTalk = { id: string; firstDay: string; venueTimeZone: string };
+
+/** The talk an event stream follows, checked like every read; null when there is none. */
+export async function getLiveTalk(slug: string): Promise<LiveTalk | null> {
+  await requireReader();
+  const db = await getDb();
+  return db.talk.findFirst({ where: { slug, deletedAt: null }, select: { id: true, firstDay: true, venueTimeZone: true } });
+}
+
+/**
+ * Where the talk's revisions stand, as an event-stream cursor. A page reads it before it reads
+ * the talk, and its live-update stream starts from it: a change saved while the page was on its
+ * way to the browser is still sent.
+ */
+export async function getLiveCursor(slug: string): Promise<string | null> {
+  await requireReader();
+  const db = await getDb();
+  const talk = await db.talk.findFirst({ where: { slug, deletedAt: null }, select: { id: true } });
+  if (!talk) return null;
+  const latest = await db.revision.findFirst({
+    where: { talkId: talk.id },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    select: { id: true, at: true },
+  });
+  return latest ? formatCursor({ at: latest.at.getTime(), id: latest.id }) : null;
+}
+
+const revisionSelect = { id: true, at: true, entityType: true, entityId: true, action: true, before: true, after: true } as const;
+
+// Ties within a millisecond are ordered by id (byte order on SQLite, the database's collation on
+// PostgreSQL; the hub only needs the order to be the same from one query to the next).
+const ORDER = [{ at: "asc" as const }, { id: "asc" as const }];
+
+const after = (c: Cursor) => [{ at: { gt: new Date(c.at) } }, { at: new Date(c.at), id: { gt: c.id } }];
+
+/**
+ * A ReadRange as a Prisma filter. Each OR comes with the plain lower bound on `at` it implies, so
+ * the (talkId, at) index serves the query as one range scan.
+ */
+function whereIn(talkId: string, range: ReadRange) {
+  const and: object[] = [];
+  const lowest = (bounds: number[]) => ({ at: { gte: new Date(Math.min(...bounds)) } });
+  if (range.after && range.orStampedAfter !== null) {
+    and.push({ OR: [...after(range.after), { at: { gt: new Date(range.orStampedAfter) } }] }, lowest([range.after.at, range.orStampedAfter + 1]));
+  } else if (range.after) and.push({ OR: after(range.after) }, lowest([range.after.at]));
+  else if (range.orStampedAfter !== null) and.push({ at: { gt: new Date(range.orStampedAfter) } });
+  if (range.pageAfter) and.push({ OR: after(range.pageAfter) }, lowest([range.pageAfter.at]));
+  if (range.upTo) {
+    const at = new Date(range.upTo.at);
+    and.push({ OR: [{ at: { lt: at } }, { at, id: { lte: range.upTo.id } }] });
+  }
+  return { talkId, AND: and };
+}
+
+/**
+ * The Revision table as the live-update poller (lib/live/hub.ts) reads it. These run on the
+ * poller's timer, outside any request, so they do not check the reader: the event-stream route
+ * does, with getLiveTalk, before it subscribes anyone to a talk.
+ */
+export const revisionChanges = revisionChangeSource(getDb);
+
+/** The same, on a database of one's own (tests). */
+export function revisionChangeSource(database: () => Promise<Db>): ChangeSource<RevisionRow, LiveChange> {
+  return {
+    async scan(talkId: string, range: ReadRange, limit: number) {
+      const db = await database();
+      return db.revision.findMany({ where: whereIn(talkId, range), orderBy: ORDER, take: limit, select: { id: true, at: true } });
+    },
+
+    async read(talkId: string, range: ReadRange, limit: number): Promise<RevisionRow[]> {
+      const db = await database();
+      return db.revision.findMany({ where: whereIn(talkId, range), orderBy: ORDER, take: limit, select: revisionSelect });
+    },
+
+    async load(talkId: string, ids: string[]): Promise<RevisionRow[]> {
+      if (ids.length === 0) return [];
+      const db = await database();
+      return db.revision.findMany({ where: { talkId, id: { in: ids } }, orderBy: ORDER, select: revisionSelect });
+    },
+
+    async latest(talkId: string) {
+      const db = await database();
+      return db.revision.findFirst({ where: { talkId }, orderBy: [{ at: "desc" }, { id: "desc" }], select: { id: true, at: true } });
+    },
+
+    async describe(talkId: string, rows: RevisionRow[]): Promise<LiveChange[]> {
+      if (rows.length === 0) return [];
+      const db = await database();
+      const keys = referencedNames(rows);
+      const byKey = (list: string[]) => ({ OR: [{ id: { in: list } }, { slug: { in: list } }] });
+      // Soft-deleted rows keep their names: "Statement by … removed" still says whose it was.
+      const [talk, envoys, parties, issues] = await Promise.all([
+        db.talk.findUnique({ where: { id: talkId }, select: { firstDay: true, venueTimeZone: true } }),
+        keys.envoys.length ? db.envoy.findMany({ where: byKey(keys.envoys), select: { id: true, slug: true, name: true } }) : [],
+        keys.parties.length ? db.party.findMany({ where: byKey(keys.parties), select: { id: true, slug: true, shortName: true } }) : [],
+        keys.issues.length ? db.issue.findMany({ where: byKey(keys.issues), select: { id: true, slug: true, name: true } }) : [],
+      ]);
+      if (!talk) return [];
+      const names = <T extends { id: string; slug: string }>(list: T[], name: (x: T) => string) =>
+        new Map(list.flatMap((x) => [[x.id, name(x)] as const, [x.slug, name(x)] as const]));
+      const ctx = {
+        talk,
+        envoys: names(envoys, (e) => e.name),
+        parties: names(parties, (p) => p.shortName),
+        issues: names(issues, (i) => i.name),
+      };
+      return rows.map((row) => describeRevision(row, ctx));
+    },
+  };
+}

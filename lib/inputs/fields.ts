@@ -1,0 +1,86 @@
+// Building blocks of the editing forms' zod schemas (lib/inputs/*). A form sends strings: an
+// empty box is "" and means "not given"; a group of checkboxes sends one value, several, or
+// nothing. Limits and value lists come from the talk document's rules
+// (lib/talk-document/schema.ts), so a form and an import accept the same things. Pure.
+import { z } from "zod";
+import { isLocalDay, isTimeZone } from "../time/local-day";
+import { CLOCK } from "../time/venue-clock";
+
+const blank = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const slug = (missing = "Enter a short name for addresses.") =>
+  z
+    .string({ error: missing })
+    .trim()
+    .min(1, { error: missing })
+    .max(80, { error: "Use at most 80 characters." })
+    // An empty box gets only the "missing" message above. (Not `abort`: that would also skip the
+    // forms' cross-field checks, and their messages would only come after a second try.)
+    .refine((v) => v === "" || SLUG_PATTERN.test(v), { error: "Use lower-case letters, digits and single hyphens, like abductions or kunio-umeda." });
+
+/** Addresses the app uses itself (/talks/new, /parties/new…), so no row may take them. */
+const RESERVED_SLUGS = new Set(["new"]);
+
+/** The slug of a row being created. */
+export const newSlug = () => slug().refine((v) => !RESERVED_SLUGS.has(v), { error: "This address is reserved; choose another." });
+
+export const requiredText = (max: number, missing: string) =>
+  z
+    .string({ error: missing })
+    .trim()
+    .min(1, { error: missing })
+    .max(max, { error: `Use at most ${max.toLocaleString("en")} characters.` });
+
+/** An optional text box: empty means null. */
+export const optionalText = (max: number) =>
+  z.preprocess(blank, z.string().trim().max(max, { error: `Use at most ${max.toLocaleString("en")} characters.` }).optional()).transform((v) => v ?? null);
+
+/** A text area that may be left empty (stored as ""). */
+export const plainText = (max: number) =>
+  z.preprocess((v) => (v == null ? "" : v), z.string().trim().max(max, { error: `Use at most ${max.toLocaleString("en")} characters.` }));
+
+export const localDay = (missing = "Enter a day.") =>
+  z
+    .string({ error: missing })
+    .trim()
+    .min(1, { error: missing })
+    .refine((v) => v === "" || isLocalDay(v), { error: "Enter a real calendar day, written YYYY-MM-DD." });
+
+export const optionalDay = z
+  .preprocess(blank, z.string().trim().refine(isLocalDay, { error: "Enter a real calendar day, written YYYY-MM-DD." }).optional())
+  .transform((v) => v ?? null);
+
+export const optionalClock = z
+  .preprocess(blank, z.string().trim().regex(CLOCK, { error: "Enter a 24-hour time such as 09:30." }).optional())
+  .transform((v) => v ?? null);
+
+export const timeZone = z
+  .string({ error: "Enter the venue's time zone." })
+  .trim()
+  .min(1, { error: "Enter the venue's time zone." })
+  .refine((v) => v === "" || isTimeZone(v), { error: "Enter an IANA time zone such as Asia/Shanghai or Europe/Zurich." });
+
+export const optionalUrl = z
+  .preprocess(blank, z.url({ protocol: /^https?$/, error: "Enter a web address starting with http:// or https://." }).max(2_000).optional())
+  .transform((v) => v ?? null);
+
+export const id = (missing = "Missing identifier.") => z.string({ error: missing }).trim().min(1, { error: missing }).max(100);
+
+export const optionalId = z.preprocess(blank, z.string().trim().max(100).optional()).transform((v) => v ?? null);
+
+/** The version a form was loaded at (hidden field). */
+export const version = z.coerce.number({ error: "The form is missing its version; reload the page." }).int().min(1);
+
+/** One of a fixed list, chosen in a select. */
+export const choice = <T extends string>(values: readonly T[], missing: string) => z.enum(values as [T, ...T[]], { error: missing });
+
+export const optionalChoice = <T extends string>(values: readonly T[], missing: string) =>
+  z.preprocess(blank, z.enum(values as [T, ...T[]], { error: missing }).optional()).transform((v) => v ?? null);
+
+/** Checkboxes sharing a name: none, one or several values, always a list without repeats. */
+export const list = <T extends z.ZodType<string>>(item: T) =>
+  z
+    .preprocess((v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item))
+    .transform((xs) => [...new Set(xs)]);

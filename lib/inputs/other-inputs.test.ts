@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { AssessmentInput, AssessmentUpdateInput } from "./assessment";
+import { EnvoyInput, IssueInput, PartyInput, PartyUpdateInput } from "./catalog";
+import { SessionInput } from "./session";
+import { TalkInput, TalkUpdateInput } from "./talk";
+
+const messages = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
+  result.success ? {} : Object.fromEntries(result.error!.issues.map((i) => [i.path.join("."), i.message]));
+
+describe("the session form's input", () => {
+  const base = { talk: "t", title: "First plenary", localDay: "2006-02-04", startTime: "", endTime: "", kind: "", summary: "", outcome: "unknown", outcomeNote: "" };
+  it("accepts a session with its day only, kind not reported", () => {
+    expect(SessionInput.parse(base)).toMatchObject({ localDay: "2006-02-04", startTime: null, kind: null, issues: [], sources: [], newSource: null });
+  });
+  it("needs a day for times, a start for an end, and an end after the start", () => {
+    expect(messages(SessionInput.safeParse({ ...base, localDay: "", startTime: "09:00" }))).toEqual({ localDay: "Enter the day, or leave the times empty." });
+    expect(messages(SessionInput.safeParse({ ...base, endTime: "11:00" }))).toEqual({ startTime: "Enter the start time too, or leave the end empty." });
+    expect(messages(SessionInput.safeParse({ ...base, startTime: "11:00", endTime: "10:30" }))).toEqual({ endTime: "The end must be after the start (on the same day)." });
+  });
+  it("refuses an unknown outcome or kind", () => {
+    expect(Object.keys(messages(SessionInput.safeParse({ ...base, outcome: "win", kind: "banquet" })))).toEqual(["kind", "outcome"]);
+  });
+});
+
+describe("the gap assessment's input", () => {
+  it("names issue, day and gap; the note may be empty", () => {
+    expect(AssessmentInput.parse({ talk: "t", issue: "abductions", localDay: "2006-02-07", gap: "deadlocked" })).toEqual({
+      talk: "t",
+      issue: "abductions",
+      localDay: "2006-02-07",
+      gap: "deadlocked",
+      note: "",
+    });
+    expect(messages(AssessmentInput.safeParse({ talk: "t", issue: "", localDay: "", gap: "closing" }))).toEqual({
+      issue: "Choose the issue.",
+      localDay: "Enter the day assessed.",
+      gap: "Choose how the gap stands.",
+    });
+    expect(AssessmentUpdateInput.parse({ talk: "t", id: "a", version: "2", gap: "narrowing", note: " Better. " })).toMatchObject({ version: 2, note: "Better." });
+  });
+});
+
+describe("the talk form's input", () => {
+  const base = {
+    slug: "japan-dprk-beijing-2007",
+    title: "Talks",
+    venueCity: "Beijing",
+    venueTimeZone: "Asia/Shanghai",
+    firstDay: "2007-03-07",
+    lastDay: "",
+    status: "scheduled",
+    summary: "",
+    parties: ["japan", "dprk"],
+    envoys: ["kunio-umeda:head", "", "song-il-ho:member"],
+    issues: "abductions",
+  };
+  it("reads envoys' roles from their selects, skipping those not taking part", () => {
+    expect(TalkInput.parse(base)).toMatchObject({
+      lastDay: null,
+      envoys: [
+        { envoy: "kunio-umeda", role: "head" },
+        { envoy: "song-il-ho", role: "member" },
+      ],
+      issues: ["abductions"],
+    });
+  });
+  it("validates the venue's zone as IANA, the days' order, and at least one party", () => {
+    expect(messages(TalkInput.safeParse({ ...base, venueTimeZone: "Beijing time", lastDay: "2007-03-01", parties: [] }))).toEqual({
+      venueTimeZone: "Enter an IANA time zone such as Asia/Shanghai or Europe/Zurich.",
+      lastDay: "The last day cannot be before the first.",
+      parties: "Choose at least one party.",
+    });
+  });
+  it("reserves the addresses Parley uses itself, and an update carries no slug", () => {
+    expect(messages(TalkInput.safeParse({ ...base, slug: "new" }))).toEqual({ slug: "This address is reserved; choose another." });
+    expect(messages(TalkInput.safeParse({ ...base, slug: "Beijing 2007" }))).toMatchObject({ slug: expect.stringContaining("lower-case") });
+    expect(TalkUpdateInput.parse({ ...base, id: "t", version: "4" })).not.toHaveProperty("slug");
+  });
+});
+
+describe("parties, envoys and issues", () => {
+  it("upper-cases an ISO code and refuses one that is not three letters", () => {
+    expect(PartyInput.parse({ slug: "japan", name: "Japan", shortName: "Japan", isoCode: " jpn " }).isoCode).toBe("JPN");
+    expect(PartyInput.parse({ slug: "un", name: "United Nations", shortName: "UN", isoCode: "" }).isoCode).toBeNull();
+    expect(messages(PartyUpdateInput.safeParse({ id: "p", version: "1", name: "Japan", shortName: "Japan", isoCode: "JP" }))).toEqual({
+      isoCode: "Use the three-letter ISO 3166-1 code, such as JPN.",
+    });
+  });
+  it("needs an envoy's Latin name and party; an issue's name", () => {
+    expect(messages(EnvoyInput.safeParse({ slug: "x", name: "", party: "" }))).toEqual({
+      name: "Enter the envoy’s name in Latin script.",
+      party: "Choose the envoy’s party.",
+    });
+    expect(IssueInput.parse({ slug: "security", name: "Security", description: "" })).toEqual({ slug: "security", name: "Security", description: null });
+  });
+});

@@ -1,0 +1,93 @@
+// Sessions as editors write them (lib/actions/sessions.ts): the form's input, with start and end
+// on the venue's clock, turned into the snapshot the write core stores.
+import "server-only";
+import type { Db } from "../db";
+import type { SessionInputData, SessionUpdateData } from "../inputs/session";
+import { venueInstant } from "../time/venue-clock";
+import { ConflictError, MutationError, commit, deleteRow, planCreate, planUpdate, restoreVersion, undoDelete, type Actor } from "./core";
+import type { SessionSnapshot } from "./snapshot";
+import { sourceKey } from "./source-key";
+import { sessionStore, sourceStore } from "./stores";
+import { checkTalkDay, talkForWrite, type TalkForWrite } from "./statements";
+
+function instantOf(talk: TalkForWrite, day: string | null, time: string | null, field: string): string | null {
+  if (!day || !time) return null;
+  const at = venueInstant(day, time, talk.venueTimeZone);
+  if (!at) throw new MutationError(`${time} did not happen in ${talk.venueCity} on ${day}: the clocks skipped it.`, field);
+  return at.toISOString();
+}
+
+function sessionSnapshotOf(talk: TalkForWrite, input: SessionInputData, sequence: number, extraSources: string[]): SessionSnapshot {
+  checkTalkDay(talk, input.localDay, "localDay");
+  return {
+    talkId: talk.id,
+    localDay: input.localDay,
+    startsAt: instantOf(talk, input.localDay, input.startTime, "startTime"),
+    endsAt: instantOf(talk, input.localDay, input.endTime, "endTime"),
+    kind: input.kind,
+    title: input.title,
+    summary: input.summary,
+    outcome: input.outcome,
+    outcomeNote: input.outcomeNote,
+    sequence,
+    issues: [...input.issues].sort(),
+    sources: [...new Set([...input.sources, ...extraSources])].sort(),
+  };
+}
+
+async function sourcePlan(db: Db, talk: TalkForWrite, input: SessionInputData, actor: Actor) {
+  if (!input.newSource) return null;
+  return planCreate(db, sourceStore, { snapshot: { key: sourceKey(input.newSource.title), ...input.newSource }, actor, talkId: talk.id });
+}
+
+export async function createSession(db: Db, input: SessionInputData, actor: Actor): Promise<{ id: string; day: string | null }> {
+  const talk = await talkForWrite(db, input.talk);
+  const last = await db.session.aggregate({ where: { talkId: talk.id }, _max: { sequence: true } });
+  const source = await sourcePlan(db, talk, input, actor);
+  const snapshot = sessionSnapshotOf(talk, input, (last._max.sequence ?? -1) + 1, source ? [source.id] : []);
+  const session = await planCreate(db, sessionStore, { snapshot, actor });
+  await commit(db, [...(source ? [source] : []), session]);
+  return { id: session.id, day: snapshot.localDay };
+}
+
+async function sessionOfTalk(db: Db, talk: TalkForWrite, id: string) {
+  const row = await sessionStore.read(db, id);
+  if (!row || row.talkId !== talk.id) throw new MutationError("This session is not part of this talk.");
+  return row;
+}
+
+export async function updateSession(db: Db, input: SessionUpdateData, actor: Actor): Promise<{ id: string; day: string | null }> {
+  const talk = await talkForWrite(db, input.talk);
+  const current = await sessionOfTalk(db, talk, input.id);
+  const source = await sourcePlan(db, talk, input, actor);
+  const snapshot = sessionSnapshotOf(talk, input, current.snapshot.sequence, source ? [source.id] : []);
+  try {
+    const plan = await planUpdate(db, sessionStore, input.id, { expectedVersion: input.version, snapshot, actor });
+    await commit(db, plan.changed ? [...(source ? [source] : []), plan] : []);
+  } catch (error) {
+    if (error instanceof ConflictError) (error as ConflictError<SessionSnapshot>).attempted = snapshot;
+    throw error;
+  }
+  return { id: input.id, day: snapshot.localDay };
+}
+
+/** Deleting a session hides it; its statements stay on their days (and regroup under it if undone). */
+export async function deleteSession(db: Db, input: { talk: string; id: string; version: number }, actor: Actor) {
+  const talk = await talkForWrite(db, input.talk);
+  await sessionOfTalk(db, talk, input.id);
+  const { version, row } = await deleteRow(db, sessionStore, input.id, { expectedVersion: input.version, actor });
+  return { version, day: row.snapshot.localDay };
+}
+
+export async function undoDeleteSession(db: Db, input: { talk: string; id: string; version: number }, actor: Actor) {
+  const talk = await talkForWrite(db, input.talk);
+  await sessionOfTalk(db, talk, input.id);
+  const { version, row } = await undoDelete(db, sessionStore, input.id, { expectedVersion: input.version, actor });
+  return { version, day: row.snapshot.localDay };
+}
+
+export async function restoreSessionVersion(db: Db, input: { talk: string; id: string; version: number; restore: number }, actor: Actor) {
+  const talk = await talkForWrite(db, input.talk);
+  await sessionOfTalk(db, talk, input.id);
+  return restoreVersion(db, sessionStore, input.id, { version: input.restore, expectedVersion: input.version, actor });
+}
