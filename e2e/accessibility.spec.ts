@@ -59,3 +59,15 @@ test("the timeline prints cleanly: no filters or navigator, every day in full", 
   await expect(page.locator("#day-unknown")).toBeVisible();
   expect(await page.locator(".timeline > .day").first().evaluate((el) => getComputedStyle(el).contentVisibility)).toBe("visible");
 });
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("the talk page reflows to the screen's width: no sideways scrolling (WCAG 1.4.10)", async ({ page }) => {
+    for (const path of ["/talks/japan-dprk-beijing-2006", "/talks/test-long-round", "/talks/japan-dprk-beijing-2006/days/2006-02-07"]) {
+      await page.goto(path);
+      await page.waitForLoadState("networkidle");
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+    }
+  });
+});
