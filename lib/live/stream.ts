@@ -84,6 +84,7 @@ export async function talkEventsResponse(request: Request, slug: string): Promis
       };
       // Either may tell us the reader left, depending on the runtime: listen to both.
       request.signal.addEventListener("abort", cleanup);
+      if (request.signal.aborted) cleanup();
     },
     cancel() {
       cleanup();
