@@ -448,8 +448,20 @@ export class SchemaEngineError extends CommandError {
       .split(/\n\s+0: /)[0]!
       .trim()
       .replace(/\n\s*\n/g, " ");
-    super(message || (error instanceof Error ? error.name : "Unknown schema engine error"), { cause: error });
+    super(readable(message) || (error instanceof Error ? error.name : "Unknown schema engine error"), { cause: error });
   }
+}
+
+/**
+ * Engine messages that are true but unreadable, said plainly. A busy SQLite file (another process,
+ * such as a running Parley server, holds its lock past the busy timeout) reaches the engine as an
+ * error kind it cannot decode: "unknown variant `SocketTimeout`".
+ */
+function readable(message: string): string {
+  if (/unknown variant `SocketTimeout`/.test(message)) {
+    return "The database did not answer in time because another process holds it; stop the running Parley server (or other tool using it) and run the command again.";
+  }
+  return message;
 }
 
 /** Where a database is, for messages: the SQLite file, or the PostgreSQL URL without credentials. */
