@@ -142,9 +142,9 @@ test("an analyst who opens /admin/users is told it is not allowed and sees no ac
   const context = await newVisitor(browser, baseURL);
   const page = await context.newPage();
   await signIn(page, analyst);
-  await page.goto("/admin/users");
-  // forbidden(): the "not allowed" page, kept out of search engines. (The status line stays 200
-  // because every page streams behind app/loading.tsx; writes answer 403 themselves.)
+  const response = await page.goto("/admin/users");
+  // forbidden(): status 403 and the "not allowed" page, kept out of search engines.
+  expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { level: 1, name: "Not allowed" })).toBeVisible();
   await expect(page.locator('meta[name="robots"][content*="noindex"]').first()).toBeAttached();
   await expect(page.getByRole("table")).toHaveCount(0);

@@ -114,9 +114,9 @@ for (const [path, heading] of [
   ["/issues/no-such-issue", "Issue not found"],
 ] as const) {
   test(`a visitor who follows a bad address (${path}) is told it does not exist`, async ({ page }) => {
-    // These pages stream (they have a loading state), so a missing record is a "soft" 404: the
-    // not-found page with a noindex marker (see e2e/talk-page.spec.ts).
-    await page.goto(path);
+    // Status 404 and the not-found page, with a noindex marker (see e2e/talk-page.spec.ts).
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(404);
     await expect(page.locator('meta[name="robots"]').first()).toHaveAttribute("content", /noindex/);
     await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
     await expect(page.getByRole("link", { name: "See all talks" })).toHaveAttribute("href", "/");

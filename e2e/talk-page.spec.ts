@@ -41,9 +41,9 @@ test("analyst opens the Beijing talks from the index and reads day 1 and Song Il
 });
 
 test("a visitor who follows a bad talk address is told it does not exist", async ({ page }) => {
-  // The talk page streams (it has a loading state), so Next.js answers a missing talk with a
-  // "soft" 404: the not-found page with a noindex marker, under status 200 (documented behaviour).
-  await page.goto("/talks/no-such-talk");
+  // A real 404 (nothing streams before the page knows the talk is missing), kept out of search engines.
+  const response = await page.goto("/talks/no-such-talk");
+  expect(response?.status()).toBe(404);
   await expect(page.locator('meta[name="robots"]').first()).toHaveAttribute("content", /noindex/);
   await expect(page.getByRole("heading", { level: 1, name: "Talk not found" })).toBeVisible();
   await page.getByRole("link", { name: "See all talks" }).click();

@@ -45,8 +45,24 @@ async function fetchDayBody(src: string, day: string): Promise<Element> {
   return body;
 }
 
+/** Waits before the second and third tries of a day that failed to load (a busy server, a blip). */
+const RETRY_DELAYS_MS = [400, 1_500];
+
+async function fetchDayBodyPatiently(src: string, day: string): Promise<Element> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fetchDayBody(src, day);
+    } catch (error) {
+      const wait = RETRY_DELAYS_MS[attempt];
+      if (wait === undefined) throw error;
+      console.warn(`Day ${day} could not be loaded (${error instanceof Error ? error.message : String(error)}); trying again.`);
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+}
+
 /**
- * React streams a page in parts, not always in order: where a part belongs it leaves a
+ * React may stream a page in parts, not always in order: where a part belongs it leaves a
  * `<template id="P:n">` (or, for a Suspense boundary, `<template id="B:n">` and a fallback),
  * sends the part later in a hidden `<div id="S:n">`, and moves it with an inline script. DOMParser
  * runs no scripts, so without this a long day would come with only its first part: the parts are
@@ -55,7 +71,8 @@ async function fetchDayBody(src: string, day: string): Promise<Element> {
 function assembleStreamedParts(doc: Document, root: Element): void {
   const revealed = new Map<string, string>();
   for (const script of doc.querySelectorAll("script")) {
-    for (const [, boundary, part] of (script.textContent ?? "").matchAll(/\$RC\("([^"]+)","([^"]+)"\)/g)) revealed.set(boundary!, part!);
+    // $RC reveals a boundary; $RR does too, once the stylesheets it names have loaded.
+    for (const [, boundary, part] of (script.textContent ?? "").matchAll(/\$R[CR]\("([^"]+)","([^"]+)"/g)) revealed.set(boundary!, part!);
   }
   for (let slot = root.querySelector('template[id^="P:"], template[id^="B:"]'); slot; slot = root.querySelector('template[id^="P:"], template[id^="B:"]')) {
     const isBoundary = slot.id.startsWith("B:");
@@ -91,6 +108,7 @@ export function DeferredDay({ src, day, children }: { src: string; day: string; 
   const host = useRef<HTMLDivElement>(null);
   const [body, setBody] = useState<Element | null>(null);
   const [failed, setFailed] = useState(false);
+  const [stale, setStale] = useState(false);
 
   useEffect(() => {
     const el = ref.current;
@@ -99,7 +117,7 @@ export function DeferredDay({ src, day, children }: { src: string; day: string; 
     const load = async () => {
       if (cancelled) return;
       try {
-        const loaded = await fetchDayBody(src, day);
+        const loaded = await fetchDayBodyPatiently(src, day);
         if (!cancelled) setBody(loaded);
       } catch {
         if (!cancelled) setFailed(true);
@@ -130,10 +148,15 @@ export function DeferredDay({ src, day, children }: { src: string; day: string; 
       if (days !== "all" && !days.includes(day)) return;
       // A day that changed is likely the one being read: it does not wait behind the loading of
       // days further on. A change to every day (rare) reloads them one by one, like first loads.
-      const reload = () => fetchDayBody(src, day);
+      const reload = () => fetchDayBodyPatiently(src, day);
       void (days === "all" ? enqueue(reload) : reload()).then(
-        (fresh) => !cancelled && setBody(fresh),
-        () => undefined, // Keeps what it shows; the next change or a reload tries again.
+        (fresh) => {
+          if (cancelled) return;
+          setBody(fresh);
+          setStale(false);
+        },
+        // Keeps what it shows, says it may be out of date; the next change tries again.
+        () => !cancelled && setStale(true),
       );
     };
     window.addEventListener(DAY_CHANGED_EVENT, onChange);
@@ -149,7 +172,18 @@ export function DeferredDay({ src, day, children }: { src: string; day: string; 
     if (body && host.current) host.current.replaceChildren(...document.importNode(body, true).childNodes);
   }, [body]);
 
-  if (loaded) return <div data-day-body={day} ref={host} />;
+  if (loaded) {
+    return (
+      <>
+        {stale && (
+          <p role="alert" className="small">
+            This day changed, but its new version could not be loaded here. <a href={src}>Open it on its own page.</a>
+          </p>
+        )}
+        <div data-day-body={day} ref={host} />
+      </>
+    );
+  }
   return (
     <div ref={ref} className="day__deferred" aria-busy={!failed}>
       {children}

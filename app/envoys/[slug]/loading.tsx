@@ -1,7 +1,0 @@
-export default function EnvoyLoading() {
-  return (
-    <p className="muted" role="status">
-      Loading the envoy…
-    </p>
-  );
-}

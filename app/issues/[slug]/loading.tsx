@@ -1,7 +1,0 @@
-export default function IssueLoading() {
-  return (
-    <p className="muted" role="status">
-      Loading the issue…
-    </p>
-  );
-}

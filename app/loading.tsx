@@ -1,7 +1,0 @@
-export default function RootLoading() {
-  return (
-    <p className="muted" role="status">
-      Loading…
-    </p>
-  );
-}

@@ -1,7 +1,0 @@
-export default function LoginLoading() {
-  return (
-    <p className="muted" role="status">
-      Loading…
-    </p>
-  );
-}

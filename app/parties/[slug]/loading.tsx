@@ -1,7 +1,0 @@
-export default function PartyLoading() {
-  return (
-    <p className="muted" role="status">
-      Loading the party…
-    </p>
-  );
-}

@@ -1,7 +1,0 @@
-export default function TalkLoading() {
-  return (
-    <p className="muted" role="status">
-      Loading the talk…
-    </p>
-  );
-}
