@@ -13,40 +13,51 @@ test.beforeAll(async () => {
   editor = await createAccountWithCli(server().databaseUrl, "editor");
 });
 
-test("an editor adds a statement with a new source to day 4 of the Beijing talks and sees it there with its source", async ({ browser }) => {
+test("an editor adds a statement with a new source to day 4 of the Beijing talks, in place on the timeline, and sees it there with its source", async ({ browser }) => {
   const id = uniqueId();
   const context = await newVisitor(browser, server().baseURL);
   const page = await context.newPage();
   await signIn(page, editor, `/talks/${BEIJING}`);
+  const talkUrl = page.url();
+  await page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
 
+  // The link names the full form's page (what it does without JavaScript)…
   const day4 = page.locator(`#day-${DAY_4}`);
-  await day4.getByRole("link", { name: "Add statement to day 4" }).click();
-  await expect(page).toHaveURL(new RegExp(`/talks/${BEIJING}/statements/new\\?day=${DAY_4}$`));
-  await expect(page.getByRole("heading", { level: 1, name: "Add a statement" })).toBeVisible();
-  await formReady(page);
-  // Prefilled with the day it was opened from.
-  await expect(page.getByLabel("Day said")).toHaveValue(DAY_4);
+  const link = day4.getByRole("link", { name: "Add statement to day 4" });
+  await expect(link).toHaveAttribute("href", `/talks/${BEIJING}/statements/new?day=${DAY_4}`);
+  // …and opens the form right there, prefilled with the day, the first field ready to type in.
+  await link.click();
+  const form = day4.getByRole("region", { name: "Add a statement to Day 4 · Tue 7 Feb" });
+  await expect(form).toBeVisible();
+  await expect(link).toHaveAttribute("aria-expanded", "true");
+  await expect(form.getByLabel("Who said it")).toBeFocused();
+  await expect(form.getByLabel("Day said")).toHaveValue(DAY_4);
+  expect(page.url()).toBe(talkUrl);
   await expectNoAxeViolations(page);
 
   const text = `Japan will not normalize relations before the abduction issue is settled, Umeda said (${id}).`;
-  await page.getByLabel("Who said it").selectOption({ label: "Kunio Umeda, Japanese envoy" });
-  await page.getByLabel("Capacity").selectOption({ label: "Head of delegation" });
-  await page.getByLabel("Kind").selectOption({ label: "Position" });
-  await textBox(page).fill(text);
-  await page.getByLabel("Exact quoted words (optional)").fill("abduction issue is settled");
-  await page.getByRole("group", { name: "Issues" }).getByLabel("Abductions of Japanese nationals").check();
-  await page.getByText("Add a new source").click();
-  await page.getByLabel("Publisher of the new source").fill(`Kyodo News ${id}`);
-  await page.getByLabel("Title of the new source").fill(`Umeda restates Japan's condition ${id}`);
-  await page.getByLabel("Its address (URL, optional)").fill(`https://example.org/kyodo/${id}`);
-  await page.getByLabel("Its publication day (optional)").fill(DAY_4);
-  await page.getByRole("button", { name: "Add statement" }).click();
+  await form.getByLabel("Who said it").selectOption({ label: "Kunio Umeda, Japanese envoy" });
+  await form.getByLabel("Capacity").selectOption({ label: "Head of delegation" });
+  await form.getByLabel("Kind").selectOption({ label: "Position" });
+  await form.getByLabel("Text", { exact: true }).fill(text);
+  await form.getByLabel("Exact quoted words (optional)").fill("abduction issue is settled");
+  await form.getByRole("group", { name: "Issues" }).getByLabel("Abductions of Japanese nationals").check();
+  await form.getByText("Add a new source").click();
+  await form.getByLabel("Publisher of the new source").fill(`Kyodo News ${id}`);
+  await form.getByLabel("Title of the new source").fill(`Umeda restates Japan's condition ${id}`);
+  await form.getByLabel("Its address (URL, optional)").fill(`https://example.org/kyodo/${id}`);
+  await form.getByLabel("Its publication day (optional)").fill(DAY_4);
+  await form.getByRole("button", { name: "Add statement" }).click();
 
-  // Saved, and shown on day 4 with its new source cited and listed.
-  await expect(page).toHaveURL(new RegExp(`/talks/${BEIJING}/days/${DAY_4}#statement-`));
-  await page.goto(`/talks/${BEIJING}`);
-  const added = statementArticle(page.locator(`#day-${DAY_4}`), text);
+  // Saved: the form closes, the statement is on day 4 of this same page, announced and focused.
+  await expect(form).toHaveCount(0);
+  const added = statementArticle(day4, text);
   await expect(added).toHaveCount(1);
+  await expect(day4.getByRole("status").filter({ hasText: "Statement added to Day 4 · Tue 7 Feb." })).toBeVisible();
+  await expect(page.locator(".statement:focus")).toContainText(text);
+  expect(page.url()).toBe(talkUrl);
+  expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
+
   await expect(added.locator("q")).toHaveText("abduction issue is settled");
   await expect(added).toContainText("Kunio Umeda");
   await expect(added).toContainText("head of delegation");
@@ -56,6 +67,37 @@ test("an editor adds a statement with a new source to day 4 of the Beijing talks
   const number = /#source-(\d+)$/.exec(page.url())?.[1];
   await expect(page.locator(`#source-${number}`)).toContainText(`Umeda restates Japan's condition ${id}`);
   await expect(page.locator(`#source-${number}`).getByRole("link", { name: new RegExp(`Umeda restates`) })).toHaveAttribute("href", `https://example.org/kyodo/${id}`);
+
+  // Still there after a reload: it was saved, not only shown.
+  await page.reload();
+  await expect(statementArticle(page.locator(`#day-${DAY_4}`), text)).toHaveCount(1);
+  await context.close();
+});
+
+test("the form opened in place refuses bad input next to the field, keeps what was typed, and Escape closes it with nothing saved", async ({ browser }) => {
+  const id = uniqueId();
+  const context = await newVisitor(browser, server().baseURL);
+  const page = await context.newPage();
+  await signIn(page, editor, `/talks/${BEIJING}`);
+  const day4 = page.locator(`#day-${DAY_4}`);
+  const before = await day4.getByRole("article").count();
+  const link = day4.getByRole("link", { name: "Add statement to day 4" });
+  await link.click();
+  const form = day4.getByRole("region", { name: /^Add a statement to Day 4/ });
+  await form.getByLabel("Who said it").selectOption({ label: "Song Il Ho, Chief envoy of North Korea" });
+  await form.getByLabel("Exact quoted words (optional)").fill(`not in the text ${id}`);
+  await form.getByRole("button", { name: "Add statement" }).click();
+  await expect(form.getByRole("alert")).toContainText("Some fields need attention; nothing was saved.");
+  await expect(form.getByLabel("Text", { exact: true })).toHaveAccessibleDescription(/Enter what was said\./);
+  await expect(form.getByLabel("Who said it")).toHaveValue("envoy:song-il-ho");
+  await expect(form.getByLabel("Exact quoted words (optional)")).toHaveValue(`not in the text ${id}`);
+
+  await form.getByLabel("Text", { exact: true }).press("Escape");
+  await expect(form).toHaveCount(0);
+  await expect(link).toBeFocused();
+  await expect(link).toHaveAttribute("aria-expanded", "false");
+  await page.reload();
+  await expect(page.locator(`#day-${DAY_4}`).getByRole("article")).toHaveCount(before);
   await context.close();
 });
 
@@ -153,6 +195,14 @@ test("anonymous visitors and analysts see no editing controls and cannot open th
   await analystPage.goto(`/talks/${BEIJING}/statements/new?day=${DAY_4}`);
   await expect(analystPage.getByRole("heading", { level: 1, name: "Not allowed" })).toBeVisible();
   await expect(analystPage.getByRole("button", { name: "Add statement" })).toHaveCount(0);
+  // What the in-place form loads is for editors too: 401 to sign in, 403 for an analyst.
+  const formData = `/talks/${BEIJING}/statements/form?day=${DAY_4}`;
+  const refusedAnonymous = await anonymous.request.get(formData);
+  expect(refusedAnonymous.status()).toBe(401);
+  expect(await refusedAnonymous.json()).toEqual({ message: expect.stringMatching(/sign in/i) });
+  const refusedAnalyst = await signedIn.request.get(formData);
+  expect(refusedAnalyst.status()).toBe(403);
+  expect(JSON.stringify(await refusedAnalyst.json())).not.toContain("Umeda");
   await anonymous.close();
   await signedIn.close();
 });

@@ -45,15 +45,17 @@ test("an editor adds a session to day 3 with venue times, a statement in it, and
   await expect(session).toContainText("Progress");
 
   // A statement made in that session, from the session's own link.
+  // It opens in place, in the session, with the session chosen; the statement lands in it.
   await session.getByRole("link", { name: `Add statement in the session “${title}”` }).click();
-  await formReady(page);
-  await expect(page.getByLabel("Session (optional)")).toHaveValue(sessionId);
-  await page.getByLabel("Who said it").selectOption({ label: "Japan (the party as a whole)" });
+  const form = session.getByRole("region", { name: `Add a statement in the session “${title}”, Day 3 · Mon 6 Feb` });
+  await expect(form.getByLabel("Session (optional)")).toHaveValue(sessionId);
+  await form.getByLabel("Who said it").selectOption({ label: "Japan (the party as a whole)" });
   const said = `Japan called the working group useful (${id}).`;
-  await textBox(page).fill(said);
-  await page.getByRole("button", { name: "Add statement" }).click();
-  await expect(page).toHaveURL(new RegExp(`/days/${DAY_3}#statement-`));
-  await expect(page.locator(`#session-${sessionId}`)).toContainText(said);
+  await form.getByLabel("Text", { exact: true }).fill(said);
+  await form.getByRole("button", { name: "Add statement" }).click();
+  await expect(form).toHaveCount(0);
+  await expect(page).toHaveURL(new RegExp(`/days/${DAY_3}`));
+  await expect(page.locator(`#session-${sessionId}`).getByRole("article").filter({ hasText: said })).toBeVisible();
 
   // Assess the gap on normalization on day 3, from the strip.
   await page.goto(`/talks/${BEIJING}`);

@@ -1,18 +1,16 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { conflictOf, type EditState } from "@/lib/actions/edit-state";
 import type { FormValues } from "@/lib/actions/safe-action";
-import { createStatement, updateStatement } from "@/lib/actions/statements";
+import { addStatementInPlace, createStatement, updateStatement } from "@/lib/actions/statements";
 import type { StatementFormOptions } from "@/lib/data/editing";
 import { CAPACITY_LABEL, PART_OF_DAY_LABEL, SETTING_LABEL, STATEMENT_KIND_LABEL, TIME_PRECISION_LABEL } from "@/lib/labels";
 import { CapacitySchema, PartOfDaySchema, QUOTED_WORDS_MAX, SettingSchema, STATEMENT_TEXT_MAX, StatementKindSchema, TimePrecisionSchema } from "@/lib/talk-document/schema";
 import { ConflictNotice } from "./conflict-notice";
 import { ChoiceGroup, Field, FormSummary, useFormView, useReady } from "./form-kit";
 import { NEW_SOURCE_LABELS, NewSourceFields } from "./new-source-fields";
-
-const P = "statement";
 
 /** The field names people see, for the problem summary. */
 const LABELS: Record<string, string> = {
@@ -34,16 +32,38 @@ const LABELS: Record<string, string> = {
   _form: "Form",
 };
 
+/** The new statement, as the inline form's save reports it. */
+export type AddedStatement = { id: string; day: string | null };
+
+type SaveAction = (previous: EditState<AddedStatement> | null, form: FormData) => Promise<EditState<AddedStatement>>;
+
 type Props = {
   mode: "create" | "edit";
   options: StatementFormOptions;
   initial: FormValues;
-  cancelHref: string;
+  /** Where Cancel goes on a page of its own. */
+  cancelHref?: string;
+  /**
+   * Set when the form opens in place on the timeline: the save keeps the editor on the page and
+   * reports the new statement, and Cancel closes the form.
+   */
+  inline?: { onAdded(added: AddedStatement): void; onCancel(): void };
+  /** Starts every field id: two forms on one page need different ones. */
+  idPrefix?: string;
 };
 
 /** Adds or corrects a statement. Every field keeps what was typed when a save is refused. */
-export function StatementForm({ mode, options, initial, cancelHref }: Props) {
-  const [state, action, pending] = useActionState<EditState | null, FormData>(mode === "create" ? createStatement : updateStatement, null);
+export function StatementForm({ mode, options, initial, cancelHref, inline, idPrefix = "statement" }: Props) {
+  const P = idPrefix;
+  // Only the inline save answers with data; the others redirect or refuse, so one state type fits all three.
+  const save = (inline ? addStatementInPlace : mode === "create" ? createStatement : updateStatement) as SaveAction;
+  const [state, action, pending] = useActionState<EditState<AddedStatement> | null, FormData>(save, null);
+  const reported = useRef<unknown>(null);
+  useEffect(() => {
+    if (!inline || !state?.ok || !state.data || reported.current === state) return;
+    reported.current = state;
+    inline.onAdded(state.data);
+  }, [state, inline]);
   const view = useFormView(P, state, initial);
   const ready = useReady();
   const conflict = conflictOf(state);
@@ -216,7 +236,13 @@ export function StatementForm({ mode, options, initial, cancelHref }: Props) {
         <button type="submit" className="button" disabled={pending}>
           {pending ? "Saving…" : mode === "create" ? "Add statement" : conflict ? "Save my version again" : "Save changes"}
         </button>
-        <Link href={cancelHref}>Cancel</Link>
+        {inline ? (
+          <button type="button" className="button button--quiet" onClick={inline.onCancel}>
+            Cancel
+          </button>
+        ) : (
+          <Link href={cancelHref ?? `/talks/${talk.slug}`}>Cancel</Link>
+        )}
       </div>
     </form>
   );

@@ -1,16 +1,21 @@
 // Editors' links on the timeline: plain anchors to the editing pages, rendered only for editors
 // (the page decides) and carrying no version or other state, so the talk page stays light with
-// thousands of statements and a stale page cannot make a stale save.
+// thousands of statements and a stale page cannot make a stale save. "Add statement" opens its
+// form in place (add-statement-here.tsx) and stays a link to the full form without JavaScript.
 import "../editing/editing.css";
+import { AddStatementHere } from "./add-statement-here";
+
+/** The talk's slug, from its path ("/talks/<slug>"), which is what the pages pass as `base`. */
+const talkOf = (base: string) => decodeURIComponent(base.split("/")[2] ?? "");
 
 /** On each day: add a statement or a session to it, assess the gap on it. */
 export function DayEditLinks({ base, day, label }: { base: string; day: string; label: string }) {
   const known = day !== "unknown";
   return (
-    <p className="edit-links no-print">
-      <a href={`${base}/statements/new?day=${day}`}>
+    <div className="edit-links no-print">
+      <AddStatementHere href={`${base}/statements/new?day=${day}`} talk={talkOf(base)} day={day}>
         Add statement<span className="visually-hidden"> to {label}</span>
-      </a>
+      </AddStatementHere>
       <a href={`${base}/sessions/new?day=${day}`}>
         Add session<span className="visually-hidden"> to {label}</span>
       </a>
@@ -19,17 +24,17 @@ export function DayEditLinks({ base, day, label }: { base: string; day: string; 
           Assess the gap<span className="visually-hidden"> on {label}</span>
         </a>
       ) : null}
-    </p>
+    </div>
   );
 }
 
 /** In each session: add a statement made in it; edit, see the history of, or delete the session. */
 export function SessionEditLinks({ base, id, day, title }: { base: string; id: string; day: string | null; title: string }) {
   return (
-    <p className="edit-links no-print">
-      <a href={`${base}/statements/new?${day ? `day=${day}&` : "day=unknown&"}session=${id}`}>
+    <div className="edit-links no-print">
+      <AddStatementHere href={`${base}/statements/new?day=${day ?? "unknown"}&session=${id}`} talk={talkOf(base)} day={day ?? "unknown"} session={id} sessionTitle={title}>
         Add statement<span className="visually-hidden"> in the session “{title}”</span>
-      </a>
+      </AddStatementHere>
       <a href={`${base}/sessions/${id}/edit`}>
         Edit<span className="visually-hidden"> the session “{title}”</span>
       </a>
@@ -39,7 +44,7 @@ export function SessionEditLinks({ base, id, day, title }: { base: string; id: s
       <a href={`${base}/sessions/${id}/delete`}>
         Delete<span className="visually-hidden"> the session “{title}”</span>
       </a>
-    </p>
+    </div>
   );
 }
 

@@ -19,6 +19,18 @@ export const createStatement = editorAction(StatementInput, async (input, user) 
   redirect(dayPath(input.talk, day, id));
 });
 
+/**
+ * The same save from the form that opens in place on the timeline: the editor stays where they
+ * were, the page is brought up to date (refresh), and the form learns the new statement's id and
+ * day so it can show it.
+ */
+export const addStatementInPlace = editorAction(StatementInput, async (input, user) => {
+  const db = await getDb();
+  const { id, day } = await attempt(() => statements.createStatement(db, input, actorOf(user)));
+  refresh();
+  return { ok: true, message: "Statement added.", data: { id, day } };
+});
+
 export const updateStatement = editorAction(StatementUpdateInput, async (input, user) => {
   const db = await getDb();
   let saved: { id: string; day: string | null };

@@ -8,11 +8,11 @@ import { loginPath } from "../auth/redirect-target";
 import { assessmentFormValues } from "../inputs/assessment";
 import { envoyFormValues, issueFormValues, partyFormValues } from "../inputs/catalog";
 import { sessionFormValues } from "../inputs/session";
-import { statementFormValues } from "../inputs/statement";
+import { newStatementValues, statementFormValues } from "../inputs/statement";
 import { talkFormValues } from "../inputs/talk";
 import type { FormValues } from "../actions/safe-action";
 import { assessmentStore, envoyStore, issueStore, partyStore, sessionStore, statementStore, talkStore } from "../mutations/stores";
-import { formatLocalDay, formatLocalDayShort, localDaysBetween } from "../time/local-day";
+import { formatLocalDay, formatLocalDayShort, isLocalDay, localDaysBetween } from "../time/local-day";
 
 /**
  * The signed-in editor for an editing page; anyone else is sent to sign in (and back here) or
@@ -61,6 +61,24 @@ export async function getTalkRef(slug: string): Promise<TalkRef | null> {
 /** "Day 4 · Tue 7 Feb" or "Day not reported". */
 export function dayLabel(talk: Pick<TalkRef, "firstDay">, day: string | null): string {
   return day ? `Day ${localDaysBetween(talk.firstDay, day) + 1} · ${formatLocalDayShort(day)}` : "Day not reported";
+}
+
+/**
+ * Where a new statement starts, from the day and session it is added to (as a link or the inline
+ * form asks for them): a day of the talk's calendar or "unknown", and a session of the talk;
+ * anything else is dropped rather than trusted. `back` is the page the editor came from.
+ */
+export function newStatementStart(options: StatementFormOptions, day: string | undefined, session: string | undefined) {
+  const knownDay = day && isLocalDay(day) ? day : null;
+  const knownSession = session && options.sessions.some((s) => s.value === session) ? session : null;
+  const dated = knownDay !== null || day === "unknown";
+  return {
+    knownDay,
+    /** "Day 4 · Tue 7 Feb 2006", "Day not reported", or null when no day was asked for. */
+    label: dated ? dayLabel(options.talk, knownDay) : null,
+    back: `/talks/${options.talk.slug}/days/${knownDay ?? (day === "unknown" ? "unknown" : options.talk.firstDay)}`,
+    initial: { ...newStatementValues({ day: knownDay, session: knownSession }), talk: options.talk.slug } as FormValues,
+  };
 }
 
 /** A source as a choice: "Publisher, “Title”, 7 February 2006". */

@@ -2,9 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StatementForm } from "@/components/editing/statement-form";
-import { dayLabel, getTalkFormOptions, requireEditorPage } from "@/lib/data/editing";
-import { newStatementValues } from "@/lib/inputs/statement";
-import { isLocalDay } from "@/lib/time/local-day";
+import { getTalkFormOptions, newStatementStart, requireEditorPage } from "@/lib/data/editing";
 
 export const metadata: Metadata = { title: "Add a statement" };
 export const dynamic = "force-dynamic";
@@ -23,19 +21,15 @@ export default async function NewStatementPage({ params, searchParams }: Props) 
   await requireEditorPage(`/talks/${slug}/statements/new${toQuery(query)}`);
   const options = await getTalkFormOptions(slug);
   if (!options) notFound();
-  const day = one(query.day);
-  const session = one(query.session);
-  const knownDay = day && isLocalDay(day) ? day : null;
-  const knownSession = session && options.sessions.some((s) => s.value === session) ? session : null;
-  const back = `/talks/${slug}/days/${knownDay ?? (day === "unknown" ? "unknown" : options.talk.firstDay)}`;
+  const { label, back, initial } = newStatementStart(options, one(query.day), one(query.session));
   return (
     <div className="edit-page">
       <p className="breadcrumb">
         <Link href={`/talks/${slug}`}>{options.talk.title}</Link>
-        {knownDay || day === "unknown" ? (
+        {label ? (
           <>
             {" › "}
-            <Link href={back}>{dayLabel(options.talk, knownDay)}</Link>
+            <Link href={back}>{label}</Link>
           </>
         ) : null}
       </p>
@@ -43,7 +37,7 @@ export default async function NewStatementPage({ params, searchParams }: Props) 
       <p className="muted">
         Record what was said, by whom and when, with the reports that carry it. Days and times are {options.talk.venueCity}’s ({options.talk.venueTimeZone}).
       </p>
-      <StatementForm mode="create" options={options} initial={{ ...newStatementValues({ day: knownDay, session: knownSession }), talk: slug }} cancelHref={back} />
+      <StatementForm mode="create" options={options} initial={initial} cancelHref={back} />
     </div>
   );
 }

@@ -1,0 +1,94 @@
+"use client";
+
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import type { FormValues } from "@/lib/actions/safe-action";
+import type { StatementFormOptions } from "@/lib/data/editing";
+import { StatementForm, type AddedStatement } from "./statement-form";
+
+type Loaded = { options: StatementFormOptions; initial: FormValues; label: string | null };
+type Load = { state: "loading" } | { state: "ready"; form: Loaded } | { state: "failed"; message: string };
+
+/**
+ * The statement form, opened in place on the timeline (components/timeline/add-statement-here.tsx,
+ * which loads this module only when an editor opens it). It asks the server for the talk's
+ * choices and the values the day or session starts with, then is the same form as the full page,
+ * saving through addStatementInPlace. Escape or Cancel closes it.
+ */
+export default function InlineStatementForm({
+  talk,
+  day,
+  session,
+  sessionTitle,
+  fullFormHref,
+  onAdded,
+  onCancel,
+}: {
+  talk: string;
+  day: string;
+  session?: string;
+  sessionTitle?: string;
+  fullFormHref: string;
+  onAdded(added: AddedStatement, where: string): void;
+  onCancel(): void;
+}) {
+  const [load, setLoad] = useState<Load>({ state: "loading" });
+  const headingId = useId();
+  const idPrefix = `add${useId().replace(/[^A-Za-z0-9_-]/g, "")}`;
+  const panel = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    const query = new URLSearchParams({ day, ...(session ? { session } : {}) });
+    fetch(`/talks/${encodeURIComponent(talk)}/statements/form?${query}`, { signal: controller.signal, cache: "no-store" })
+      .then(async (response) => {
+        const body = (await response.json().catch(() => null)) as (Loaded & { message?: string }) | null;
+        if (!response.ok || !body?.options) throw new Error(body?.message ?? `The server answered ${response.status}.`);
+        setLoad({ state: "ready", form: body });
+      })
+      .catch((error: unknown) => {
+        if (controller.signal.aborted) return;
+        setLoad({ state: "failed", message: error instanceof Error ? error.message : String(error) });
+      });
+    return () => controller.abort();
+  }, [talk, day, session]);
+
+  // The first field takes the focus once the form is there: the editor is already typing.
+  useEffect(() => {
+    if (load.state === "ready") panel.current?.querySelector<HTMLElement>("select, input:not([type=hidden]), textarea")?.focus();
+  }, [load.state]);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === "Escape" && !event.defaultPrevented) {
+      event.preventDefault();
+      onCancel();
+    }
+  };
+
+  if (load.state === "loading") return <p className="muted small">Loading the form…</p>;
+  if (load.state === "failed") {
+    return (
+      <p role="alert" className="small">
+        The form could not be opened here: {load.message} <a href={fullFormHref}>Open it on its own page.</a>{" "}
+        <button type="button" className="button button--quiet" onClick={onCancel}>
+          Close
+        </button>
+      </p>
+    );
+  }
+  const { options, initial, label } = load.form;
+  const where = label ?? options.talk.title;
+  return (
+    <section ref={panel} aria-labelledby={headingId} onKeyDown={onKeyDown} className="inline-edit__panel">
+      <h3 id={headingId} className="inline-edit__heading">
+        {sessionTitle ? `Add a statement in the session “${sessionTitle}”, ${where}` : `Add a statement to ${where}`}
+      </h3>
+      <StatementForm
+        mode="create"
+        options={options}
+        initial={initial}
+        idPrefix={idPrefix}
+        inline={{ onAdded: (added) => onAdded(added, where), onCancel }}
+      />
+    </section>
+  );
+}
