@@ -1,10 +1,11 @@
-// The editing pages of parties, envoys and issues, shared by their routes (app/parties/new,
-// app/parties/[slug]/edit, …): one description per kind, the same pages for all three.
+// The editing pages of parties, envoys, issues and sources, shared by their routes (app/parties/new,
+// app/parties/[slug]/edit, …): one description per kind, the same pages for all four.
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import * as envoyActions from "@/lib/actions/envoys";
 import * as issueActions from "@/lib/actions/issues";
 import * as partyActions from "@/lib/actions/parties";
+import * as sourceActions from "@/lib/actions/sources";
 import { getCatalogOptions, getCatalogRowForEdit, requireEditorPage, viewerCanEdit } from "@/lib/data/editing";
 import { getEntityHistory } from "@/lib/data/revisions";
 import { SUMMARY_MAX, TITLE_MAX } from "@/lib/talk-document/schema";
@@ -12,12 +13,13 @@ import { EntityHistoryView } from "./entity-history";
 import { SimpleForm, type SimpleField } from "./simple-form";
 import { DeleteFlow } from "./version-actions";
 
-export type CatalogType = "party" | "envoy" | "issue";
+export type CatalogType = "party" | "envoy" | "issue" | "source";
 
 const KIND = {
   party: { path: "parties", one: "party", actions: { create: partyActions.createParty, update: partyActions.updateParty, remove: partyActions.deleteParty, undo: partyActions.undoDeleteParty, restore: partyActions.restorePartyRevision } },
   envoy: { path: "envoys", one: "envoy", actions: { create: envoyActions.createEnvoy, update: envoyActions.updateEnvoy, remove: envoyActions.deleteEnvoy, undo: envoyActions.undoDeleteEnvoy, restore: envoyActions.restoreEnvoyRevision } },
   issue: { path: "issues", one: "issue", actions: { create: issueActions.createIssue, update: issueActions.updateIssue, remove: issueActions.deleteIssue, undo: issueActions.undoDeleteIssue, restore: issueActions.restoreIssueRevision } },
+  source: { path: "sources", one: "source", actions: { create: sourceActions.createSource, update: sourceActions.updateSource, remove: sourceActions.deleteSource, undo: sourceActions.undoDeleteSource, restore: sourceActions.restoreSourceRevision } },
 } as const;
 
 const SLUG_HINT = "Part of the web address: lower-case letters, digits and hyphens. It cannot be changed later.";
@@ -39,6 +41,15 @@ async function fieldsOf(type: CatalogType, mode: "create" | "edit"): Promise<Sim
       { name: "nameOriginal", label: "Name in the original script (optional)", kind: "text", max: TITLE_MAX },
       { name: "title", label: "Title (optional)", kind: "text", max: TITLE_MAX, hint: "E.g. Chief envoy of North Korea. Their role in a talk is set on the talk." },
       { name: "party", label: "Party", kind: "select", options: parties, placeholder: "Choose the party" },
+      slug,
+    ];
+  }
+  if (type === "source") {
+    return [
+      { name: "publisher", label: "Publisher", kind: "text", max: TITLE_MAX, hint: "Who published it, e.g. Kyodo News or the Foreign Ministry." },
+      { name: "title", label: "Title", kind: "text", max: TITLE_MAX * 2, hint: "As published." },
+      { name: "url", label: "Web address (optional)", kind: "text", max: 2_000, hint: "Starting with http:// or https://." },
+      { name: "publishedOn", label: "Publication day (optional)", kind: "date", hint: "As the source dates itself." },
       slug,
     ];
   }

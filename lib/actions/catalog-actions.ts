@@ -1,6 +1,6 @@
-// The five editor actions every shared catalog row (party, envoy, issue) has: create, update
+// The five editor actions every shared catalog row (party, envoy, issue, source) has: create, update
 // (refused with a comparison when stale), soft delete, undo delete, restore an earlier version.
-// lib/actions/{parties,envoys,issues}.ts export them as Server Actions.
+// lib/actions/{parties,envoys,issues,sources}.ts export them as Server Actions.
 import "server-only";
 import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
@@ -16,9 +16,9 @@ type UpdateShape = z.ZodType<{ id: string; version: number } & Record<string, un
 
 export function catalogActions<C extends z.ZodType<{ slug: string }>, U extends UpdateShape>(options: {
   type: CatalogType;
-  /** "Party", "Envoy", "Issue": the word in messages. */
+  /** "Party", "Envoy", "Issue", "Source": the word in messages. */
   label: string;
-  /** Where the row's page lives: /parties, /envoys, /issues. */
+  /** Where the row's page lives: /parties, /envoys, /issues, /sources. */
   path: string;
   createInput: C;
   updateInput: U;

@@ -6,12 +6,12 @@ import { canEdit, getCurrentUser, requireReader, type CurrentUser } from "../aut
 import { getDb } from "../db";
 import { loginPath } from "../auth/redirect-target";
 import { assessmentFormValues } from "../inputs/assessment";
-import { envoyFormValues, issueFormValues, partyFormValues } from "../inputs/catalog";
+import { envoyFormValues, issueFormValues, partyFormValues, sourceFormValues } from "../inputs/catalog";
 import { sessionFormValues } from "../inputs/session";
 import { newStatementValues, statementFormValues } from "../inputs/statement";
 import { talkFormValues } from "../inputs/talk";
 import type { FormValues } from "../actions/safe-action";
-import { assessmentStore, envoyStore, issueStore, partyStore, sessionStore, statementStore, talkStore } from "../mutations/stores";
+import { assessmentStore, envoyStore, issueStore, partyStore, sessionStore, sourceStore, statementStore, talkStore } from "../mutations/stores";
 import { formatLocalDay, formatLocalDayShort, isLocalDay, localDaysBetween } from "../time/local-day";
 
 /**
@@ -254,7 +254,7 @@ export async function getTalkForEdit(slug: string): Promise<RowForEdit | null> {
 }
 
 /** A party, envoy or issue (deleted or not) by slug, as its edit form shows it. */
-export async function getCatalogRowForEdit(type: "party" | "envoy" | "issue", slug: string): Promise<RowForEdit | null> {
+export async function getCatalogRowForEdit(type: "party" | "envoy" | "issue" | "source", slug: string): Promise<RowForEdit | null> {
   await requireReader();
   const db = await getDb();
   const found =
@@ -262,7 +262,9 @@ export async function getCatalogRowForEdit(type: "party" | "envoy" | "issue", sl
       ? await db.party.findUnique({ where: { slug }, select: { id: true } })
       : type === "envoy"
         ? await db.envoy.findUnique({ where: { slug }, select: { id: true } })
-        : await db.issue.findUnique({ where: { slug }, select: { id: true } });
+        : type === "source"
+          ? await db.source.findUnique({ where: { key: slug }, select: { id: true } })
+          : await db.issue.findUnique({ where: { slug }, select: { id: true } });
   if (!found) return null;
   const base = (row: { id: string; version: number; deletedAt: Date | null }, title: string, values: FormValues): RowForEdit => ({
     id: row.id,
@@ -278,6 +280,10 @@ export async function getCatalogRowForEdit(type: "party" | "envoy" | "issue", sl
   if (type === "envoy") {
     const row = (await envoyStore.read(db, found.id))!;
     return base(row, row.snapshot.name, envoyFormValues(row.snapshot));
+  }
+  if (type === "source") {
+    const row = (await sourceStore.read(db, found.id))!;
+    return base(row, `${row.snapshot.publisher}, “${row.snapshot.title}”`, sourceFormValues(row.snapshot));
   }
   const row = (await issueStore.read(db, found.id))!;
   return base(row, row.snapshot.name, issueFormValues(row.snapshot));

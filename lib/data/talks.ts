@@ -60,6 +60,8 @@ export async function listTalks(): Promise<TalkListItem[]> {
 export type IssueRef = { slug: string; name: string };
 export type SourceRef = {
   id: string;
+  /** Its address: /sources/<key>. */
+  key: string;
   publisher: string;
   title: string;
   url: string | null;
@@ -151,7 +153,7 @@ export const UNDATED_DAY = "unknown";
 
 const issueSelect = { issue: { select: { slug: true, name: true } } } as const;
 const sourceSelect = {
-  source: { select: { id: true, publisher: true, title: true, url: true, publishedOn: true } },
+  source: { select: { id: true, key: true, publisher: true, title: true, url: true, publishedOn: true } },
 } as const;
 
 /** The talk's title, for page metadata: cheap, so the page's head does not wait on the timeline. */
@@ -264,7 +266,7 @@ async function readTalkTimeline(slug: string, filters: TimelineFilters, detail: 
     db.issue.findMany({ where: { id: { in: unique(statementIssues.map((x) => x.issueId)) } }, select: { id: true, slug: true, name: true } }),
     db.source.findMany({
       where: { id: { in: unique(statementSources.map((x) => x.sourceId)) } },
-      select: { id: true, publisher: true, title: true, url: true, publishedOn: true },
+      select: { id: true, key: true, publisher: true, title: true, url: true, publishedOn: true },
     }),
   ]);
   const partyById = byId(partyRows);

@@ -1,10 +1,10 @@
-// Parties, envoys and issues: shared by every talk. Their slug (their address, and how documents
+// Parties, envoys, issues and sources: shared by every talk. Their slug (their address, and how documents
 // and revisions refer to them) is chosen once, at creation. Pure.
 import { z } from "zod";
 import type { FormValues } from "../actions/safe-action";
-import type { EnvoySnapshot, IssueSnapshot, PartySnapshot } from "../mutations/snapshot";
+import type { EnvoySnapshot, IssueSnapshot, PartySnapshot, SourceSnapshot } from "../mutations/snapshot";
 import { SUMMARY_MAX, TITLE_MAX } from "../talk-document/schema";
-import { id, newSlug, optionalText, requiredText, slug, version } from "./fields";
+import { id, newSlug, optionalDay, optionalText, optionalUrl, requiredText, slug, version } from "./fields";
 
 const isoCode = z
   .preprocess((v) => (typeof v === "string" ? (v.trim() === "" ? undefined : v.trim().toUpperCase()) : v), z.string().regex(/^[A-Z]{3}$/, { error: "Use the three-letter ISO 3166-1 code, such as JPN." }).optional())
@@ -34,10 +34,21 @@ const issueFields = {
 export const IssueInput = z.object({ ...issueFields, slug: newSlug() });
 export const IssueUpdateInput = z.object({ ...issueFields, id: id(), version });
 
-/** Delete, undo and restore of any of the three, named by id. */
+// A source's address is its key (how documents and imports name it).
+const sourceFields = {
+  publisher: requiredText(TITLE_MAX, "Enter the publisher, such as Kyodo News."),
+  title: requiredText(TITLE_MAX * 2, "Enter the title as published."),
+  url: optionalUrl,
+  publishedOn: optionalDay,
+};
+export const SourceInput = z.object({ ...sourceFields, slug: newSlug() });
+export const SourceUpdateInput = z.object({ ...sourceFields, id: id(), version });
+
+/** Delete, undo and restore of any of them, named by id. */
 export const CatalogVersionInput = z.object({ id: id(), version });
 export const CatalogRestoreInput = z.object({ id: id(), version, restore: z.coerce.number().int().min(1) });
 
 export const partyFormValues = (p: PartySnapshot): FormValues => ({ slug: p.slug, name: p.name, shortName: p.shortName, isoCode: p.isoCode ?? "" });
 export const envoyFormValues = (e: EnvoySnapshot): FormValues => ({ slug: e.slug, name: e.name, nameOriginal: e.nameOriginal ?? "", title: e.title ?? "", party: e.party });
 export const issueFormValues = (i: IssueSnapshot): FormValues => ({ slug: i.slug, name: i.name, description: i.description ?? "" });
+export const sourceFormValues = (s: SourceSnapshot): FormValues => ({ slug: s.key, publisher: s.publisher, title: s.title, url: s.url ?? "", publishedOn: s.publishedOn ?? "" });

@@ -1,12 +1,13 @@
-// Parties, envoys and issues, shared by all talks. A slug, once made, does not change (revisions
-// and documents refer to them by it). Deleting one that live records still use is refused.
+// Parties, envoys, issues and sources, shared by all talks. A slug (a source's key), once made,
+// does not change (revisions and documents refer to them by it). Deleting one that live records
+// still use is refused.
 import "server-only";
 import type { z } from "zod";
 import type { Db } from "../db";
-import type { EnvoyInput, EnvoyUpdateInput, IssueInput, IssueUpdateInput, PartyInput, PartyUpdateInput } from "../inputs/catalog";
+import type { EnvoyInput, EnvoyUpdateInput, IssueInput, IssueUpdateInput, PartyInput, PartyUpdateInput, SourceInput, SourceUpdateInput } from "../inputs/catalog";
 import { ConflictError, MutationError, commit, createRow, deleteRow, planUpdate, restoreVersion, undoDelete, type Actor, type EntityStore, type RowState } from "./core";
-import type { EnvoySnapshot, IssueSnapshot, PartySnapshot, Snapshot } from "./snapshot";
-import { envoyStore, issueStore, partyStore } from "./stores";
+import type { EnvoySnapshot, IssueSnapshot, PartySnapshot, Snapshot, SourceSnapshot } from "./snapshot";
+import { envoyStore, issueStore, partyStore, sourceStore } from "./stores";
 
 type Refs = { id: string; version: number };
 
@@ -67,10 +68,30 @@ export const createIssue = (db: Db, input: z.output<typeof IssueInput>, actor: A
 export const updateIssue = (db: Db, input: z.output<typeof IssueUpdateInput>, actor: Actor) =>
   update<IssueSnapshot>(db, issueStore, input, (i) => ({ ...i, name: input.name, description: input.description }), actor);
 
-/** What still uses a party, envoy or issue, in words; empty when nothing live does. */
-async function usesOf(db: Db, type: "party" | "envoy" | "issue", id: string): Promise<string[]> {
+export const createSource = (db: Db, input: z.output<typeof SourceInput>, actor: Actor) =>
+  db.source
+    .findUnique({ where: { key: input.slug }, select: { id: true } })
+    .then((found) =>
+      create(db, sourceStore, { key: input.slug, publisher: input.publisher, title: input.title, url: input.url, publishedOn: input.publishedOn }, actor, !!found, "source"),
+    );
+
+/** Corrects a source; `slug` in the answer is its key, its address. */
+export const updateSource = (db: Db, input: z.output<typeof SourceUpdateInput>, actor: Actor) =>
+  update<SourceSnapshot>(db, sourceStore, input, (s) => ({ ...s, publisher: input.publisher, title: input.title, url: input.url, publishedOn: input.publishedOn }), actor).then(
+    (s) => ({ ...s, slug: s.key }),
+  );
+
+/** What still uses a party, envoy, issue or source, in words; empty when nothing live does. */
+async function usesOf(db: Db, type: CatalogType, id: string): Promise<string[]> {
   const live = { deletedAt: null };
   const count = (n: number, one: string) => (n ? [`${n} ${one}${n === 1 ? "" : "s"}`] : []);
+  if (type === "source") {
+    const [statements, sessions] = await Promise.all([
+      db.statementSource.count({ where: { sourceId: id, statement: live } }),
+      db.sessionSource.count({ where: { sourceId: id, session: live } }),
+    ]);
+    return [...count(sessions, "session"), ...count(statements, "statement")];
+  }
   if (type === "party") {
     const [statements, envoys, talks] = await Promise.all([
       db.statement.count({ where: { partyId: id, ...live } }),
@@ -92,7 +113,7 @@ async function usesOf(db: Db, type: "party" | "envoy" | "issue", id: string): Pr
   return [...count(talks, "talk"), ...count(sessions, "session"), ...count(statements, "statement"), ...count(assessments, "assessment")];
 }
 
-const STORES = { party: partyStore, envoy: envoyStore, issue: issueStore } as const;
+const STORES = { party: partyStore, envoy: envoyStore, issue: issueStore, source: sourceStore } as const;
 export type CatalogType = keyof typeof STORES;
 
 export function deleteCatalogRow(db: Db, type: CatalogType, input: Refs, actor: Actor) {
