@@ -62,6 +62,7 @@ const READER_PAGES: [string, (keyof typeof field)[]][] = [
   ["/envoys/xss-envoy-south", ["envoySouth", "southName", "denial"]],
   ["/issues/xss-borders", ["borders", "bordersDescription", "denial", "assessmentNote", "linkage"]],
   ["/issues/xss-trade", ["trade", "undated", "linkage"]],
+  ["/sources/xss-wire", ["publisher", "sourceTitle", "sessionTitle", "quote", "denial", "envoyNorth", "talkTitle"]],
 ];
 
 /** Watches a page for anything a payload could do. */
@@ -150,7 +151,7 @@ test.describe("as an editor", () => {
       ...editing,
       `${TALK}/edit`,
       `${TALK}/history`,
-      ...["/parties/xss-north", "/envoys/xss-envoy-north", "/issues/xss-borders"].flatMap((p) => [`${p}/edit`, `${p}/history`]),
+      ...["/parties/xss-north", "/envoys/xss-envoy-north", "/issues/xss-borders", "/sources/xss-wire"].flatMap((p) => [`${p}/edit`, `${p}/history`]),
     ];
     for (const url of pages) {
       await page.goto(url);
