@@ -66,7 +66,7 @@ test("an editor adds a statement with a new source to day 4 of the Beijing talks
   await cite.click();
   const number = /#source-(\d+)$/.exec(page.url())?.[1];
   await expect(page.locator(`#source-${number}`)).toContainText(`Umeda restates Japan's condition ${id}`);
-  await expect(page.locator(`#source-${number}`).getByRole("link", { name: new RegExp(`Umeda restates`) })).toHaveAttribute("href", `https://example.org/kyodo/${id}`);
+  await expect(page.locator(`#source-${number}`).getByRole("link", { name: new RegExp(`^“Umeda restates`) })).toHaveAttribute("href", `https://example.org/kyodo/${id}`);
 
   // Still there after a reload: it was saved, not only shown.
   await page.reload();

@@ -1,16 +1,20 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useState, type ChangeEvent } from "react";
 import { conflictOf, type EditState } from "@/lib/actions/edit-state";
 import type { FormValues } from "@/lib/actions/safe-action";
 import { createSession, updateSession } from "@/lib/actions/sessions";
 import type { StatementFormOptions } from "@/lib/data/editing";
 import { OUTCOME_LABEL, SESSION_KIND_LABEL } from "@/lib/labels";
 import { NOTE_MAX, OutcomeSchema, SessionKindSchema, SUMMARY_MAX, TITLE_MAX } from "@/lib/talk-document/schema";
+import { isLocalDay } from "@/lib/time/local-day";
+import { resolveSessionTimes } from "@/lib/time/session-times";
+import { CLOCK, isOccurrence } from "@/lib/time/venue-clock";
 import { ConflictNotice } from "./conflict-notice";
-import { ChoiceGroup, Field, FormSummary, useFormView, useReady } from "./form-kit";
+import { ChoiceGroup, Field, FormSummary, useFormView, useReady, type FormView } from "./form-kit";
 import { NEW_SOURCE_LABELS, NewSourceFields } from "./new-source-fields";
+import { VenueTimeField } from "./venue-time-field";
 
 const P = "session";
 
@@ -18,7 +22,9 @@ const LABELS: Record<string, string> = {
   title: "Title",
   localDay: "Day",
   startTime: "Starts at",
+  startOccurrence: "Which start time",
   endTime: "Ends at",
+  endOccurrence: "Which end time",
   kind: "Kind of meeting",
   issues: "Issues",
   summary: "Summary",
@@ -52,15 +58,7 @@ export function SessionForm({ mode, options, initial, cancelHref }: { mode: "cre
           <input type="text" {...view.control("title")} defaultValue={view.value("title")} maxLength={TITLE_MAX} required />
         </Field>
         <div className="edit-form__row">
-          <Field view={view} prefix={P} name="localDay" label="Day" hint={`The day in ${talk.venueCity}; leave empty if the sources do not say.`}>
-            <input type="date" {...view.control("localDay", { hint: true })} defaultValue={view.value("localDay")} min={talk.firstDay} max={talk.lastDay ?? undefined} />
-          </Field>
-          <Field view={view} prefix={P} name="startTime" label="Starts at (optional)" hint={`${talk.venueCity} clock time (${talk.venueTimeZone}).`}>
-            <input type="time" {...view.control("startTime", { hint: true })} defaultValue={view.value("startTime")} />
-          </Field>
-          <Field view={view} prefix={P} name="endTime" label="Ends at (optional)">
-            <input type="time" {...view.control("endTime")} defaultValue={view.value("endTime")} />
-          </Field>
+          <SessionTimeFields view={view} talk={talk} />
           <Field view={view} prefix={P} name="kind" label="Kind of meeting">
             <select {...view.control("kind")} defaultValue={view.value("kind")}>
               <option value="">Not reported</option>
@@ -121,5 +119,75 @@ export function SessionForm({ mode, options, initial, cancelHref }: { mode: "cre
         <Link href={cancelHref}>Cancel</Link>
       </div>
     </form>
+  );
+}
+
+type Typed = Record<"localDay" | "startTime" | "startOccurrence" | "endTime" | "endOccurrence", string>;
+
+/**
+ * Day, start and end, with what the times mean at the venue as they are typed: an end earlier
+ * than the start is the next day ("Ends 01:15 the next day, Thursday 5 March"), a time the clocks
+ * skip is flagged, and a time they repeat offers its two readings. The server checks the same
+ * rules (lib/time/session-times.ts) and refuses what this flags.
+ */
+function SessionTimeFields({ view, talk }: { view: FormView; talk: StatementFormOptions["talk"] }) {
+  const [typed, setTyped] = useState<Typed>(() => ({
+    localDay: view.value("localDay"),
+    startTime: view.value("startTime"),
+    startOccurrence: view.value("startOccurrence"),
+    endTime: view.value("endTime"),
+    endOccurrence: view.value("endOccurrence"),
+  }));
+  const update = (name: keyof Typed) => (event: ChangeEvent<HTMLInputElement>) => {
+    const value = event.currentTarget.value;
+    setTyped((t) => ({ ...t, [name]: value }));
+  };
+  const clock = (v: string) => (CLOCK.test(v) ? v : null);
+  const times = resolveSessionTimes(
+    {
+      localDay: isLocalDay(typed.localDay) ? typed.localDay : null,
+      startTime: clock(typed.startTime),
+      startOccurrence: isOccurrence(typed.startOccurrence) ? typed.startOccurrence : null,
+      endTime: clock(typed.endTime),
+      endOccurrence: isOccurrence(typed.endOccurrence) ? typed.endOccurrence : null,
+    },
+    talk.venueTimeZone,
+    talk.venueCity,
+  );
+  return (
+    <>
+      <Field view={view} prefix={P} name="localDay" label="Day" hint={`The day in ${talk.venueCity} the session started; leave empty if the sources do not say.`}>
+        <input type="date" {...view.control("localDay", { hint: true })} defaultValue={view.value("localDay")} onChange={update("localDay")} min={talk.firstDay} max={talk.lastDay ?? undefined} />
+      </Field>
+      <VenueTimeField
+        view={view}
+        prefix={P}
+        name="startTime"
+        occurrenceName="startOccurrence"
+        label="Starts at (optional)"
+        hint={`${talk.venueCity} clock time (${talk.venueTimeZone}).`}
+        note={times.problems.startTime ?? null}
+        choices={times.choices.startTime}
+        typed={typed.startTime}
+        chosen={typed.startOccurrence}
+        onTime={update("startTime")}
+        onChoose={update("startOccurrence")}
+      />
+      <VenueTimeField
+        view={view}
+        prefix={P}
+        name="endTime"
+        occurrenceName="endOccurrence"
+        label="Ends at (optional)"
+        hint="Earlier than the start means the next day."
+        note={times.problems.endTime ?? times.endNote}
+        problem={!!times.problems.endTime}
+        choices={times.choices.endTime}
+        typed={typed.endTime}
+        chosen={typed.endOccurrence}
+        onTime={update("endTime")}
+        onChoose={update("endOccurrence")}
+      />
+    </>
   );
 }

@@ -8,9 +8,11 @@ import { addStatementInPlace, createStatement, updateStatement } from "@/lib/act
 import type { StatementFormOptions } from "@/lib/data/editing";
 import { CAPACITY_LABEL, PART_OF_DAY_LABEL, SETTING_LABEL, STATEMENT_KIND_LABEL, TIME_PRECISION_LABEL } from "@/lib/labels";
 import { CapacitySchema, PartOfDaySchema, QUOTED_WORDS_MAX, SettingSchema, STATEMENT_TEXT_MAX, StatementKindSchema, TimePrecisionSchema } from "@/lib/talk-document/schema";
+import { typedTimeHelp } from "@/lib/time/session-times";
 import { ConflictNotice } from "./conflict-notice";
 import { ChoiceGroup, Field, FormSummary, useFormView, useReady } from "./form-kit";
 import { NEW_SOURCE_LABELS, NewSourceFields } from "./new-source-fields";
+import { VenueTimeField } from "./venue-time-field";
 
 /** The field names people see, for the problem summary. */
 const LABELS: Record<string, string> = {
@@ -23,6 +25,7 @@ const LABELS: Record<string, string> = {
   saidPrecision: "When it was said is known to",
   saidOn: "Day said",
   saidTime: "Time at the venue",
+  saidOccurrence: "Which time",
   partOfDay: "Part of the day",
   reportedOn: "Day first reported",
   setting: "Where",
@@ -69,12 +72,19 @@ export function StatementForm({ mode, options, initial, cancelHref, inline, idPr
   const conflict = conflictOf(state);
   const { talk } = options;
   const [precision, setPrecision] = useState(view.value("saidPrecision") || "day");
+  // The day and time as typed, so the form can say at once what the time means at the venue.
+  const typedNow = () => ({ saidOn: view.value("saidOn"), saidTime: view.value("saidTime"), saidOccurrence: view.value("saidOccurrence") });
+  const [typed, setTyped] = useState(typedNow);
   const [lastKey, setLastKey] = useState(view.key);
   if (lastKey !== view.key) {
-    // A new answer from the server: the precision shown follows the values it sent back.
+    // A new answer from the server: what is shown follows the values it sent back.
     setLastKey(view.key);
     setPrecision(view.value("saidPrecision") || "day");
+    setTyped(typedNow());
   }
+  // The value is read here, in the event: by the time React runs an updater, currentTarget is gone.
+  const retype = (name: keyof typeof typed, value: string) => setTyped((t) => ({ ...t, [name]: value }));
+  const timeHelp = typedTimeHelp(typed.saidOn, typed.saidTime, talk.venueTimeZone, talk.venueCity, typed.saidOccurrence);
 
   return (
     <form key={view.key} action={action} className="edit-form" noValidate {...ready} aria-describedby={`${P}-summary`}>
@@ -161,13 +171,31 @@ export function StatementForm({ mode, options, initial, cancelHref, inline, idPr
           </Field>
           {precision !== "unknown" ? (
             <Field view={view} prefix={P} name="saidOn" label="Day said" hint={`The day in ${talk.venueCity}.`}>
-              <input type="date" {...view.control("saidOn", { hint: true })} defaultValue={view.value("saidOn")} min={talk.firstDay} max={talk.lastDay ?? undefined} />
+              <input
+                type="date"
+                {...view.control("saidOn", { hint: true })}
+                defaultValue={view.value("saidOn")}
+                onChange={(e) => retype("saidOn", e.currentTarget.value)}
+                min={talk.firstDay}
+                max={talk.lastDay ?? undefined}
+              />
             </Field>
           ) : null}
           {precision === "minute" ? (
-            <Field view={view} prefix={P} name="saidTime" label="Time at the venue" hint={`${talk.venueCity} clock time (${talk.venueTimeZone}), 24-hour.`}>
-              <input type="time" {...view.control("saidTime", { hint: true })} defaultValue={view.value("saidTime")} />
-            </Field>
+            <VenueTimeField
+              view={view}
+              prefix={P}
+              name="saidTime"
+              occurrenceName="saidOccurrence"
+              label="Time at the venue"
+              hint={`${talk.venueCity} clock time (${talk.venueTimeZone}), 24-hour.`}
+              note={timeHelp.problem}
+              choices={timeHelp.choices}
+              typed={typed.saidTime}
+              chosen={typed.saidOccurrence}
+              onTime={(e) => retype("saidTime", e.currentTarget.value)}
+              onChoose={(e) => retype("saidOccurrence", e.currentTarget.value)}
+            />
           ) : null}
           {precision === "part_of_day" ? (
             <Field view={view} prefix={P} name="partOfDay" label="Part of the day">

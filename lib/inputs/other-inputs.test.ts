@@ -12,10 +12,14 @@ describe("the session form's input", () => {
   it("accepts a session with its day only, kind not reported", () => {
     expect(SessionInput.parse(base)).toMatchObject({ localDay: "2006-02-04", startTime: null, kind: null, issues: [], sources: [], newSource: null });
   });
-  it("needs a day for times, a start for an end, and an end after the start", () => {
+  it("needs a day for times and a start for an end; an end earlier than the start is left to mean the next day", () => {
     expect(messages(SessionInput.safeParse({ ...base, localDay: "", startTime: "09:00" }))).toEqual({ localDay: "Enter the day, or leave the times empty." });
     expect(messages(SessionInput.safeParse({ ...base, endTime: "11:00" }))).toEqual({ startTime: "Enter the start time too, or leave the end empty." });
-    expect(messages(SessionInput.safeParse({ ...base, startTime: "11:00", endTime: "10:30" }))).toEqual({ endTime: "The end must be after the start (on the same day)." });
+    expect(SessionInput.parse({ ...base, startTime: "22:30", endTime: "01:15" })).toMatchObject({ startTime: "22:30", endTime: "01:15", startOccurrence: null, endOccurrence: null });
+  });
+  it("takes which of a repeated time was meant, and nothing else", () => {
+    expect(SessionInput.parse({ ...base, startTime: "02:30", startOccurrence: "second" })).toMatchObject({ startOccurrence: "second" });
+    expect(messages(SessionInput.safeParse({ ...base, startTime: "02:30", startOccurrence: "later" }))).toEqual({ startOccurrence: "Choose which of the two times." });
   });
   it("refuses an unknown outcome or kind", () => {
     expect(Object.keys(messages(SessionInput.safeParse({ ...base, outcome: "win", kind: "banquet" })))).toEqual(["kind", "outcome"]);

@@ -1,10 +1,13 @@
 // The session form's input, shared by SessionForm and lib/actions/sessions.ts. Start and end are
-// typed on the venue's clock, on the session's day. Pure.
+// typed on the venue's clock: the start on the session's day, the end later that day or, when it
+// is earlier than the start, the next day. What the times mean depends on the talk's zone, so
+// lib/mutations/sessions.ts checks them (lib/time/session-times.ts); the form says the same
+// while the editor types. Pure.
 import { z } from "zod";
 import type { FormValues } from "../actions/safe-action";
 import type { SessionSnapshot } from "../mutations/snapshot";
 import { NOTE_MAX, OutcomeSchema, SessionKindSchema, SUMMARY_MAX, TITLE_MAX } from "../talk-document/schema";
-import { venueClock } from "../time/venue-clock";
+import { OCCURRENCES, occurrenceOf, venueClock } from "../time/venue-clock";
 import { choice, id, list, optionalChoice, optionalClock, optionalDay, optionalText, optionalUrl, plainText, requiredText, slug, version } from "./fields";
 
 const sessionFields = {
@@ -12,7 +15,10 @@ const sessionFields = {
   title: requiredText(TITLE_MAX, "Enter a title, such as “First plenary” or “Working group on abductions”."),
   localDay: optionalDay,
   startTime: optionalClock,
+  /** Which 02:30 when the clocks go back and 02:30 happens twice ("first" or "second"). */
+  startOccurrence: optionalChoice(OCCURRENCES, "Choose which of the two times."),
   endTime: optionalClock,
+  endOccurrence: optionalChoice(OCCURRENCES, "Choose which of the two times."),
   kind: optionalChoice(SessionKindSchema.options, "Choose the kind of meeting, or “Not reported”."),
   issues: list(z.string().regex(/^[a-z0-9-]+$/)),
   summary: plainText(SUMMARY_MAX),
@@ -32,9 +38,6 @@ function checkSession(s: Fields, ctx: z.RefinementCtx) {
     ctx.addIssue({ code: "custom", path: ["localDay"], message: "Enter the day, or leave the times empty." });
   }
   if (s.endTime && !s.startTime) ctx.addIssue({ code: "custom", path: ["startTime"], message: "Enter the start time too, or leave the end empty." });
-  if (s.startTime && s.endTime && s.endTime <= s.startTime) {
-    ctx.addIssue({ code: "custom", path: ["endTime"], message: "The end must be after the start (on the same day)." });
-  }
   const newSource = [s.newSourcePublisher, s.newSourceTitle, s.newSourceUrl, s.newSourcePublishedOn].some((v) => v !== null);
   if (newSource && !s.newSourcePublisher) ctx.addIssue({ code: "custom", path: ["newSourcePublisher"], message: "Enter the new source’s publisher." });
   if (newSource && !s.newSourceTitle) ctx.addIssue({ code: "custom", path: ["newSourceTitle"], message: "Enter the new source’s title." });
@@ -60,7 +63,9 @@ export function sessionFormValues(s: SessionSnapshot, timeZone: string): FormVal
     title: s.title,
     localDay: s.localDay ?? start?.day ?? "",
     startTime: start?.time ?? "",
+    startOccurrence: (s.startsAt && occurrenceOf(new Date(s.startsAt), timeZone)) || "",
     endTime: end?.time ?? "",
+    endOccurrence: (s.endsAt && occurrenceOf(new Date(s.endsAt), timeZone)) || "",
     kind: s.kind ?? "",
     issues: s.issues,
     summary: s.summary,
@@ -76,7 +81,9 @@ export function sessionInputValues(input: SessionInputData): FormValues {
     title: input.title,
     localDay: input.localDay ?? "",
     startTime: input.startTime ?? "",
+    startOccurrence: input.startOccurrence ?? "",
     endTime: input.endTime ?? "",
+    endOccurrence: input.endOccurrence ?? "",
     kind: input.kind ?? "",
     issues: input.issues,
     summary: input.summary,
@@ -91,5 +98,5 @@ export function sessionInputValues(input: SessionInputData): FormValues {
 }
 
 export function newSessionValues(day: string | null): FormValues {
-  return { title: "", localDay: day ?? "", startTime: "", endTime: "", kind: "", issues: [], summary: "", outcome: "unknown", outcomeNote: "", sources: [] };
+  return { title: "", localDay: day ?? "", startTime: "", startOccurrence: "", endTime: "", endOccurrence: "", kind: "", issues: [], summary: "", outcome: "unknown", outcomeNote: "", sources: [] };
 }

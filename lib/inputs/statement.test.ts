@@ -121,6 +121,24 @@ describe("the statement form's input", () => {
     const parsed = StatementInput.parse({ ...values, talk: "t" });
     expect(statementInputValues(parsed)).toMatchObject(values);
   });
+
+  it("round-trips which of a repeated time a statement was made at (Geneva, 25 October 2026)", () => {
+    const saved = (saidAt: string) =>
+      statementFormValues(
+        {
+          talkId: "t", session: null, party: "aurelia", envoy: null, capacity: "spokesperson", saidOn: "2026-10-25", saidAt, saidPrecision: "minute",
+          partOfDay: null, reportedOn: null, setting: "press_briefing", kind: "paraphrase", text: "Late.", quotedWords: null, sequence: 0, issues: [], sources: [],
+        },
+        "Europe/Zurich",
+      );
+    expect(saved("2026-10-25T00:30:00.000Z")).toMatchObject({ saidTime: "02:30", saidOccurrence: "first" });
+    expect(saved("2026-10-25T01:30:00.000Z")).toMatchObject({ saidTime: "02:30", saidOccurrence: "second" });
+    expect(saved("2026-10-25T03:30:00.000Z")).toMatchObject({ saidTime: "04:30", saidOccurrence: "" });
+    const parsed = StatementInput.parse({ ...saved("2026-10-25T01:30:00.000Z"), talk: "t" });
+    expect(parsed).toMatchObject({ saidTime: "02:30", saidOccurrence: "second" });
+    // A choice means nothing without a minute: it is dropped with the time.
+    expect(StatementInput.parse({ ...saved("2026-10-25T01:30:00.000Z"), talk: "t", saidPrecision: "day" }).saidOccurrence).toBeNull();
+  });
 });
 
 describe("a form with empty and cross-field problems at once", () => {

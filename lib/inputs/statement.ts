@@ -13,7 +13,7 @@ import {
   TimePrecisionSchema,
   TITLE_MAX,
 } from "../talk-document/schema";
-import { venueClock } from "../time/venue-clock";
+import { OCCURRENCES, occurrenceOf, venueClock } from "../time/venue-clock";
 import { choice, id, list, optionalChoice, optionalClock, optionalDay, optionalId, optionalText, optionalUrl, requiredText, slug, version } from "./fields";
 
 /** A speaker is an envoy or a party speaking as a whole: "envoy:song-il-ho", "party:dprk". */
@@ -27,6 +27,11 @@ const statementFields = {
   saidPrecision: choice(TimePrecisionSchema.options, "Choose how precisely the time is known."),
   saidOn: optionalDay,
   saidTime: optionalClock,
+  /**
+   * Which reading of a time that happens twice (the hour repeated when the venue's clocks go
+   * back): "first" or "second". lib/mutations/statements.ts refuses a repeated time without it.
+   */
+  saidOccurrence: optionalChoice(OCCURRENCES, "Choose which of the two times."),
   partOfDay: optionalChoice(PartOfDaySchema.options, "Choose the part of the day."),
   reportedOn: optionalDay,
   setting: choice(SettingSchema.options, "Choose where it was said."),
@@ -75,6 +80,7 @@ function normalize<T extends Fields>(s: T): Normalized<T> {
     speaker: { kind: speaker[1] as "envoy" | "party", slug: speaker[2]! },
     saidOn: p === "unknown" ? null : s.saidOn,
     saidTime: p === "minute" ? s.saidTime : null,
+    saidOccurrence: p === "minute" ? s.saidOccurrence : null,
     partOfDay: p === "part_of_day" ? s.partOfDay : null,
     newSource:
       s.newSourcePublisher && s.newSourceTitle
@@ -111,6 +117,7 @@ export function statementFormValues(s: StatementSnapshot, timeZone: string): For
     saidPrecision: s.saidPrecision,
     saidOn: s.saidOn ?? clock?.day ?? "",
     saidTime: s.saidPrecision === "minute" && clock ? clock.time : "",
+    saidOccurrence: (s.saidPrecision === "minute" && s.saidAt && occurrenceOf(new Date(s.saidAt), timeZone)) || "",
     partOfDay: s.partOfDay ?? "",
     reportedOn: s.reportedOn ?? "",
     setting: s.setting,
@@ -132,6 +139,7 @@ export function statementInputValues(input: StatementInputData): FormValues {
     saidPrecision: input.saidPrecision,
     saidOn: input.saidOn ?? "",
     saidTime: input.saidTime ?? "",
+    saidOccurrence: input.saidOccurrence ?? "",
     partOfDay: input.partOfDay ?? "",
     reportedOn: input.reportedOn ?? "",
     setting: input.setting,

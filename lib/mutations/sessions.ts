@@ -1,20 +1,25 @@
 // Sessions as editors write them (lib/actions/sessions.ts): the form's input, with start and end
-// on the venue's clock, turned into the snapshot the write core stores.
+// on the venue's clock, turned into the snapshot the write core stores. The times' rules (an end
+// before the start is the next day, less than 24 hours, no skipped or unchosen repeated time)
+// are lib/time/session-times.ts, which the form also runs to say the same before saving.
 import "server-only";
 import type { Db } from "../db";
 import type { SessionInputData, SessionUpdateData } from "../inputs/session";
-import { venueInstant } from "../time/venue-clock";
+import { resolveSessionTimes, type SessionTimeField } from "../time/session-times";
 import { ConflictError, MutationError, commit, deleteRow, planCreate, planUpdate, restoreVersion, undoDelete, type Actor } from "./core";
 import type { SessionSnapshot } from "./snapshot";
 import { sourceKey } from "./source-key";
 import { sessionStore, sourceStore } from "./stores";
 import { checkTalkDay, talkForWrite, type TalkForWrite } from "./statements";
 
-function instantOf(talk: TalkForWrite, day: string | null, time: string | null, field: string): string | null {
-  if (!day || !time) return null;
-  const at = venueInstant(day, time, talk.venueTimeZone);
-  if (!at) throw new MutationError(`${time} did not happen in ${talk.venueCity} on ${day}: the clocks skipped it.`, field);
-  return at.toISOString();
+/** The session's instants; a refusal names the first field whose time cannot be saved. */
+function instantsOf(talk: TalkForWrite, input: SessionInputData): { startsAt: string | null; endsAt: string | null } {
+  const times = resolveSessionTimes(input, talk.venueTimeZone, talk.venueCity);
+  for (const field of ["startTime", "endTime"] as SessionTimeField[]) {
+    const problem = times.problems[field];
+    if (problem) throw new MutationError(problem, field);
+  }
+  return { startsAt: times.startsAt?.toISOString() ?? null, endsAt: times.endsAt?.toISOString() ?? null };
 }
 
 function sessionSnapshotOf(talk: TalkForWrite, input: SessionInputData, sequence: number, extraSources: string[]): SessionSnapshot {
@@ -22,8 +27,7 @@ function sessionSnapshotOf(talk: TalkForWrite, input: SessionInputData, sequence
   return {
     talkId: talk.id,
     localDay: input.localDay,
-    startsAt: instantOf(talk, input.localDay, input.startTime, "startTime"),
-    endsAt: instantOf(talk, input.localDay, input.endTime, "endTime"),
+    ...instantsOf(talk, input),
     kind: input.kind,
     title: input.title,
     summary: input.summary,

@@ -5,7 +5,7 @@ import "server-only";
 import type { Db } from "../db";
 import type { StatementInputData, StatementUpdateData } from "../inputs/statement";
 import { localDaysBetween } from "../time/local-day";
-import { venueInstant } from "../time/venue-clock";
+import { typedVenueTime } from "../time/venue-clock";
 import { ConflictError, MutationError, commit, deleteRow, planCreate, planUpdate, restoreVersion, undoDelete, type Actor, type Plan } from "./core";
 import type { StatementSnapshot } from "./snapshot";
 import { sourceKey } from "./source-key";
@@ -42,11 +42,10 @@ async function statementSnapshotOf(
   checkTalkDay(talk, input.saidOn, "saidOn");
   let saidAt: string | null = null;
   if (input.saidPrecision === "minute" && input.saidOn && input.saidTime) {
-    const instant = venueInstant(input.saidOn, input.saidTime, talk.venueTimeZone);
-    if (!instant) {
-      throw new MutationError(`${input.saidTime} did not happen in ${talk.venueCity} on ${input.saidOn}: the clocks skipped it.`, "saidTime");
-    }
-    saidAt = instant.toISOString();
+    // Refused when the clocks skip the time, or repeat it and the form did not say which one.
+    const said = typedVenueTime({ day: input.saidOn, time: input.saidTime, timeZone: talk.venueTimeZone, place: talk.venueCity }, input.saidOccurrence);
+    if (said.problem !== null) throw new MutationError(said.problem, "saidTime");
+    saidAt = said.instant.toISOString();
   }
   let party: string;
   let envoy: string | null = null;

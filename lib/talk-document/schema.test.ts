@@ -39,6 +39,19 @@ describe("talk documents", () => {
     expect(problems(doc)).toContainEqual(expect.stringMatching(/saidPrecision: is unknown, so saidOn and saidAt must be empty/));
   });
 
+  it("compares a session's start and end as instants, and refuses one of 24 hours or more", () => {
+    const doc = seed();
+    const opening = doc.sessions.find((x) => x.localDay === "2006-02-04")!;
+    // 23:30 to 01:15 Beijing time, written with two offsets: fine.
+    opening.startsAt = "2006-02-04T23:30:00+08:00";
+    opening.endsAt = "2006-02-04T17:15:00Z";
+    expect(problems(doc)).toEqual([]);
+    opening.endsAt = "2006-02-05T23:30:00+08:00";
+    expect(problems(doc)).toEqual([expect.stringMatching(/^sessions\[\d\]\.endsAt: must be less than 24 hours after startsAt/)]);
+    opening.endsAt = "2006-02-04T15:00:00Z";
+    expect(problems(doc)).toEqual([expect.stringMatching(/^sessions\[\d\]\.endsAt: must not be before startsAt/)]);
+  });
+
   it("refuses quoted words that are not in the statement's text", () => {
     const doc = seed();
     doc.statements.find((x) => x.quotedWords)!.quotedWords = "big difference";

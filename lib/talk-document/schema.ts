@@ -3,6 +3,7 @@
 // (sessions, statements), never database ids, so a document is portable between databases.
 import { z } from "zod";
 import { isLocalDay, isTimeZone } from "../time/local-day";
+import { SESSION_MAX_HOURS } from "../time/session-times";
 
 export const TALK_DOCUMENT_FORMAT = "parley.talk/v1";
 
@@ -172,8 +173,13 @@ function checkReferences(d: TalkDocument, ctx: z.RefinementCtx): void {
     inTalk(s.localDay, ["sessions", i, "localDay"]);
     s.issues.forEach((x, j) => must(issues, x, ["sessions", i, "issues", j], "issue"));
     s.sources.forEach((x, j) => must(sources, x, ["sessions", i, "sources", j], "source"));
-    if (s.startsAt && s.endsAt && s.endsAt < s.startsAt) {
-      ctx.addIssue({ code: "custom", path: ["sessions", i, "endsAt"], message: "must not be before startsAt" });
+    if (s.startsAt && s.endsAt) {
+      // Compared as instants: the two may be written with different offsets.
+      const hours = (Date.parse(s.endsAt) - Date.parse(s.startsAt)) / 3_600_000;
+      if (hours < 0) ctx.addIssue({ code: "custom", path: ["sessions", i, "endsAt"], message: "must not be before startsAt" });
+      else if (hours >= SESSION_MAX_HOURS) {
+        ctx.addIssue({ code: "custom", path: ["sessions", i, "endsAt"], message: `must be less than ${SESSION_MAX_HOURS} hours after startsAt (a session that long is two sessions, or a typing mistake)` });
+      }
     }
     if ((s.startsAt || s.endsAt) && s.localDay == null) {
       ctx.addIssue({ code: "custom", path: ["sessions", i, "localDay"], message: "must be given when a start or end time is" });

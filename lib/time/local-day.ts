@@ -50,6 +50,11 @@ export function formatLocalDay(day: LocalDay): string {
   return format(asUtcCalendarDate(day), "EEEE d MMMM yyyy");
 }
 
+/** "Thursday 5 March" — a day named within a talk, where the year goes without saying. */
+export function formatLocalDayInYear(day: LocalDay): string {
+  return format(asUtcCalendarDate(day), "EEEE d MMMM");
+}
+
 /** "Sat 4 Feb" — the compact form for navigators and strips. */
 export function formatLocalDayShort(day: LocalDay): string {
   return format(asUtcCalendarDate(day), "EEE d MMM");
