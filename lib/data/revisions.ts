@@ -19,6 +19,7 @@ import {
 import type { ChangeInfo, ConflictError } from "../mutations/core";
 import { diffSnapshots, ENTITY_LABEL, FIELD_LABELS, type EntityType, type JsonValue, type RecordedType, type Snapshot } from "../mutations/snapshot";
 import { formatLocalDay } from "../time/local-day";
+import { zoneAbbreviation } from "../time/instant";
 import { venueClock } from "../time/venue-clock";
 
 export type ShownChange = { field: string; label: string; before: string; after: string };
@@ -104,7 +105,8 @@ function instant(v: JsonValue | undefined, timeZone: string | null): string {
   if (Number.isNaN(at.getTime())) return v;
   if (!timeZone) return `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
   const { day, time } = venueClock(at, timeZone);
-  return `${formatLocalDay(day)}, ${time} (${timeZone})`;
+  // The zone's abbreviation too: in the hour repeated when clocks go back it says which 02:30.
+  return `${formatLocalDay(day)}, ${time} ${zoneAbbreviation(at, timeZone)} (${timeZone})`;
 }
 
 /** One field's value in words. */
