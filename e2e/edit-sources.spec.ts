@@ -46,6 +46,11 @@ test("a reader follows a source from the talk's list to its page and finds what 
 
 test("an editor corrects a source's title and address, sees it on the timeline, and restores the first version", async ({ browser }) => {
   const id = uniqueId();
+  // An analyst has the talk open meanwhile.
+  const reader = await (await newVisitor(browser, server().baseURL)).newPage();
+  await reader.goto(`/talks/${BEIJING}`);
+  await expect(reader.locator(".live-status")).toHaveText("Live");
+
   const context = await newVisitor(browser, server().baseURL);
   const page = await context.newPage();
   await signIn(page, editor, `/sources/${SOURCE}`);
@@ -67,6 +72,11 @@ test("an editor corrects a source's title and address, sees it on the timeline, 
   await expect(page).toHaveURL(new RegExp(`/sources/${SOURCE}$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(corrected);
   await expect(page.locator(".facts").getByRole("link")).toHaveAttribute("href", `https://example.org/report/${id}`);
+
+  // The analyst's page follows without a reload, and says so.
+  await expect(reader.getByRole("region", { name: "Sources" })).toContainText(corrected, { timeout: 5_000 });
+  await expect(reader.getByRole("status", { name: "Live updates" })).toContainText(`Source “${corrected}” edited`);
+  await reader.context().close();
 
   // The timeline cites it under its new title, linked to the report.
   await page.goto(`/talks/${BEIJING}`);

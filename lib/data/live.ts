@@ -25,14 +25,44 @@ export async function getLiveCursor(slug: string): Promise<string | null> {
   const talk = await db.talk.findFirst({ where: { slug, deletedAt: null }, select: { id: true } });
   if (!talk) return null;
   const latest = await db.revision.findFirst({
-    where: { talkId: talk.id },
+    where: ofTalk(talk.id),
     orderBy: [{ at: "desc" }, { id: "desc" }],
     select: { id: true, at: true },
   });
   return latest ? formatCursor({ at: latest.at.getTime(), id: latest.id }) : null;
 }
 
-const revisionSelect = { id: true, at: true, entityType: true, entityId: true, action: true, before: true, after: true } as const;
+const revisionSelect = { id: true, at: true, talkId: true, entityType: true, entityId: true, action: true, before: true, after: true } as const;
+
+/**
+ * Shared records, filed under no talk: a talk's stream carries their changes too, and describe()
+ * keeps those the talk uses (a corrected source title shows on every page that cites it).
+ */
+const SHARED_TYPES = ["party", "envoy", "issue", "source"];
+
+/** A talk's revisions, and those of every shared record. */
+const ofTalk = (talkId: string) => ({ OR: [{ talkId }, { talkId: null, entityType: { in: SHARED_TYPES } }] });
+
+/** Of the shared records these revisions name, those the talk uses (ids). */
+async function usedByTalk(db: Db, talkId: string, rows: RevisionRow[]): Promise<Set<string>> {
+  const ids = (type: string) => [...new Set(rows.filter((r) => r.talkId == null && r.entityType === type).map((r) => r.entityId))];
+  const [parties, envoys, issues, sources] = SHARED_TYPES.map(ids) as [string[], string[], string[], string[]];
+  const none = Promise.resolve([] as { id: string }[]);
+  const found = await Promise.all([
+    parties.length ? db.talkParty.findMany({ where: { talkId, partyId: { in: parties } }, select: { partyId: true } }).then((l) => l.map((x) => ({ id: x.partyId }))) : none,
+    envoys.length
+      ? db.envoy.findMany({ where: { id: { in: envoys }, OR: [{ talks: { some: { talkId } } }, { statements: { some: { talkId } } }] }, select: { id: true } })
+      : none,
+    issues.length ? db.talkIssue.findMany({ where: { talkId, issueId: { in: issues } }, select: { issueId: true } }).then((l) => l.map((x) => ({ id: x.issueId }))) : none,
+    sources.length
+      ? db.source.findMany({
+          where: { id: { in: sources }, OR: [{ statements: { some: { statement: { talkId } } } }, { sessions: { some: { session: { talkId } } } }] },
+          select: { id: true },
+        })
+      : none,
+  ]);
+  return new Set(found.flat().map((x) => x.id));
+}
 
 // Ties within a millisecond are ordered by id (byte order on SQLite, the database's collation on
 // PostgreSQL; the hub only needs the order to be the same from one query to the next).
@@ -56,7 +86,7 @@ function whereIn(talkId: string, range: ReadRange) {
     const at = new Date(range.upTo.at);
     and.push({ OR: [{ at: { lt: at } }, { at, id: { lte: range.upTo.id } }] });
   }
-  return { talkId, AND: and };
+  return { ...ofTalk(talkId), AND: and };
 }
 
 /**
@@ -82,17 +112,21 @@ export function revisionChangeSource(database: () => Promise<Db>): ChangeSource<
     async load(talkId: string, ids: string[]): Promise<RevisionRow[]> {
       if (ids.length === 0) return [];
       const db = await database();
-      return db.revision.findMany({ where: { talkId, id: { in: ids } }, orderBy: ORDER, select: revisionSelect });
+      return db.revision.findMany({ where: { ...ofTalk(talkId), id: { in: ids } }, orderBy: ORDER, select: revisionSelect });
     },
 
     async latest(talkId: string) {
       const db = await database();
-      return db.revision.findFirst({ where: { talkId }, orderBy: [{ at: "desc" }, { id: "desc" }], select: { id: true, at: true } });
+      return db.revision.findFirst({ where: ofTalk(talkId), orderBy: [{ at: "desc" }, { id: "desc" }], select: { id: true, at: true } });
     },
 
-    async describe(talkId: string, rows: RevisionRow[]): Promise<LiveChange[]> {
-      if (rows.length === 0) return [];
+    async describe(talkId: string, all: RevisionRow[]): Promise<LiveChange[]> {
+      if (all.length === 0) return [];
       const db = await database();
+      // Changes to shared records this talk does not use are not news here.
+      const used = all.some((r) => r.talkId == null) ? await usedByTalk(db, talkId, all) : new Set<string>();
+      const rows = all.filter((r) => r.talkId != null || used.has(r.entityId));
+      if (rows.length === 0) return [];
       const keys = referencedNames(rows);
       const byKey = (list: string[]) => ({ OR: [{ id: { in: list } }, { slug: { in: list } }] });
       // Soft-deleted rows keep their names: "Statement by … removed" still says whose it was.

@@ -13,6 +13,8 @@ export type RevisionAction = "create" | "update" | "delete" | "restore";
 export type RevisionRow = {
   id: string;
   at: Date;
+  /** The talk it is filed under; null for shared records (parties, envoys, issues, sources). */
+  talkId?: string | null;
   entityType: string;
   entityId: string;
   action: RevisionAction;
@@ -124,6 +126,24 @@ export function describeRevision(row: RevisionRow, ctx: DescribeContext): LiveCh
     }
     case "talk":
       subject = "the talk’s details";
+      everyDay = true;
+      break;
+    // Shared records (lib/data/live.ts sends only those the talk uses): their names and titles
+    // show on any day.
+    case "party":
+      subject = `party ${text(current, "shortName") ?? text(current, "name") ?? ""}`.trim();
+      everyDay = true;
+      break;
+    case "envoy":
+      subject = `envoy ${text(current, "name") ?? ""}`.trim();
+      everyDay = true;
+      break;
+    case "issue":
+      subject = text(current, "name") ? `issue “${text(current, "name")}”` : "issue";
+      everyDay = true;
+      break;
+    case "source":
+      subject = text(current, "title") ? `source “${text(current, "title")}”` : "source";
       everyDay = true;
       break;
     default:

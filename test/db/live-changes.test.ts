@@ -12,6 +12,7 @@ import { revisionChangeSource } from "../../lib/data/live";
 import { createDb, type Db } from "../../lib/db";
 import type { DatabaseConfig } from "../../lib/env";
 import { cursorOf } from "../../lib/live/cursor";
+import { createParty, updateSource } from "../../lib/mutations/catalog";
 import type { LiveChange, RevisionRow } from "../../lib/live/describe";
 import { ChangeHub, type ReadRange } from "../../lib/live/hub";
 import { loadTalkDocument } from "../../lib/talk-document/load";
@@ -104,6 +105,30 @@ function suite(name: string, setup: () => Promise<Setup>) {
         stop();
       }
       expect(hub.activeTalks()).toEqual([]);
+    });
+
+    it("tells a talk's listeners of a shared record it uses, and not of one it does not", async () => {
+      const hub = new ChangeHub<RevisionRow, LiveChange>(source(), { intervalMs: 50 });
+      const got: LiveChange[] = [];
+      const stop = hub.subscribe(talkId, null, { changes: (events) => got.push(...events), reset: () => undefined });
+      const editor = { id: null, name: "Test editor" };
+      try {
+        await new Promise((r) => setTimeout(r, 150));
+        // A party of no talk, then the source every Beijing statement cites.
+        await createParty(s.db, { slug: `elsewhere-${randomBytes(3).toString("hex")}`, name: "Elsewhere", shortName: "Elsewhere", isoCode: null }, editor);
+        const report = await s.db.source.findUniqueOrThrow({ where: { key: "news-report-2006-02-07" }, select: { id: true, version: true } });
+        await updateSource(
+          s.db,
+          { id: report.id, version: report.version, publisher: "Kyodo News", title: "North Korea, Japan still far apart", url: null, publishedOn: "2006-02-07" },
+          editor,
+        );
+        await eventually(() => expect(got).toHaveLength(1));
+        expect(got[0]).toMatchObject({ entityType: "source", everyDay: true, summary: "Source “North Korea, Japan still far apart” edited" });
+        await new Promise((r) => setTimeout(r, 200));
+        expect(got).toHaveLength(1);
+      } finally {
+        stop();
+      }
     });
   });
 }
