@@ -1,5 +1,3 @@
-import Link from "next/link";
-
 // Shown with status 403 wherever a page calls forbidden() (next.config.js: experimental.authInterrupts).
 export default function Forbidden() {
   return (
@@ -7,7 +5,7 @@ export default function Forbidden() {
       <h1>Not allowed</h1>
       <p>Your account may not open this page. If you need to, ask one of Parley&rsquo;s admins.</p>
       <p>
-        <Link href="/">See all talks</Link>
+        <a href="/">See all talks</a>
       </p>
     </div>
   );

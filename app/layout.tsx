@@ -1,5 +1,4 @@
 import type { Metadata, Viewport } from "next";
-import Link from "next/link";
 import type { ReactNode } from "react";
 import "./globals.css";
 // After globals.css, so the account menu's styles come later in the cascade.
@@ -21,9 +20,12 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </a>
         <header className="site-header">
           <div className="site-header__inner">
-            <Link className="brand" href="/">
+            {/* Plain anchors here and in the account menu, like the rest of the site: next/link would
+                prefetch / and /login (two server renders) on every page view and ship its client
+                code with every page, for clicks that rarely come. */}
+            <a className="brand" href="/">
               Parley<span>negotiations, day by day</span>
-            </Link>
+            </a>
             <UserMenu />
           </div>
         </header>

@@ -1,12 +1,10 @@
-import Link from "next/link";
-
 export default function NotFound() {
   return (
     <div className="not-found">
       <h1>Page not found</h1>
       <p>There is nothing at this address.</p>
       <p>
-        <Link href="/">See all talks</Link>
+        <a href="/">See all talks</a>
       </p>
     </div>
   );

@@ -7,7 +7,8 @@ import { chromium, type Browser, type Response } from "playwright";
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const VIEWPORT = { width: 1280, height: 800 };
 
-export type ScriptLoad = { url: string; rawBytes: number; compressedBytes: number; encoding: string };
+/** `brotliBytes`: the body at brotli's level 11, what a CDN or proxy serving precompressed files would send (Next's own server sends gzip). */
+export type ScriptLoad = { url: string; rawBytes: number; compressedBytes: number; brotliBytes: number; encoding: string };
 
 export type BrowserSample = {
   /** navigationStart → first contentful paint. */
@@ -141,7 +142,8 @@ async function scriptLoad(response: Response): Promise<ScriptLoad | null> {
     const encoding = headers["content-encoding"] ?? "identity";
     // responseBodySize is the body as it came over the wire (encoded when compressed).
     const compressedBytes = encoding === "identity" ? zlib.gzipSync(body).length : sizes.responseBodySize;
-    return { url: response.url(), rawBytes: body.length, compressedBytes, encoding };
+    const brotliBytes = zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    return { url: response.url(), rawBytes: body.length, compressedBytes, brotliBytes, encoding };
   } catch {
     return null;
   }

@@ -12,7 +12,7 @@ import { generateTalkDocument, describeMix, LARGE_TALK, type TalkMix } from "./g
 import { CHROMIUM_PATH, launchBrowser, measureInBrowser, type BrowserSample } from "./measure-browser";
 import { compressedSize, fetchPage, type HttpSample } from "./measure-http";
 import { summarize, table, verdict, type Row, type Summary } from "./report";
-import { ensureBuild, freePort, killStarted, runNode, snapshotBuild, startServer, tail, type RunningServer } from "./server";
+import { DIST_DIR, ensureBuild, freePort, killStarted, runNode, snapshotBuild, startServer, tail, type RunningServer } from "./server";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const OUT = path.join(ROOT, "bench/results/timeline");
@@ -26,7 +26,8 @@ const TARGETS = {
 
 const USAGE = `Usage: npm run bench -- [--runs N] [--build] [--no-seed-talk] [--keep]
   --runs N         measured runs per number (default 7), after one warm-up
-  --build          run \`next build\` first (default: use the existing .next, build only if there is none)
+  --build          run \`next build\` first (default: use the existing build, build only if there is none)
+  The build folder is .next, or NEXT_DIST_DIR when set (as next.config.js reads it).
   --no-seed-talk   skip the Beijing seed talk (measured beside the large one for comparison)
   --keep           keep this run's folder (bench/results/timeline/run-…: database, build copy, server log)`;
 
@@ -39,7 +40,7 @@ type TalkResult = {
   browserErrors: string[];
   statementsInHtml: number;
   htmlEncoding: string;
-  scripts: { url: string; rawBytes: number; compressedBytes: number; encoding: string }[];
+  scripts: { url: string; rawBytes: number; compressedBytes: number; brotliBytes: number; encoding: string }[];
   /** The last Chromium run's long tasks, to see when the main thread was busy (hydration, layout). */
   longTasks: { startMs: number; durationMs: number }[];
   metrics: Record<string, Summary | null>;
@@ -146,6 +147,7 @@ async function measureTalk(server: RunningServer, browser: Browser, doc: TalkDoc
   const gz = http.map((s) => compressedSize(Buffer.from(s.html), s.transferBytes, s.encoding));
   const jsRaw = browserSamples.map((b) => b.scripts.reduce((sum, s) => sum + s.rawBytes, 0));
   const jsCompressed = browserSamples.map((b) => b.scripts.reduce((sum, s) => sum + s.compressedBytes, 0));
+  const jsBrotli = browserSamples.map((b) => b.scripts.reduce((sum, s) => sum + s.brotliBytes, 0));
   const statementsInHtml = (html.match(/id="statement-/g) ?? []).length;
   const last = browserSamples.at(-1);
   return {
@@ -171,6 +173,7 @@ async function measureTalk(server: RunningServer, browser: Browser, doc: TalkDoc
       htmlPerStatement: statementsInHtml ? summarize(raw.map((r) => r / statementsInHtml)) : null,
       jsRaw: summarize(jsRaw),
       jsCompressed: summarize(jsCompressed),
+      jsBrotli: summarize(jsBrotli),
       jsFiles: summarize(browserSamples.map((b) => b.scripts.length)),
       responseStart: summarize(browserSamples.map((b) => b.responseStartMs)),
       responseEnd: summarize(browserSamples.map((b) => b.responseEndMs)),
@@ -209,6 +212,7 @@ function printResults(results: TalkResult[], peakRss: number | null) {
       row("HTML raw per statement in it", "B", "htmlPerStatement"),
       row("JS raw", "KB", "jsRaw"),
       row("JS compressed", "KB", "jsCompressed", TARGETS.jsCompressed),
+      row("JS brotli (level 11)", "KB", "jsBrotli"),
       row("JS files", "count", "jsFiles"),
       row("Chromium: HTML first byte", "ms", "responseStart"),
       row("Chromium: HTML last byte", "ms", "responseEnd"),
@@ -302,7 +306,7 @@ async function main() {
     if ((machine.loadAverage[0] ?? 0) > machine.cores * 0.5) log("Warning: the machine is busy (load average above half the cores); numbers will be noisy.");
 
     const build = await ensureBuild(ROOT, opts.build, log);
-    log(`Build: ${build.id}, ${build.built ? "built now" : `built ${build.builtAt.toISOString()}`}`);
+    log(`Build: ${build.id} in ${DIST_DIR}, ${build.built ? "built now" : `built ${build.builtAt.toISOString()}`}`);
     if (build.newerSources.length) {
       log(`Warning: ${build.newerSources.length} source file(s) changed after this build (${build.newerSources.slice(0, 4).join(", ")}${build.newerSources.length > 4 ? ", …" : ""}); run with --build to measure the current code.`);
     }

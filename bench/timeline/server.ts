@@ -32,8 +32,15 @@ const NEXT_BIN = (root: string) => path.join(root, "node_modules/next/dist/bin/n
 
 export type BuildInfo = { id: string; builtAt: Date; built: boolean; newerSources: string[] };
 
-const buildIdFile = (root: string) => path.join(root, ".next/BUILD_ID");
-const lockFile = (root: string) => path.join(root, ".next/lock");
+/**
+ * The build folder: `.next`, or NEXT_DIST_DIR as next.config.js reads it, so a bench can measure
+ * its own build beside a teammate's (`NEXT_DIST_DIR=.next-mine npm run bench -- --build`).
+ * `next build` and `next start` inherit the variable from this process.
+ */
+export const DIST_DIR = process.env.NEXT_DIST_DIR || ".next";
+
+const buildIdFile = (root: string) => path.join(root, DIST_DIR, "BUILD_ID");
+const lockFile = (root: string) => path.join(root, DIST_DIR, "lock");
 const readBuildId = (root: string) => (existsSync(buildIdFile(root)) ? readFileSync(buildIdFile(root), "utf8").trim() : null);
 
 /**
@@ -59,7 +66,7 @@ export async function ensureBuild(root: string, force: boolean, log: (line: stri
     built = true;
   }
   const id = readBuildId(root);
-  if (!id) throw new Error("There is still no .next/BUILD_ID after building.");
+  if (!id) throw new Error(`There is still no ${DIST_DIR}/BUILD_ID after building.`);
   const builtAt = statSync(buildIdFile(root)).mtime;
   return { id, builtAt, built, newerSources: sourcesNewerThan(root, builtAt) };
 }
@@ -80,20 +87,20 @@ function sourcesNewerThan(root: string, time: Date): string[] {
   return newer.sort();
 }
 
-/** Copies .next (without its cache) and the few files `next start` reads into `dir`; returns the build id copied. */
+/** Copies the build folder (without its cache) and the few files `next start` reads into `dir`; returns the build id copied. */
 export async function snapshotBuild(root: string, dir: string, log: (line: string) => void): Promise<string> {
   const deadline = Date.now() + 5 * 60_000;
   for (let attempt = 1; Date.now() < deadline; attempt++) {
-    if (attempt === 2) log("A build is running in .next; waiting for it to finish before copying (up to 5 minutes)…");
+    if (attempt === 2) log(`A build is running in ${DIST_DIR}; waiting for it to finish before copying (up to 5 minutes)…`);
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     const before = readBuildId(root);
     if (before && !existsSync(lockFile(root))) {
       try {
-        cpSync(path.join(root, ".next"), path.join(dir, ".next"), {
+        cpSync(path.join(root, DIST_DIR), path.join(dir, DIST_DIR), {
           recursive: true,
           verbatimSymlinks: true,
-          filter: (src) => !src.startsWith(path.join(root, ".next/cache")) && src !== lockFile(root),
+          filter: (src) => !src.startsWith(path.join(root, DIST_DIR, "cache")) && src !== lockFile(root),
         });
         // Unchanged id and no lock before and after: the copy is of one whole build.
         if (readBuildId(root) === before && !existsSync(lockFile(root))) {
@@ -110,7 +117,7 @@ export async function snapshotBuild(root: string, dir: string, log: (line: strin
     }
     await sleep(5_000);
   }
-  throw new Error("Could not copy a complete build from .next: a build kept running for 5 minutes. Try again when it has finished.");
+  throw new Error(`Could not copy a complete build from ${DIST_DIR}: a build kept running for 5 minutes. Try again when it has finished.`);
 }
 
 export async function freePort(): Promise<number> {

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { signOut } from "@/lib/actions/auth";
 import { canAdmin, getCurrentUser } from "@/lib/auth/permissions";
 import "./auth.css";
@@ -9,7 +8,7 @@ export async function UserMenu() {
   if (!user) {
     return (
       <nav className="user-menu" aria-label="Account">
-        <Link href="/login">Sign in</Link>
+        <a href="/login">Sign in</a>
       </nav>
     );
   }
@@ -18,7 +17,7 @@ export async function UserMenu() {
       <span className="user-menu__who">
         Signed in as <strong>{user.name}</strong> <span className="badge badge--outline">{user.role}</span>
       </span>
-      {canAdmin(user) ? <Link href="/admin/users">Users</Link> : null}
+      {canAdmin(user) ? <a href="/admin/users">Users</a> : null}
       <form action={signOut}>
         <button type="submit" className="link-button">
           Sign out

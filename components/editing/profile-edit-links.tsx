@@ -1,4 +1,4 @@
-import "./editing.css";
+import "@/components/timeline/edit-links.css";
 import { viewerCanEdit } from "@/lib/data/editing";
 
 /** Under a party's, envoy's or issue's heading: its history for everyone, editing for editors. */

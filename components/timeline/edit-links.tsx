@@ -2,7 +2,7 @@
 // (the page decides) and carrying no version or other state, so the talk page stays light with
 // thousands of statements and a stale page cannot make a stale save. "Add statement" opens its
 // form in place (add-statement-here.tsx) and stays a link to the full form without JavaScript.
-import "../editing/editing.css";
+import "./edit-links.css";
 import { AddStatementHere } from "./add-statement-here";
 
 /** The talk's slug, from its path ("/talks/<slug>"), which is what the pages pass as `base`. */
