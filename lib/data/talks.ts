@@ -157,12 +157,13 @@ const sourceSelect = {
 } as const;
 
 /** The talk's title, for page metadata: cheap, so the page's head does not wait on the timeline. */
-export async function getTalkTitle(slug: string): Promise<string | null> {
+/** The talk's title, or null when there is no such talk. Cached per request (metadata and page). */
+export const getTalkTitle = cache(async (slug: string): Promise<string | null> => {
   await requireReader();
   const db = await getDb();
   const talk = await db.talk.findFirst({ where: { slug, deletedAt: null }, select: { title: true } });
   return talk?.title ?? null;
-}
+});
 
 /**
  * Everything the talk page shows, grouped into the venue's local days. Null when there is no

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
+import { Suspense } from "react";
 import { ReaderTimes } from "@/components/reader-times";
 import { LiveUpdates } from "@/components/talk/live-updates";
 import { ConvergenceStrip } from "@/components/talk/convergence-strip";
@@ -11,7 +12,7 @@ import { DayList, hasUndatedItems } from "@/components/timeline/day-list";
 import { getLiveCursor } from "@/lib/data/live";
 import { viewerCanEdit } from "@/lib/data/editing";
 import { getTalkTimeline, getTalkTitle } from "@/lib/data/talks";
-import { filtersToQuery, parseFilters } from "@/lib/timeline/filters";
+import { filtersToQuery, parseFilters, type TimelineFilters } from "@/lib/timeline/filters";
 
 export const dynamic = "force-dynamic";
 
@@ -34,8 +35,30 @@ export default async function TalkPage({ params, searchParams }: Props) {
   if (Object.keys(query).length > 0 && `?${new URLSearchParams(query as Record<string, string>)}` !== canonical) {
     redirect(`/talks/${slug}${canonical}`);
   }
+  // A missing talk is a 404, decided before anything is sent.
+  const title = await getTalkTitle(slug);
+  if (title === null) notFound();
   // Read first: live updates then start from a point no later than what the page shows.
   const since = await getLiveCursor(slug);
+  // The page's frame and title go out at once; the timeline (the long read) follows in the same
+  // response as soon as it is ready.
+  return (
+    <Suspense
+      fallback={
+        <header className="talk-header">
+          <h1>{title}</h1>
+          <p className="muted" role="status">
+            Loading the timeline…
+          </p>
+        </header>
+      }
+    >
+      <TalkContent slug={slug} filters={filters} canonical={canonical} since={since} />
+    </Suspense>
+  );
+}
+
+async function TalkContent({ slug, filters, canonical, since }: { slug: string; filters: TimelineFilters; canonical: string; since: string | null }) {
   const [data, editable] = await Promise.all([getTalkTimeline(slug, filters, "budget"), viewerCanEdit()]);
   if (!data) notFound();
   const { days } = data.timeline;
