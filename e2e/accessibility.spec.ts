@@ -9,6 +9,8 @@ for (const [name, path] of [
   ["talk page with filters", "/talks/japan-dprk-beijing-2006?party=japan&kind=demand"],
   ["talk page with times", "/talks/test-geneva-dst-2026"],
   ["day page", "/talks/japan-dprk-beijing-2006/days/2006-02-07"],
+  ["print view", "/talks/japan-dprk-beijing-2006/print"],
+  ["source page", "/sources/news-report-2006-02-07"],
   ["not-found page", "/talks/no-such-talk"],
 ] as const) {
   test(`axe finds no WCAG 2.2 AA violations on the ${name}`, async ({ page }) => {

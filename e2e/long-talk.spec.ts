@@ -24,3 +24,22 @@ test("on a long talk, later days load as the analyst jumps to them, and each day
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Day 6 · Saturday 15 March 2025");
   await expect(page.getByRole("article")).toHaveCount(counted);
 });
+
+test("on a long talk, the print view has every day in full, and prints without its controls", async ({ page }) => {
+  await page.goto("/talks/test-long-round?kind=denial");
+  const shown = Number(/(\d+) of \d+ statements?/.exec((await page.locator(".filters__summary").textContent()) ?? "")?.[1] ?? NaN);
+  expect(shown).toBeGreaterThan(0);
+  await page.getByRole("link", { name: "Print the whole timeline" }).click();
+  await expect(page).toHaveURL("/talks/test-long-round/print?kind=denial");
+  // No day is left to load: every statement the filters keep is in the page.
+  await expect(page.locator(".day__deferred")).toHaveCount(0);
+  await expect(page.getByRole("article")).toHaveCount(shown);
+  await expect(page.getByRole("button", { name: "Print or save as PDF" })).toBeVisible();
+
+  await page.goto("/talks/test-long-round/print");
+  await expect(page.locator("#day-2025-03-15").getByRole("article").first()).toBeAttached();
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("button", { name: "Print or save as PDF" })).toBeHidden();
+  await expect(page.getByRole("link", { name: "Back to the timeline" })).toBeHidden();
+  await expect(page.locator("#day-2025-03-15").getByRole("article").first()).toBeVisible();
+});

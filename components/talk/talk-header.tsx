@@ -3,8 +3,11 @@ import { zoneAbbreviation } from "@/lib/time/instant";
 import { formatDayRange } from "@/lib/time/local-day";
 import { StatusBadge } from "../badges";
 
-/** `editable`: the reader is an editor, who also gets the talk's editing links. */
-export function TalkHeader({ data, editable = false }: { data: TalkTimeline; editable?: boolean }) {
+/**
+ * `editable`: the reader is an editor, who also gets the talk's editing links. `printHref`: the
+ * talk's print view (every day in full), linked from the talk page.
+ */
+export function TalkHeader({ data, editable = false, printHref }: { data: TalkTimeline; editable?: boolean; printHref?: string }) {
   const { talk } = data;
   const zone = zoneAbbreviation(new Date(`${talk.firstDay}T12:00:00Z`), talk.venueTimeZone);
   return (
@@ -17,6 +20,11 @@ export function TalkHeader({ data, editable = false }: { data: TalkTimeline; edi
         <a href={`/talks/${talk.slug}/history`} className="no-print">
           History of changes
         </a>
+        {printHref ? (
+          <a href={printHref} className="no-print">
+            Print the whole timeline
+          </a>
+        ) : null}
         {editable ? (
           <a href={`/talks/${talk.slug}/edit`} className="no-print">
             Edit the talk

@@ -64,7 +64,7 @@ async function TalkContent({ slug, filters, canonical, since }: { slug: string; 
   const { days } = data.timeline;
   return (
     <>
-      <TalkHeader data={data} editable={editable} />
+      <TalkHeader data={data} editable={editable} printHref={`/talks/${slug}/print${canonical}`} />
       <ConvergenceStrip
         rows={data.convergence}
         firstDay={data.talk.firstDay}
