@@ -157,3 +157,36 @@ test("a statement said in the repeated hour is saved with the reading the editor
   await expect(page.getByRole("group", { name: "Which 02:15?" }).getByRole("radio", { name: "02:15 CEST (summer time, first)" })).toBeChecked();
   await context.close();
 });
+
+test("a statement said after midnight in a session that began the day before is on its own day, and names its session", async ({ browser }) => {
+  const context = await visitorInNewYork(browser);
+  const page = await context.newPage();
+  const title = `Night working group ${uniqueId()}`;
+  await signIn(page, editor, `/talks/${BEIJING}/sessions/new?day=2006-02-06`);
+  await formReady(page);
+  await page.getByLabel("Title", { exact: true }).fill(title);
+  await page.getByLabel("Starts at (optional)").fill("23:00");
+  await page.getByLabel("Ends at (optional)").fill("02:00");
+  await page.getByRole("button", { name: "Add session" }).click();
+  await expect(page).toHaveURL(/\/days\/2006-02-06#session-/);
+  const sessionId = new URL(page.url()).hash.replace("#session-", "");
+
+  await page.goto(`/talks/${BEIJING}/statements/new?day=2006-02-07&session=${sessionId}`);
+  await formReady(page);
+  const text = `Past midnight, Umeda asked for a recess (${uniqueId()}).`;
+  await page.getByLabel("Who said it").selectOption({ label: "Kunio Umeda, Japanese envoy" });
+  await page.getByLabel("Text", { exact: true }).fill(text);
+  await page.getByLabel("When it was said is known to").selectOption({ label: "Time to the minute" });
+  await page.getByLabel("Time at the venue").fill("00:40");
+  await page.getByRole("button", { name: "Add statement" }).click();
+  await expect(page).toHaveURL(/\/days\/2006-02-07#statement-/);
+
+  // On the talk page: on Tuesday, where it was said, saying which session it belongs to.
+  await page.goto(`/talks/${BEIJING}`);
+  const said = page.locator("#day-2006-02-07").getByRole("article").filter({ hasText: text });
+  await expect(said).toContainText(`Said in the session “${title}”, which began on Monday 6 February 2006.`);
+  await expect(page.locator(`#session-${sessionId}`).getByRole("article").filter({ hasText: text })).toHaveCount(0);
+  await said.getByRole("link", { name: `“${title}”` }).click();
+  await expect(page).toHaveURL(new RegExp(`/days/2006-02-06#session-${sessionId}$`));
+  await context.close();
+});

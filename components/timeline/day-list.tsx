@@ -38,6 +38,7 @@ export function DayList({
   const undated = timeline.undated;
   const hasUndated = showUndated && hasUndatedItems(data);
   const issueName = new Map(data.issues.map((i) => [i.slug, i.name]));
+  const sessionLink = (session: { id: string; day: string | null }) => `${dayPage(session.day ?? "unknown")}#session-${session.id}`;
   return (
     <ol className="timeline" aria-label="Days of the talk">
       {days.map((d) => {
@@ -66,7 +67,7 @@ export function DayList({
                 </DeferredDay>
               )
             ) : (
-              <DayBody day={d.day} page={dayPage(d.day)} sessions={d.sessions} outside={d.outside} tz={tz} partyIndex={partyIndex} editBase={editBase} />
+              <DayBody day={d.day} page={dayPage(d.day)} sessionLink={sessionLink} sessions={d.sessions} outside={d.outside} tz={tz} partyIndex={partyIndex} editBase={editBase} />
             )}
             {assessments.length > 0 && (
               <>
@@ -99,7 +100,7 @@ export function DayList({
               <DaySummary counts={undated.deferred} href={dayPage("unknown")} />
             </DeferredDay>
           ) : (
-            <DayBody day="unknown" page={dayPage("unknown")} sessions={undated.sessions} outside={undated.statements} tz={tz} partyIndex={partyIndex} outsideLabel="Statements" editBase={editBase} />
+            <DayBody day="unknown" page={dayPage("unknown")} sessionLink={sessionLink} sessions={undated.sessions} outside={undated.statements} tz={tz} partyIndex={partyIndex} outsideLabel="Statements" editBase={editBase} />
           )}
         </li>
       )}
@@ -136,7 +137,9 @@ function DayBody({
   partyIndex,
   outsideLabel,
   editBase,
+  sessionLink,
 }: {
+  sessionLink?: (session: { id: string; day: string | null }) => string;
   day: string;
   page: string;
   sessions: Groups;
@@ -161,7 +164,7 @@ function DayBody({
       {outside.length > 0 && (
         <>
           <h3 className="group-heading">{outsideLabel ?? (sessions.length > 0 ? "Outside the sessions" : "Statements")}</h3>
-          <StatementList statements={outside} timeZone={tz} partyIndex={partyIndex} page={page} editBase={editBase} />
+          <StatementList statements={outside} timeZone={tz} partyIndex={partyIndex} page={page} editBase={editBase} sessionLink={sessionLink} />
         </>
       )}
     </div>

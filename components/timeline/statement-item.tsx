@@ -1,6 +1,7 @@
 import type { TimelineStatement } from "@/lib/data/talks";
 import { CAPACITY_LABEL, PART_OF_DAY_LABEL, SETTING_LABEL, STATEMENT_KIND_LABEL } from "@/lib/labels";
 import { splitQuote } from "@/lib/quote";
+import { statementDay } from "@/lib/timeline/build";
 import { formatLocalDay } from "@/lib/time/local-day";
 import { VenueTime } from "../venue-time";
 import { StatementEditLinks } from "./edit-links";
@@ -13,7 +14,10 @@ export function StatementItem({
   partyIndex,
   permalink,
   editBase,
+  sessionLink,
 }: {
+  /** Where a session is shown (its day page, at its anchor): for statements listed away from theirs. */
+  sessionLink?: (session: { id: string; day: string | null }) => string;
   /** The talk's path, for editors: adds Edit, History and Delete. */
   editBase?: string;
   /** A link to this statement that holds wherever the talk page is long or filtered. */
@@ -39,6 +43,12 @@ export function StatementItem({
           <span className="badge badge--outline">{STATEMENT_KIND_LABEL[s.kind]}</span>
           <WhenSaid statement={s} timeZone={timeZone} />
         </p>
+        {s.session && sessionLink && s.session.day !== statementDay(s, timeZone) ? (
+          <p className="statement__session small">
+            Said in the session <a href={sessionLink(s.session)}>“{s.session.title}”</a>
+            {s.session.day ? <>, which began on {formatLocalDay(s.session.day)}</> : null}.
+          </p>
+        ) : null}
         <p className="statement__text">
           {before}
           {quote !== null && <q className="statement__quoted">{quote}</q>}

@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { requireReader } from "../auth/permissions";
 import { getDb } from "../db";
-import { buildTimeline, type Timeline, type TimelineDay, type TimelineSessionGroup } from "../timeline/build";
+import { buildTimeline, sessionDay, type Timeline, type TimelineDay, type TimelineSessionGroup } from "../timeline/build";
 import { daysToRender } from "../timeline/defer";
 import { buildConvergence, type ConvergenceRow } from "../timeline/convergence";
 import { applyFilters, countFacets, hasFilters, type Facets, type TimelineFilters } from "../timeline/filters";
@@ -104,6 +104,11 @@ export type TimelineStatement = {
   envoy: { slug: string; name: string } | null;
   issues: IssueRef[];
   sources: SourceRef[];
+  /**
+   * The session it was said in, with the venue day that session is on: a statement said after
+   * midnight in a session that began the day before is listed on its own day, and says so.
+   */
+  session: { id: string; title: string; day: string | null } | null;
 };
 
 /** A day the page does not render in full: only how much it holds. */
@@ -353,12 +358,14 @@ async function readTalkTimeline(slug: string, filters: TimelineFilters, detail: 
       }),
     ),
   );
+  const sessionById = new Map(allSessions.map((x) => [x.id, { id: x.id, title: x.title, day: sessionDay(x, talk.venueTimeZone) }]));
   const complete = (s: LightStatement): TimelineStatement => {
     const { sourceIds, ...rest } = s;
     return {
       ...rest,
       ...details.get(s.id)!,
       sources: sourceIds.map((id) => ({ ...sourceById.get(id)!, number: numberOf.get(id) ?? 0 })),
+      session: s.sessionId ? (sessionById.get(s.sessionId) ?? null) : null,
     };
   };
   for (const session of allSessions) for (const src of session.sources) src.number = numberOf.get(src.id) ?? 0;
