@@ -27,7 +27,15 @@ export async function createDb(config: DatabaseConfig = getEnv().database): Prom
     return client;
   }
   const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: config.url }) });
+  postgresClients.add(client);
   return client as unknown as Db;
+}
+
+const postgresClients = new WeakSet<object>();
+
+/** Whether a client talks to PostgreSQL (for the few statements the two providers write differently). */
+export function isPostgres(db: Db): boolean {
+  return postgresClients.has(db);
 }
 
 const globalForDb = globalThis as unknown as { parleyDb?: Promise<Db> };

@@ -4,7 +4,8 @@
 // the same batch transaction: ids are made here, as in lib/talk-document/load.ts, because the
 // SQLite driver adapter mishandles failed interactive transactions.
 import { randomUUID } from "node:crypto";
-import type { Db } from "../db";
+import { isPostgres, type Db } from "../db";
+import type { Prisma } from "../generated/sqlite/client";
 import type { UserRole } from "../generated/sqlite/enums";
 import { hashPassword } from "../auth/password";
 
@@ -80,11 +81,52 @@ async function findUser(db: Db, userId: string) {
   return user;
 }
 
-/** Refuses a change that would leave no enabled admin (nobody could then manage accounts). */
+/**
+ * Refuses a change that would leave no enabled admin (nobody could then manage accounts), with a
+ * clear message before any write; adminGuard enforces the same rule inside the write.
+ */
 async function keepAnAdmin(db: Db, user: { id: string; name: string; role: UserRole; disabledAt: Date | null }) {
   if (user.role !== "admin" || user.disabledAt) return;
   const others = await db.user.count({ where: { role: "admin", disabledAt: null, id: { not: user.id } } });
   if (others === 0) throw new AccountError(`${user.name} is the last admin; make another user an admin first.`);
+}
+
+/**
+ * The last-admin rule inside the write's own transaction, not only in the check before it: two
+ * admins demoting (disabling, deleting) each other at the same moment must not leave none.
+ * `lock` goes first: on PostgreSQL it locks the enabled admins' rows, so a second such write waits
+ * for the first and then sees its result; SQLite's single writer already serializes writes.
+ * `check` goes last and fails the transaction, undoing it, when no enabled admin is left
+ * (PostgreSQL: division by zero; SQLite, where 1/0 is NULL: json() of a non-JSON string).
+ */
+function adminGuard(db: Db) {
+  if (isPostgres(db)) {
+    return {
+      lock: [db.$queryRaw`SELECT id FROM "User" WHERE role = 'admin' AND "disabledAt" IS NULL FOR UPDATE`],
+      check: db.$queryRaw`SELECT 1 / (SELECT count(*) FROM "User" WHERE role = 'admin' AND "disabledAt" IS NULL) AS ok`,
+    };
+  }
+  return {
+    lock: [],
+    check: db.$queryRaw`SELECT json(CASE WHEN (SELECT count(*) FROM "User" WHERE role = 'admin' AND "disabledAt" IS NULL) = 0 THEN 'no admin left' ELSE '1' END) AS ok`,
+  };
+}
+
+/** Runs a change to an admin's account with the guard around it; its failure is the last-admin refusal. */
+async function keepingAnAdmin(db: Db, user: { name: string; role: UserRole; disabledAt: Date | null }, ops: Prisma.PrismaPromise<unknown>[]): Promise<void> {
+  if (user.role !== "admin" || user.disabledAt) {
+    await db.$transaction(ops);
+    return;
+  }
+  const guard = adminGuard(db);
+  try {
+    await db.$transaction([...guard.lock, ...ops, guard.check]);
+  } catch (error) {
+    if (/division by zero|malformed JSON/i.test(error instanceof Error ? error.message : String(error))) {
+      throw new AccountError(`${user.name} is the last admin; make another user an admin first.`);
+    }
+    throw error;
+  }
 }
 
 function notSelf(user: { id: string }, actor: Actor, what: string) {
@@ -96,7 +138,7 @@ export async function changeUserRole(db: Db, userId: string, role: UserRole, act
   if (user.role === role) return;
   notSelf(user, actor, "change the role of");
   if (role !== "admin") await keepAnAdmin(db, user);
-  await db.$transaction([
+  await keepingAnAdmin(db, user, [
     db.user.update({ where: { id: user.id }, data: { role } }),
     db.revision.create({ data: revision(actor, user.id, "update", snapshot(user), snapshot({ ...user, role })) }),
   ]);
@@ -109,7 +151,7 @@ export async function disableUser(db: Db, userId: string, actor: Actor): Promise
   notSelf(user, actor, "disable");
   await keepAnAdmin(db, user);
   const disabledAt = new Date();
-  await db.$transaction([
+  await keepingAnAdmin(db, user, [
     db.user.update({ where: { id: user.id }, data: { disabledAt } }),
     db.authSession.deleteMany({ where: { userId: user.id } }),
     db.revision.create({ data: revision(actor, user.id, "update", snapshot(user), snapshot({ ...user, disabledAt })) }),
@@ -133,7 +175,7 @@ export async function deleteUser(db: Db, userId: string, actor: Actor): Promise<
   const user = await findUser(db, userId);
   notSelf(user, actor, "delete");
   await keepAnAdmin(db, user);
-  await db.$transaction([
+  await keepingAnAdmin(db, user, [
     db.revision.create({ data: revision(actor, user.id, "delete", snapshot(user), null) }),
     db.user.delete({ where: { id: user.id } }),
   ]);

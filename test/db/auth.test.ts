@@ -209,6 +209,55 @@ describe("managing accounts", () => {
   });
 });
 
+/**
+ * Two admins, each demoting the other at the same moment: however the checks before the writes
+ * interleave, one change lands and the other is refused, and an enabled admin is left.
+ */
+async function demoteEachOther(first: Db, second: Db) {
+  const [a, b] = await Promise.all(
+    ["Ann", "Bob"].map((name) =>
+      createUserAccount(first, { email: `${name.toLowerCase()}-${Math.random().toString(36).slice(2)}@example.org`, name: `${name} Admin`, role: "admin", password: "a-long-enough-password" }, CLI),
+    ),
+  );
+  // Every other admin out of the way first, so these two are the last.
+  const others = await first.user.findMany({ where: { role: "admin", disabledAt: null, id: { notIn: [a!.id, b!.id] } }, select: { id: true } });
+  for (const o of others) await first.user.update({ where: { id: o.id }, data: { role: "editor" } });
+  const results = await Promise.allSettled([
+    changeUserRole(first, a!.id, "editor", { id: b!.id, name: "Bob Admin" }),
+    changeUserRole(second, b!.id, "editor", { id: a!.id, name: "Ann Admin" }),
+  ]);
+  expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+  const refusal = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+  expect(refusal.reason).toBeInstanceOf(AccountError);
+  expect(String(refusal.reason.message)).toMatch(/is the last admin/);
+  expect(await first.user.count({ where: { role: "admin", disabledAt: null } })).toBe(1);
+}
+
+describe("the last admin, when two admins demote each other at once", () => {
+  // One client: an app process holds one SQLite connection, whose transactions run one after the
+  // other while the checks before them interleave. (Two connections in one process cannot test
+  // this: better-sqlite3 waits out a lock synchronously, so the holder never gets to commit.)
+  it("on SQLite: one change lands, the other is refused", async () => {
+    await demoteEachOther(db, db);
+  });
+
+  it("on PostgreSQL: one change lands, the other waits for it and is refused", async () => {
+    const cluster = await startPostgres();
+    try {
+      const database: DatabaseConfig = { provider: "postgresql", url: await createDatabase(cluster, "parley_admins") };
+      await applyMigrations(database);
+      const [first, second] = [await createDb(database), await createDb(database)];
+      try {
+        await demoteEachOther(first, second);
+      } finally {
+        await Promise.all([first.$disconnect(), second.$disconnect()]);
+      }
+    } finally {
+      await cluster.stop();
+    }
+  }, 120_000);
+});
+
 describe("the rate limit's single statement on PostgreSQL", () => {
   let cluster: PostgresCluster | undefined;
   let pgDb: Db | undefined;
