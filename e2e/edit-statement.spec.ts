@@ -80,6 +80,8 @@ test("the form opened in place refuses bad input next to the field, keeps what w
   const page = await context.newPage();
   await signIn(page, editor, `/talks/${BEIJING}`);
   const day4 = page.locator(`#day-${DAY_4}`);
+  // The timeline streams in after the page's frame: count once day 4 is there.
+  await expect(day4.getByRole("article").filter({ hasText: "huge difference" })).toBeVisible();
   const before = await day4.getByRole("article").count();
   const link = day4.getByRole("link", { name: "Add statement to day 4" });
   await link.click();

@@ -146,6 +146,17 @@ export function ChoiceGroup({
   );
 }
 
+/** A checkbox per option, named `name`, ticked as the form's values say (inside a ChoiceGroup). */
+export function Checkboxes({ view, name, options }: { view: FormView; name: string; options: { value: string; label: string }[] }) {
+  const ticked = view.list(name);
+  return options.map((o) => (
+    <label key={o.value} className="check">
+      <input type="checkbox" name={name} value={o.value} defaultChecked={ticked.includes(o.value)} />
+      {o.label}
+    </label>
+  ));
+}
+
 /**
  * The form's outcome, in a live region: on a refusal, its message and a list of links to the
  * fields that need attention, named by their labels.

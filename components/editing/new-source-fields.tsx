@@ -1,7 +1,7 @@
 "use client";
 
 import { TITLE_MAX } from "@/lib/talk-document/schema";
-import { Field, type FormView } from "./form-kit";
+import { Checkboxes, ChoiceGroup, Field, type FormView } from "./form-kit";
 
 export const NEW_SOURCE_LABELS: Record<string, string> = {
   newSourcePublisher: "Publisher of the new source",
@@ -31,5 +31,19 @@ export function NewSourceFields({ view, prefix }: { view: FormView; prefix: stri
         </Field>
       </div>
     </details>
+  );
+}
+
+/** A form's "Sources" group: the talk's sources already cited, to tick, and a new one to type in. */
+export function SourcesFieldset({ view, prefix, sources, hint }: { view: FormView; prefix: string; sources: { value: string; label: string }[]; hint?: string }) {
+  return (
+    <fieldset className="edit-form__group">
+      <legend>Sources</legend>
+      <ChoiceGroup view={view} prefix={prefix} name="sources" legend="Reports that carry it" hint={hint}>
+        {sources.length === 0 ? <span className="muted small">No sources are cited in this talk yet; add one below.</span> : null}
+        <Checkboxes view={view} name="sources" options={sources} />
+      </ChoiceGroup>
+      <NewSourceFields view={view} prefix={prefix} />
+    </fieldset>
   );
 }

@@ -12,8 +12,8 @@ import { isLocalDay } from "@/lib/time/local-day";
 import { resolveSessionTimes } from "@/lib/time/session-times";
 import { CLOCK, isOccurrence } from "@/lib/time/venue-clock";
 import { ConflictNotice } from "./conflict-notice";
-import { ChoiceGroup, Field, FormSummary, useFormView, useReady, type FormView } from "./form-kit";
-import { NEW_SOURCE_LABELS, NewSourceFields } from "./new-source-fields";
+import { Checkboxes, ChoiceGroup, Field, FormSummary, useFormView, useReady, type FormView } from "./form-kit";
+import { NEW_SOURCE_LABELS, SourcesFieldset } from "./new-source-fields";
 import { VenueTimeField } from "./venue-time-field";
 
 const P = "session";
@@ -71,12 +71,7 @@ export function SessionForm({ mode, options, initial, cancelHref }: { mode: "cre
           </Field>
         </div>
         <ChoiceGroup view={view} prefix={P} name="issues" legend="Issues discussed">
-          {options.issues.map((issue) => (
-            <label key={issue.value} className="check">
-              <input type="checkbox" name="issues" value={issue.value} defaultChecked={view.list("issues").includes(issue.value)} />
-              {issue.label}
-            </label>
-          ))}
+          <Checkboxes view={view} name="issues" options={options.issues} />
         </ChoiceGroup>
         <Field view={view} prefix={P} name="summary" label="Summary (optional)">
           <textarea {...view.control("summary")} defaultValue={view.value("summary")} rows={4} maxLength={SUMMARY_MAX} />
@@ -99,19 +94,7 @@ export function SessionForm({ mode, options, initial, cancelHref }: { mode: "cre
           <textarea {...view.control("outcomeNote", { hint: true })} defaultValue={view.value("outcomeNote")} rows={2} maxLength={NOTE_MAX} />
         </Field>
       </fieldset>
-      <fieldset className="edit-form__group">
-        <legend>Sources</legend>
-        <ChoiceGroup view={view} prefix={P} name="sources" legend="Reports that carry it">
-          {options.sources.length === 0 ? <span className="muted small">No sources are cited in this talk yet; add one below.</span> : null}
-          {options.sources.map((s) => (
-            <label key={s.value} className="check">
-              <input type="checkbox" name="sources" value={s.value} defaultChecked={view.list("sources").includes(s.value)} />
-              {s.label}
-            </label>
-          ))}
-        </ChoiceGroup>
-        <NewSourceFields view={view} prefix={P} />
-      </fieldset>
+      <SourcesFieldset view={view} prefix={P} sources={options.sources} />
       <div className="form__actions">
         <button type="submit" className="button" disabled={pending}>
           {pending ? "Saving…" : mode === "create" ? "Add session" : conflict ? "Save my version again" : "Save changes"}

@@ -10,8 +10,8 @@ import { CAPACITY_LABEL, PART_OF_DAY_LABEL, SETTING_LABEL, STATEMENT_KIND_LABEL,
 import { CapacitySchema, PartOfDaySchema, QUOTED_WORDS_MAX, SettingSchema, STATEMENT_TEXT_MAX, StatementKindSchema, TimePrecisionSchema } from "@/lib/talk-document/schema";
 import { typedTimeHelp } from "@/lib/time/session-times";
 import { ConflictNotice } from "./conflict-notice";
-import { ChoiceGroup, Field, FormSummary, useFormView, useReady } from "./form-kit";
-import { NEW_SOURCE_LABELS, NewSourceFields } from "./new-source-fields";
+import { Checkboxes, ChoiceGroup, Field, FormSummary, useFormView, useReady } from "./form-kit";
+import { NEW_SOURCE_LABELS, SourcesFieldset } from "./new-source-fields";
 import { VenueTimeField } from "./venue-time-field";
 
 /** The field names people see, for the problem summary. */
@@ -148,12 +148,7 @@ export function StatementForm({ mode, options, initial, cancelHref, inline, idPr
         </Field>
         <ChoiceGroup view={view} prefix={P} name="issues" legend="Issues">
           {options.issues.length === 0 ? <span className="muted small">This talk has no agenda issues yet.</span> : null}
-          {options.issues.map((issue) => (
-            <label key={issue.value} className="check">
-              <input type="checkbox" name="issues" value={issue.value} defaultChecked={view.list("issues").includes(issue.value)} />
-              {issue.label}
-            </label>
-          ))}
+          <Checkboxes view={view} name="issues" options={options.issues} />
         </ChoiceGroup>
       </fieldset>
 
@@ -240,25 +235,7 @@ export function StatementForm({ mode, options, initial, cancelHref, inline, idPr
         </div>
       </fieldset>
 
-      <fieldset className="edit-form__group">
-        <legend>Sources</legend>
-        <ChoiceGroup
-          view={view}
-          prefix={P}
-          name="sources"
-          legend="Reports that carry it"
-          hint="A statement without a source is shown as unsourced, not as fact."
-        >
-          {options.sources.length === 0 ? <span className="muted small">No sources are cited in this talk yet; add one below.</span> : null}
-          {options.sources.map((s) => (
-            <label key={s.value} className="check">
-              <input type="checkbox" name="sources" value={s.value} defaultChecked={view.list("sources").includes(s.value)} />
-              {s.label}
-            </label>
-          ))}
-        </ChoiceGroup>
-        <NewSourceFields view={view} prefix={P} />
-      </fieldset>
+      <SourcesFieldset view={view} prefix={P} sources={options.sources} hint="A statement without a source is shown as unsourced, not as fact." />
 
       <div className="form__actions">
         <button type="submit" className="button" disabled={pending}>

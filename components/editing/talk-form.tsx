@@ -9,7 +9,7 @@ import type { CatalogOptions } from "@/lib/data/editing";
 import { TALK_STATUS_LABEL } from "@/lib/labels";
 import { SUMMARY_MAX, TalkStatusSchema, TITLE_MAX } from "@/lib/talk-document/schema";
 import { ConflictNotice } from "./conflict-notice";
-import { ChoiceGroup, Field, FormSummary, useFormView, useReady } from "./form-kit";
+import { Checkboxes, ChoiceGroup, Field, FormSummary, useFormView, useReady } from "./form-kit";
 
 const P = "talk";
 
@@ -135,12 +135,7 @@ export function TalkForm({ mode, options, initial, cancelHref }: { mode: "create
       <fieldset className="edit-form__group">
         <legend>Agenda</legend>
         <ChoiceGroup view={view} prefix={P} name="issues" legend="Issues on the agenda">
-          {ordered(options.issues, initial.issues as string[]).map((i) => (
-            <label key={i.value} className="check">
-              <input type="checkbox" name="issues" value={i.value} defaultChecked={view.list("issues").includes(i.value)} />
-              {i.label}
-            </label>
-          ))}
+          <Checkboxes view={view} name="issues" options={ordered(options.issues, initial.issues as string[])} />
         </ChoiceGroup>
       </fieldset>
       <div className="form__actions">
