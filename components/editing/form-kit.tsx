@@ -4,8 +4,9 @@ import "./editing.css";
 // (aria-describedby to the hint and the error, aria-invalid), a summary of the problems announced
 // when a save fails, and the values to show after a refusal (what the editor typed, never reset).
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import type { EditState } from "@/lib/actions/edit-state";
+import { conflictOf, type EditState } from "@/lib/actions/edit-state";
 import type { FieldErrors, FormValues } from "@/lib/actions/safe-action";
+import { ConflictNotice } from "./conflict-notice";
 
 export type FormView = {
   /** The value a field shows: what was submitted, after a refusal, else the initial one. */
@@ -187,5 +188,36 @@ export function FormSummary({
         </ul>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * The top of every editing form: the outcome summary, the notice when a save was refused as
+ * stale, and the hidden fields the save sends back as they are (talk, id, version…).
+ */
+export function FormHead({
+  view,
+  state,
+  prefix,
+  labels,
+  hidden,
+}: {
+  view: FormView;
+  state: EditState<unknown> | null;
+  prefix: string;
+  labels: Record<string, string>;
+  /** Name → value; values come from the form's view unless given. */
+  hidden: (string | [string, string])[];
+}) {
+  const conflict = conflictOf(state);
+  return (
+    <>
+      <FormSummary id={`${prefix}-summary`} state={state} prefix={prefix} labels={labels} />
+      {conflict ? <ConflictNotice conflict={conflict} headingId={`${prefix}-conflict`} /> : null}
+      {hidden.map((h) => {
+        const [name, value] = typeof h === "string" ? [h, view.value(h)] : h;
+        return <input key={name} type="hidden" name={name} value={value} />;
+      })}
+    </>
   );
 }

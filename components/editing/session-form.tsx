@@ -11,8 +11,7 @@ import { NOTE_MAX, OutcomeSchema, SessionKindSchema, SUMMARY_MAX, TITLE_MAX } fr
 import { isLocalDay } from "@/lib/time/local-day";
 import { resolveSessionTimes } from "@/lib/time/session-times";
 import { CLOCK, isOccurrence } from "@/lib/time/venue-clock";
-import { ConflictNotice } from "./conflict-notice";
-import { Checkboxes, ChoiceGroup, Field, FormSummary, useFormView, useReady, type FormView } from "./form-kit";
+import { Checkboxes, ChoiceGroup, Field, FormHead, useFormView, useReady, type FormView } from "./form-kit";
 import { NEW_SOURCE_LABELS, SourcesFieldset } from "./new-source-fields";
 import { VenueTimeField } from "./venue-time-field";
 
@@ -43,15 +42,7 @@ export function SessionForm({ mode, options, initial, cancelHref }: { mode: "cre
   const { talk } = options;
   return (
     <form key={view.key} action={action} className="edit-form" noValidate {...ready} aria-describedby={`${P}-summary`}>
-      <FormSummary id={`${P}-summary`} state={state} prefix={P} labels={LABELS} />
-      {conflict ? <ConflictNotice conflict={conflict} headingId={`${P}-conflict`} /> : null}
-      <input type="hidden" name="talk" value={talk.slug} />
-      {mode === "edit" ? (
-        <>
-          <input type="hidden" name="id" value={view.value("id")} />
-          <input type="hidden" name="version" value={view.value("version")} />
-        </>
-      ) : null}
+      <FormHead view={view} state={state} prefix={P} labels={LABELS} hidden={[["talk", talk.slug], ...(mode === "edit" ? ["id", "version"] : [])]} />
       <fieldset className="edit-form__group">
         <legend>The meeting</legend>
         <Field view={view} prefix={P} name="title" label="Title">

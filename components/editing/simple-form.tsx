@@ -6,8 +6,7 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { conflictOf, type EditState } from "@/lib/actions/edit-state";
 import type { ActionInput, FormValues } from "@/lib/actions/safe-action";
-import { ConflictNotice } from "./conflict-notice";
-import { Field, FormSummary, useFormView, useReady } from "./form-kit";
+import { Field, FormHead, useFormView, useReady } from "./form-kit";
 
 export type SimpleField = {
   name: string;
@@ -48,11 +47,7 @@ export function SimpleForm({
   const labels = Object.fromEntries(fields.map((f) => [f.name, f.label]));
   return (
     <form key={view.key} action={run} className="edit-form" noValidate {...ready} aria-describedby={`${prefix}-summary`}>
-      <FormSummary id={`${prefix}-summary`} state={state} prefix={prefix} labels={labels} />
-      {conflict ? <ConflictNotice conflict={conflict} headingId={`${prefix}-conflict`} /> : null}
-      {hidden.map((name) => (
-        <input key={name} type="hidden" name={name} value={view.value(name)} />
-      ))}
+      <FormHead view={view} state={state} prefix={prefix} labels={labels} hidden={hidden} />
       <div className="edit-form__group">
         {fields.map((f) =>
           f.readOnly ? (

@@ -9,8 +9,7 @@ import type { StatementFormOptions } from "@/lib/data/editing";
 import { CAPACITY_LABEL, PART_OF_DAY_LABEL, SETTING_LABEL, STATEMENT_KIND_LABEL, TIME_PRECISION_LABEL } from "@/lib/labels";
 import { CapacitySchema, PartOfDaySchema, QUOTED_WORDS_MAX, SettingSchema, STATEMENT_TEXT_MAX, StatementKindSchema, TimePrecisionSchema } from "@/lib/talk-document/schema";
 import { typedTimeHelp } from "@/lib/time/session-times";
-import { ConflictNotice } from "./conflict-notice";
-import { Checkboxes, ChoiceGroup, Field, FormSummary, useFormView, useReady } from "./form-kit";
+import { Checkboxes, ChoiceGroup, Field, FormHead, useFormView, useReady } from "./form-kit";
 import { NEW_SOURCE_LABELS, SourcesFieldset } from "./new-source-fields";
 import { VenueTimeField } from "./venue-time-field";
 
@@ -88,15 +87,7 @@ export function StatementForm({ mode, options, initial, cancelHref, inline, idPr
 
   return (
     <form key={view.key} action={action} className="edit-form" noValidate {...ready} aria-describedby={`${P}-summary`}>
-      <FormSummary id={`${P}-summary`} state={state} prefix={P} labels={LABELS} />
-      {conflict ? <ConflictNotice conflict={conflict} headingId={`${P}-conflict`} /> : null}
-      <input type="hidden" name="talk" value={talk.slug} />
-      {mode === "edit" ? (
-        <>
-          <input type="hidden" name="id" value={view.value("id")} />
-          <input type="hidden" name="version" value={view.value("version")} />
-        </>
-      ) : null}
+      <FormHead view={view} state={state} prefix={P} labels={LABELS} hidden={[["talk", talk.slug], ...(mode === "edit" ? ["id", "version"] : [])]} />
 
       <fieldset className="edit-form__group">
         <legend>Who</legend>

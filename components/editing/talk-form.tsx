@@ -8,8 +8,7 @@ import { createTalk, updateTalk } from "@/lib/actions/talks";
 import type { CatalogOptions } from "@/lib/data/editing";
 import { TALK_STATUS_LABEL } from "@/lib/labels";
 import { SUMMARY_MAX, TalkStatusSchema, TITLE_MAX } from "@/lib/talk-document/schema";
-import { ConflictNotice } from "./conflict-notice";
-import { Checkboxes, ChoiceGroup, Field, FormSummary, useFormView, useReady } from "./form-kit";
+import { Checkboxes, ChoiceGroup, Field, FormHead, useFormView, useReady } from "./form-kit";
 
 const P = "talk";
 
@@ -47,14 +46,7 @@ export function TalkForm({ mode, options, initial, cancelHref }: { mode: "create
   const envoys = options.envoys.filter((e) => parties.includes(e.party) || roles.has(e.value));
   return (
     <form key={view.key} action={action} className="edit-form" noValidate {...ready} aria-describedby={`${P}-summary`}>
-      <FormSummary id={`${P}-summary`} state={state} prefix={P} labels={LABELS} />
-      {conflict ? <ConflictNotice conflict={conflict} headingId={`${P}-conflict`} /> : null}
-      {mode === "edit" ? (
-        <>
-          <input type="hidden" name="id" value={view.value("id")} />
-          <input type="hidden" name="version" value={view.value("version")} />
-        </>
-      ) : null}
+      <FormHead view={view} state={state} prefix={P} labels={LABELS} hidden={(mode === "edit" ? ["id", "version"] : [])} />
       <fieldset className="edit-form__group">
         <legend>The talk</legend>
         <Field view={view} prefix={P} name="title" label="Title">
