@@ -1,0 +1,48 @@
+// Days as every page lists them: each day that holds something, and each stretch of days between
+// them that holds nothing as one entry ("Days 5–11: nothing recorded"). The list's length follows
+// what was recorded, never the calendar: a date typed as 9999-12-31 adds one day and one run, not
+// three million days. Pure: lib/timeline/day-runs.test.ts.
+import { addLocalDays, localDaysBetween, type LocalDay } from "../time/local-day";
+
+/** A stretch of consecutive days on which nothing was recorded. */
+export type EmptyDays = {
+  kind: "empty";
+  first: LocalDay;
+  last: LocalDay;
+  /** The talk's number of its first day (1 for the talk's first day). */
+  firstNumber: number;
+  /** How many days it covers (1 or more). */
+  count: number;
+};
+
+export type DaySlot<T> = { kind: "day"; day: LocalDay; number: number; value: T } | EmptyDays;
+
+export type DaySpan = { firstDay: LocalDay; lastDay: LocalDay | null };
+
+/** The talk's number of a day: 1 for its first day (0 or less for a day recorded before it). */
+export function dayNumberIn(talk: { firstDay: LocalDay }, day: LocalDay): number {
+  return localDaysBetween(talk.firstDay, day) + 1;
+}
+
+function emptyRun(talk: DaySpan, first: LocalDay, last: LocalDay): EmptyDays {
+  return { kind: "empty", first, last, firstNumber: dayNumberIn(talk, first), count: localDaysBetween(first, last) + 1 };
+}
+
+/**
+ * The talk's days from its first to its last (to the latest recorded day while its end is open),
+ * widened to any recorded day outside them: recorded days in order, with the empty stretches
+ * before, between and after them as runs. `recorded` must be in day order, one entry per day.
+ */
+export function slotDays<T>(talk: DaySpan, recorded: readonly T[], dayOf: (value: T) => LocalDay): DaySlot<T>[] {
+  const slots: DaySlot<T>[] = [];
+  let next: LocalDay = talk.firstDay; // the first day not covered yet
+  for (const value of recorded) {
+    const day = dayOf(value);
+    if (day > next) slots.push(emptyRun(talk, next, addLocalDays(day, -1)));
+    slots.push({ kind: "day", day, number: dayNumberIn(talk, day), value });
+    next = addLocalDays(day, 1);
+  }
+  const end = talk.lastDay ?? (slots.length === 0 ? talk.firstDay : null);
+  if (end !== null && end >= next) slots.push(emptyRun(talk, next, end));
+  return slots;
+}
