@@ -9,6 +9,8 @@ import { useEffect } from "react";
  */
 export function ReaderTimes() {
   useEffect(() => {
+    // Tests and benchmarks wait for this: the page is hydrated and its scripts are running.
+    document.documentElement.dataset.hydrated = "true";
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     const clock = new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
     const dayIn = (z: string) => new Intl.DateTimeFormat("en-GB", { timeZone: z, weekday: "short", day: "numeric", month: "short" });
@@ -24,8 +26,9 @@ export function ReaderTimes() {
         const otherDay = day !== venueDays.get(venueZone)!.format(at);
         el.textContent = ` · ${clock.format(at)}${otherDay ? ` ${day}` : ""} your time`;
       });
+      // Only where it differs: writing it anyway would wake the observer below, every frame.
       document.querySelectorAll<HTMLElement>("[data-reader-zone]").forEach((el) => {
-        el.textContent = zone;
+        if (el.textContent !== zone) el.textContent = zone;
       });
     };
     fill();

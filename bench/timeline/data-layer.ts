@@ -3,14 +3,17 @@
 // streaming). run.ts starts it as
 //   node --conditions=react-server --import tsx bench/timeline/data-layer.ts <slug> <runs>
 // with DATABASE_URL set; react-server makes `import "server-only"` a no-op, as in Next's server.
-// Prints one JSON line: {"page":[ms…],"all":[ms…]} or {"error":"…"}.
-import { getTalkTimeline } from "../../lib/data/talks";
+// Prints one JSON line: {"page":[ms…],"cold":[ms…],"all":[ms…]} or {"error":"…"}.
+import { clearTalkCache } from "../../lib/data/talk-cache";
+import { getTalkPage, getTalkPrint } from "../../lib/data/talks";
 
-// The read app/talks/[slug]/page.tsx makes (keep in step with it), and the whole talk in full
-// detail, which is what the page would cost if it rendered every day.
+// The read app/talks/[slug]/page.tsx makes (keep in step with it): as most requests find it, with
+// the talk's index already in memory ("page"), and as the first request after a change does
+// ("cold"); and the whole talk in full detail, which is what the print view reads ("all").
 const READS = {
-  page: (slug: string) => getTalkTimeline(slug, {}, "budget"),
-  all: (slug: string) => getTalkTimeline(slug, {}, "all"),
+  page: (slug: string) => getTalkPage(slug, {}, null),
+  cold: (slug: string) => (clearTalkCache(), getTalkPage(slug, {}, null)),
+  all: (slug: string) => (clearTalkCache(), getTalkPrint(slug, {})),
 };
 
 async function main() {
@@ -20,8 +23,8 @@ async function main() {
   const result: Record<string, number[]> = {};
   for (const [name, read] of Object.entries(READS)) {
     // Warm-up: opens the database, loads the client, and lets V8 compile the hot paths, as a
-    // server that has answered a few requests has. getTalkTimeline is wrapped in React's
-    // cache(), which only caches inside a request: outside one, every call reads.
+    // server that has answered a few requests has. getTalk is wrapped in React's cache(), which
+    // only caches inside a request: outside one, every call reads the talk and its stamp.
     for (let i = 0; i < 3; i++) {
       if (!(await read(slug))) throw new Error(`No talk ${slug} in ${process.env.DATABASE_URL}`);
     }

@@ -1,33 +1,45 @@
 import type { ConvergenceRow } from "@/lib/timeline/convergence";
 import type { Gap } from "@/lib/generated/sqlite/enums";
 import { GAP_LABEL } from "@/lib/labels";
-import { formatLocalDay, formatLocalDayShort, localDaysBetween } from "@/lib/time/local-day";
+import { formatLocalDay, formatLocalDayShort } from "@/lib/time/local-day";
+import { dayNumbers, runDates } from "../timeline/timeline-days";
 
 const GAP_ORDER: Gap[] = ["agreed", "narrowing", "unchanged", "widening", "deadlocked"];
 
 /**
  * Issues × days: the editors' judgement of the gap between the parties, one cell per issue per
- * day. Colour and a text label, so it reads without colour; each cell links to its day.
+ * day shown, one narrow column per stretch of days that holds nothing. Colour and a text label,
+ * so it reads without colour; each cell links to its day. `partial` says the page shows some of
+ * the talk's days (a long talk), so the strip does too.
  */
 export function ConvergenceStrip({
   rows,
-  firstDay,
   dayHref,
   assessHref,
+  partial = false,
 }: {
   rows: ConvergenceRow[];
-  firstDay: string;
+  partial?: boolean;
   dayHref: (day: string) => string;
   /** For editors: where to assess (or reassess) an issue on a day. */
   assessHref?: (issue: string, day: string) => string;
 }) {
-  if (rows.length === 0) return null;
-  const days = rows[0]!.cells.map((c) => c.day);
+  if (rows.length === 0 || rows[0]!.cells.length === 0) return null;
+  const columns = rows[0]!.cells;
+  // A grid of empty cells tells nothing: say so in a line (editors assess from each day's links).
+  if (!rows.some((row) => row.cells.some((c) => c.kind === "day" && c.assessment))) {
+    return (
+      <section className="convergence convergence--none" aria-labelledby="convergence-heading">
+        <h2 id="convergence-heading">Is the gap closing?</h2>
+        <p className="muted small">No day {partial ? "shown below" : "of this talk"} has been assessed yet.</p>
+      </section>
+    );
+  }
   return (
     <section className="convergence" aria-labelledby="convergence-heading">
       <h2 id="convergence-heading">Is the gap closing?</h2>
       <p className="muted small">
-        Editors’ assessment of the gap between the parties on each issue, day by day.{" "}
+        Editors’ assessment of the gap between the parties on each issue, day by day{partial ? ", over the days shown below" : ""}.{" "}
         <span className="legend" aria-hidden="true">
           {GAP_ORDER.map((g) => (
             <span key={g} className={`gap-chip gap--${g}`}>
@@ -42,14 +54,21 @@ export function ConvergenceStrip({
           <thead>
             <tr>
               <th scope="col">Issue</th>
-              {days.map((day) => (
-                <th key={day} scope="col" abbr={formatLocalDay(day)}>
-                  <a href={dayHref(day)}>
-                    Day {localDaysBetween(firstDay, day) + 1}
-                    <span className="convergence__date">{formatLocalDayShort(day)}</span>
-                  </a>
-                </th>
-              ))}
+              {columns.map((c) =>
+                c.kind === "day" ? (
+                  <th key={c.day} scope="col" abbr={formatLocalDay(c.day)}>
+                    <a href={dayHref(c.day)}>
+                      Day {c.number.toLocaleString("en-GB")}
+                      <span className="convergence__date">{formatLocalDayShort(c.day)}</span>
+                    </a>
+                  </th>
+                ) : (
+                  <th key={c.first} scope="col" className="convergence__run" abbr={`${runDates(c)}, nothing recorded`}>
+                    {dayNumbers(c)}
+                    <span className="convergence__date">nothing recorded</span>
+                  </th>
+                ),
+              )}
             </tr>
           </thead>
           <tbody>
@@ -59,14 +78,18 @@ export function ConvergenceStrip({
                   <a href={`/issues/${row.issue.slug}`}>{row.issue.name}</a>
                 </th>
                 {row.cells.map((cell) =>
-                  cell.gap ? (
-                    <td key={cell.day} className={`gap gap--${cell.gap}`}>
-                      <a href={dayHref(cell.day)} title={cell.note ? `${cell.note} — ${cell.authorName}` : cell.authorName}>
-                        {GAP_LABEL[cell.gap]}
+                  cell.kind === "empty" ? (
+                    <td key={cell.first} className="gap gap--run">
+                      <span className="visually-hidden">Nothing recorded</span>
+                    </td>
+                  ) : cell.assessment ? (
+                    <td key={cell.day} className={`gap gap--${cell.assessment.gap}`}>
+                      <a href={dayHref(cell.day)} title={cell.assessment.note ? `${cell.assessment.note} — ${cell.assessment.authorName}` : cell.assessment.authorName}>
+                        {GAP_LABEL[cell.assessment.gap]}
                       </a>
                       {assessHref ? (
                         <a className="gap__edit no-print" href={assessHref(row.issue.slug, cell.day)}>
-                          Edit<span className="visually-hidden"> the assessment of {row.issue.name} on day {localDaysBetween(firstDay, cell.day) + 1}</span>
+                          Edit<span className="visually-hidden"> the assessment of {row.issue.name} on day {cell.number}</span>
                         </a>
                       ) : null}
                     </td>
@@ -74,7 +97,7 @@ export function ConvergenceStrip({
                     <td key={cell.day} className="gap gap--none">
                       {assessHref ? (
                         <a className="gap__edit gap__edit--add no-print" href={assessHref(row.issue.slug, cell.day)}>
-                          Assess<span className="visually-hidden"> {row.issue.name} on day {localDaysBetween(firstDay, cell.day) + 1}</span>
+                          Assess<span className="visually-hidden"> {row.issue.name} on day {cell.number}</span>
                         </a>
                       ) : (
                         <>

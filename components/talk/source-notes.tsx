@@ -23,7 +23,7 @@ export function SourceNotes({ sources }: { sources: CitedSource[] }) {
               {src.publishedOn && <>, {formatLocalDay(src.publishedOn)}</>}
               <span className="muted">
                 {" "}
-                — cited {src.citations} {src.citations === 1 ? "time" : "times"} here ·{" "}
+                — cited {src.citations} {src.citations === 1 ? "time" : "times"} in this talk ·{" "}
                 <a href={`/sources/${src.key}`} className="sources__about" aria-label={`About this source: ${src.title}`}>
                   About this source
                 </a>

@@ -1,4 +1,4 @@
-import type { TalkTimeline } from "@/lib/data/talks";
+import type { TalkFrame } from "@/lib/data/talks";
 import { zoneAbbreviation } from "@/lib/time/instant";
 import { formatDayRange } from "@/lib/time/local-day";
 import { StatusBadge } from "../badges";
@@ -7,7 +7,7 @@ import { StatusBadge } from "../badges";
  * `editable`: the reader is an editor, who also gets the talk's editing links. `printHref`: the
  * talk's print view (every day in full), linked from the talk page.
  */
-export function TalkHeader({ data, editable = false, printHref }: { data: TalkTimeline; editable?: boolean; printHref?: string }) {
+export function TalkHeader({ data, editable = false, printHref }: { data: Pick<TalkFrame, "talk" | "parties" | "issues">; editable?: boolean; printHref?: string }) {
   const { talk } = data;
   const zone = zoneAbbreviation(new Date(`${talk.firstDay}T12:00:00Z`), talk.venueTimeZone);
   return (

@@ -1,9 +1,10 @@
 // Editors' links on the timeline: plain anchors to the editing pages, rendered only for editors
 // (the page decides) and carrying no version or other state, so the talk page stays light with
 // thousands of statements and a stale page cannot make a stale save. "Add statement" opens its
-// form in place (add-statement-here.tsx) and stays a link to the full form without JavaScript.
+// form in place, through one listener for the whole page (inline-add.tsx, loaded for editors
+// only), and stays a link to the full form without JavaScript.
+import type { ReactNode } from "react";
 import "./edit-links.css";
-import { AddStatementHere } from "./add-statement-here";
 
 /** The talk's slug, from its path ("/talks/<slug>"), which is what the pages pass as `base`. */
 const talkOf = (base: string) => decodeURIComponent(base.split("/")[2] ?? "");
@@ -13,9 +14,9 @@ export function DayEditLinks({ base, day, label }: { base: string; day: string; 
   const known = day !== "unknown";
   return (
     <div className="edit-links no-print">
-      <AddStatementHere href={`${base}/statements/new?day=${day}`} talk={talkOf(base)} day={day}>
+      <AddStatementLink href={`${base}/statements/new?day=${day}`} talk={talkOf(base)} day={day}>
         Add statement<span className="visually-hidden"> to {label}</span>
-      </AddStatementHere>
+      </AddStatementLink>
       <a href={`${base}/sessions/new?day=${day}`}>
         Add session<span className="visually-hidden"> to {label}</span>
       </a>
@@ -32,9 +33,9 @@ export function DayEditLinks({ base, day, label }: { base: string; day: string; 
 export function SessionEditLinks({ base, id, day, title }: { base: string; id: string; day: string | null; title: string }) {
   return (
     <div className="edit-links no-print">
-      <AddStatementHere href={`${base}/statements/new?day=${day ?? "unknown"}&session=${id}`} talk={talkOf(base)} day={day ?? "unknown"} session={id} sessionTitle={title}>
+      <AddStatementLink href={`${base}/statements/new?day=${day ?? "unknown"}&session=${id}`} talk={talkOf(base)} day={day ?? "unknown"} session={id} sessionTitle={title}>
         Add statement<span className="visually-hidden"> in the session “{title}”</span>
-      </AddStatementHere>
+      </AddStatementLink>
       <a href={`${base}/sessions/${id}/edit`}>
         Edit<span className="visually-hidden"> the session “{title}”</span>
       </a>
@@ -62,5 +63,17 @@ export function StatementEditLinks({ base, id }: { base: string; id: string }) {
         Delete<span className="visually-hidden"> statement</span>
       </a>
     </span>
+  );
+}
+
+/**
+ * "Add statement" on a day or in a session: the full form's page, and what the in-place form needs
+ * (read by inline-add.tsx when an editor clicks it without a modifier key).
+ */
+function AddStatementLink(props: { href: string; talk: string; day: string; session?: string; sessionTitle?: string; children: ReactNode }) {
+  return (
+    <a href={props.href} data-add-statement={props.talk} data-day={props.day} data-session={props.session} data-session-title={props.sessionTitle} aria-expanded="false">
+      {props.children}
+    </a>
   );
 }

@@ -12,7 +12,7 @@ export function SessionItem({
   session: s,
   statements,
   timeZone,
-  partyIndex,
+  parties,
   page,
   editBase,
 }: {
@@ -22,7 +22,8 @@ export function SessionItem({
   session: TimelineSession;
   statements: TimelineStatement[];
   timeZone: string;
-  partyIndex: Map<string, number>;
+  /** Party slugs in the talk's order. */
+  parties: string[];
 }) {
   return (
     <li id={`session-${s.id}`} className="session">
@@ -39,7 +40,7 @@ export function SessionItem({
         <SourceList sources={s.sources} />
       </p>
       {editBase && <SessionEditLinks base={editBase} id={s.id} day={s.localDay} title={s.title} />}
-      {statements.length > 0 && <StatementList statements={statements} timeZone={timeZone} partyIndex={partyIndex} page={page} editBase={editBase} />}
+      {statements.length > 0 && <StatementList statements={statements} timeZone={timeZone} parties={parties} page={page} editBase={editBase} />}
     </li>
   );
 }

@@ -12,7 +12,7 @@ export function SourceList({ sources }: { sources: SourceRef[] }) {
       {sources.map((src, i) => (
         <span key={src.id}>
           {i > 0 && ", "}
-          <a href={`#source-${src.number}`} aria-label={`Source ${src.number}: ${src.publisher}, ${src.title}`}>
+          <a href={src.href} aria-label={`Source ${src.number}: ${src.publisher}, ${src.title}`}>
             [{src.number}]
           </a>
         </span>

@@ -4,7 +4,7 @@ import { StatementItem } from "./statement-item";
 export function StatementList({
   statements,
   timeZone,
-  partyIndex,
+  parties,
   page,
   editBase,
   sessionLink,
@@ -17,12 +17,13 @@ export function StatementList({
   page: string;
   statements: TimelineStatement[];
   timeZone: string;
-  partyIndex: Map<string, number>;
+  /** Party slugs in the talk's order: a statement's colour. */
+  parties: string[];
 }) {
   return (
     <ol className="statements">
       {statements.map((s) => (
-        <StatementItem key={s.id} statement={s} timeZone={timeZone} partyIndex={partyIndex.get(s.party.slug) ?? 0} permalink={`${page}#statement-${s.id}`} editBase={editBase} sessionLink={sessionLink} />
+        <StatementItem key={s.id} statement={s} timeZone={timeZone} partyIndex={Math.max(0, parties.indexOf(s.party.slug))} permalink={`${page}#statement-${s.id}`} editBase={editBase} sessionLink={sessionLink} />
       ))}
     </ol>
   );

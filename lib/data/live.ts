@@ -1,7 +1,7 @@
 import "server-only";
 import { requireReader } from "../auth/permissions";
 import { getDb, type Db } from "../db";
-import { formatCursor, type Cursor } from "../live/cursor";
+import type { Cursor } from "../live/cursor";
 import { describeRevision, referencedNames, type LiveChange, type RevisionRow } from "../live/describe";
 import type { ChangeSource, ReadRange } from "../live/hub";
 
@@ -14,34 +14,16 @@ export async function getLiveTalk(slug: string): Promise<LiveTalk | null> {
   return db.talk.findFirst({ where: { slug, deletedAt: null }, select: { id: true, firstDay: true, venueTimeZone: true } });
 }
 
-/**
- * Where the talk's revisions stand, as an event-stream cursor. A page reads it before it reads
- * the talk, and its live-update stream starts from it: a change saved while the page was on its
- * way to the browser is still sent.
- */
-export async function getLiveCursor(slug: string): Promise<string | null> {
-  await requireReader();
-  const db = await getDb();
-  const talk = await db.talk.findFirst({ where: { slug, deletedAt: null }, select: { id: true } });
-  if (!talk) return null;
-  const latest = await db.revision.findFirst({
-    where: ofTalk(talk.id),
-    orderBy: [{ at: "desc" }, { id: "desc" }],
-    select: { id: true, at: true },
-  });
-  return latest ? formatCursor({ at: latest.at.getTime(), id: latest.id }) : null;
-}
-
 const revisionSelect = { id: true, at: true, talkId: true, entityType: true, entityId: true, action: true, before: true, after: true } as const;
 
 /**
  * Shared records, filed under no talk: a talk's stream carries their changes too, and describe()
  * keeps those the talk uses (a corrected source title shows on every page that cites it).
  */
-const SHARED_TYPES = ["party", "envoy", "issue", "source"];
+export const SHARED_TYPES = ["party", "envoy", "issue", "source"];
 
 /** A talk's revisions, and those of every shared record. */
-const ofTalk = (talkId: string) => ({ OR: [{ talkId }, { talkId: null, entityType: { in: SHARED_TYPES } }] });
+export const ofTalk = (talkId: string) => ({ OR: [{ talkId }, { talkId: null, entityType: { in: SHARED_TYPES } }] });
 
 /** Of the shared records these revisions name, those the talk uses (ids). */
 async function usedByTalk(db: Db, talkId: string, rows: RevisionRow[]): Promise<Set<string>> {

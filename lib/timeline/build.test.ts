@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildTimeline, timelineDays } from "./build";
+import { buildTimeline } from "./build";
 
 const session = (id: string, o: { localDay?: string | null; startsAt?: string; sequence?: number }) => ({
   id,
@@ -22,8 +22,7 @@ describe("buildTimeline", () => {
   it("puts a session at 01:30 Beijing time on the Beijing day, though UTC is still the day before", () => {
     // 2006-02-05 01:30 in Beijing is 2006-02-04 17:30 UTC.
     const t = buildTimeline(beijing, [session("late", { localDay: "2006-02-05", startsAt: "2006-02-04T17:30:00Z" })], []);
-    expect(t.days.find((d) => d.day === "2006-02-05")!.sessions.map((g) => g.session.id)).toEqual(["late"]);
-    expect(t.days.find((d) => d.day === "2006-02-04")!.isEmpty).toBe(true);
+    expect(t.days.map((d) => [d.day, d.sessions.map((g) => g.session.id)])).toEqual([["2006-02-05", ["late"]]]);
   });
 
   it("puts a session at 23:45 Beijing time on that day, not the next", () => {
@@ -31,15 +30,17 @@ describe("buildTimeline", () => {
     expect(t.days.find((d) => d.day === "2006-02-06")!.sessions).toHaveLength(1);
   });
 
-  it("keeps every day of the talk, numbered from day 1, and marks days with nothing recorded", () => {
+  it("lists only the days that hold something, numbered from the talk's first day", () => {
     const t = buildTimeline(beijing, [session("a", { localDay: "2006-02-04" })], [statement("x", { saidOn: "2006-02-07" })]);
-    expect(t.days.map((d) => [d.number, d.day, d.isEmpty])).toEqual([
-      [1, "2006-02-04", false],
-      [2, "2006-02-05", true],
-      [3, "2006-02-06", true],
-      [4, "2006-02-07", false],
-      [5, "2006-02-08", true],
+    expect(t.days.map((d) => [d.number, d.day])).toEqual([
+      [1, "2006-02-04"],
+      [4, "2006-02-07"],
     ]);
+  });
+
+  it("costs what was recorded, not the calendar: a statement dated 9999-12-31 adds one day", () => {
+    const t = buildTimeline({ ...beijing, lastDay: null }, [], [statement("far", { saidOn: "9999-12-31" })]);
+    expect(t.days.map((d) => d.day)).toEqual(["9999-12-31"]);
   });
 
   it("places a date-only statement on its day, outside the sessions, with no clock time invented", () => {
@@ -64,7 +65,7 @@ describe("buildTimeline", () => {
         statement("a", { sessionId: "s", saidOn: "2006-02-05", sequence: 1 }),
       ],
     );
-    expect(ids(t.days[1]!.sessions[0]!.statements)).toEqual(["early", "late", "a", "b"]);
+    expect(ids(t.days[0]!.sessions[0]!.statements)).toEqual(["early", "late", "a", "b"]);
   });
 
   it("keeps undated sessions and statements apart instead of guessing a day", () => {
@@ -76,7 +77,7 @@ describe("buildTimeline", () => {
     expect(t.undated.sessions.map((g) => g.session.id)).toEqual(["u1", "u2"]);
     expect(ids(t.undated.sessions[0]!.statements)).toEqual(["said-in-u1"]);
     expect(ids(t.undated.statements)).toEqual(["loose"]);
-    expect(t.days.every((d) => d.isEmpty)).toBe(true);
+    expect(t.days).toEqual([]);
   });
 
   it("shows a statement on its own day when it was said on another day than its session", () => {
@@ -85,8 +86,8 @@ describe("buildTimeline", () => {
       [session("s", { localDay: "2006-02-05" })],
       [statement("next-day", { sessionId: "s", saidOn: "2006-02-06" })],
     );
-    expect(t.days[1]!.sessions[0]!.statements).toEqual([]);
-    expect(ids(t.days[2]!.outside)).toEqual(["next-day"]);
+    expect(t.days[0]!.sessions[0]!.statements).toEqual([]);
+    expect(ids(t.days[1]!.outside)).toEqual(["next-day"]);
   });
 
   it("lands items on the right local day across the change to summer time in Geneva (last Sunday of March)", () => {
@@ -106,24 +107,5 @@ describe("buildTimeline", () => {
     expect(at("2026-03-28")).toEqual(["sat-2330"]);
     expect(at("2026-03-29")).toEqual(["sun-0030", "sun-2330"]);
     expect(at("2026-03-30")).toEqual(["mon-0030"]);
-  });
-});
-
-describe("timelineDays", () => {
-  it("runs to the latest recorded day while the talk's end is open", () => {
-    expect(timelineDays({ firstDay: "2006-02-04", lastDay: null, venueTimeZone: "UTC" }, ["2006-02-07"])).toEqual([
-      "2006-02-04",
-      "2006-02-05",
-      "2006-02-06",
-      "2006-02-07",
-    ]);
-  });
-
-  it("widens to show anything recorded outside the talk's days rather than hide it", () => {
-    expect(timelineDays({ firstDay: "2006-02-04", lastDay: "2006-02-05", venueTimeZone: "UTC" }, ["2006-02-03"])).toEqual([
-      "2006-02-03",
-      "2006-02-04",
-      "2006-02-05",
-    ]);
   });
 });

@@ -21,6 +21,7 @@ export type TimelineTalkInput = { firstDay: LocalDay; lastDay: LocalDay | null; 
 
 export type TimelineSessionGroup<S, T> = { session: S; statements: T[] };
 
+/** A day on which something was recorded. */
 export type TimelineDay<S, T> = {
   day: LocalDay;
   /** 1 for the talk's first day. */
@@ -28,10 +29,10 @@ export type TimelineDay<S, T> = {
   sessions: TimelineSessionGroup<S, T>[];
   /** Statements made that day outside any recorded session. */
   outside: T[];
-  isEmpty: boolean;
 };
 
 export type Timeline<S, T> = {
+  /** The days that hold something, in order; the days between them are listed as runs (day-runs.ts). */
   days: TimelineDay<S, T>[];
   /** Sessions and statements whose day is not known; shown apart, never guessed onto a day. */
   undated: { sessions: TimelineSessionGroup<S, T>[]; statements: T[] };
@@ -75,14 +76,13 @@ export function timelineDays(talk: TimelineTalkInput, recordedDays: Iterable<Loc
 }
 
 /**
- * The talk's days with their sessions and statements. `spanDays` widens the range (a filtered
- * timeline passes the unfiltered one's days, so filtering never drops a day).
+ * The days that hold sessions or statements, each with them grouped as the timeline shows them.
+ * Only recorded days: its cost follows what was recorded, never the calendar span.
  */
 export function buildTimeline<S extends TimelineSessionInput, T extends TimelineStatementInput>(
   talk: TimelineTalkInput,
   sessions: S[],
   statements: T[],
-  spanDays: LocalDay[] = [],
 ): Timeline<S, T> {
   const tz = talk.venueTimeZone;
   const sessionDays = new Map(sessions.map((s) => [s.id, sessionDay(s, tz)]));
@@ -103,18 +103,14 @@ export function buildTimeline<S extends TimelineSessionInput, T extends Timeline
   const byDay = new Map<LocalDay | null, TimelineSessionGroup<S, T>[]>();
   for (const group of groups.values()) push(byDay, sessionDays.get(group.session.id) ?? null, group);
 
-  const recorded = [...byDay.keys(), ...outside.keys(), ...spanDays].filter((d): d is LocalDay => d !== null);
-  const days = timelineDays(talk, recorded).map((day) => {
-    const daySessions = byDay.get(day) ?? [];
-    const dayOutside = outside.get(day) ?? [];
-    return {
-      day,
-      number: localDaysBetween(talk.firstDay, day) + 1,
-      sessions: daySessions,
-      outside: dayOutside,
-      isEmpty: daySessions.length === 0 && dayOutside.length === 0,
-    };
-  });
+  const recorded = new Set<LocalDay>();
+  for (const day of [...byDay.keys(), ...outside.keys()]) if (day !== null) recorded.add(day);
+  const days = [...recorded].sort().map((day) => ({
+    day,
+    number: localDaysBetween(talk.firstDay, day) + 1,
+    sessions: byDay.get(day) ?? [],
+    outside: outside.get(day) ?? [],
+  }));
   return { days, undated: { sessions: byDay.get(null) ?? [], statements: outside.get(null) ?? [] } };
 }
 

@@ -1,16 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { buildConvergence } from "./convergence";
+import { slotDays } from "./day-runs";
 
 describe("buildConvergence", () => {
-  it("gives every issue a cell for every day, assessed or not", () => {
+  it("gives every issue a cell for every day shown, assessed or not, and one for each empty stretch", () => {
+    const slots = slotDays({ firstDay: "2006-02-04", lastDay: null }, ["2006-02-04", "2006-02-07"], (d) => d);
     const rows = buildConvergence(
       [{ slug: "abductions", name: "Abductions" }, { slug: "normalization", name: "Normalization" }],
-      ["2006-02-06", "2006-02-07"],
+      slots,
       [{ issueSlug: "abductions", localDay: "2006-02-07", gap: "deadlocked", note: "n", authorName: "ed" }],
     );
-    expect(rows.map((r) => r.cells.map((c) => c.gap))).toEqual([
-      [null, "deadlocked"],
-      [null, null],
+    const gaps = (r: (typeof rows)[number]) => r.cells.map((c) => (c.kind === "empty" ? `${c.count} empty` : (c.assessment?.gap ?? null)));
+    expect(rows.map(gaps)).toEqual([
+      [null, "2 empty", "deadlocked"],
+      [null, "2 empty", null],
     ]);
   });
 });

@@ -1,21 +1,25 @@
-// The convergence strip: for each agenda issue, the gap assessment on each day of the talk.
+// The convergence strip: for each agenda issue, the gap assessment on each day shown, with the
+// stretches of days that hold nothing as one column each (day-runs.ts), so the strip's width
+// follows what is shown, never the calendar.
 import type { Gap } from "../generated/sqlite/enums";
-import type { LocalDay } from "../time/local-day";
+import type { DaySlot, EmptyDays } from "./day-runs";
 
-export type ConvergenceCell = { day: LocalDay; gap: Gap; note: string; authorName: string } | { day: LocalDay; gap: null };
+export type Assessed = { gap: Gap; note: string; authorName: string };
+export type ConvergenceCell = { kind: "day"; day: string; number: number; assessment: Assessed | null } | EmptyDays;
 export type ConvergenceRow = { issue: { slug: string; name: string }; cells: ConvergenceCell[] };
 
 export function buildConvergence(
   issues: { slug: string; name: string }[],
-  days: LocalDay[],
-  assessments: { issueSlug: string; localDay: LocalDay; gap: Gap; note: string; authorName: string }[],
+  slots: DaySlot<unknown>[],
+  assessments: { issueSlug: string; localDay: string; gap: Gap; note: string; authorName: string }[],
 ): ConvergenceRow[] {
   const byKey = new Map(assessments.map((a) => [`${a.issueSlug} ${a.localDay}`, a]));
   return issues.map((issue) => ({
     issue,
-    cells: days.map((day): ConvergenceCell => {
-      const a = byKey.get(`${issue.slug} ${day}`);
-      return a ? { day, gap: a.gap, note: a.note, authorName: a.authorName } : { day, gap: null };
+    cells: slots.map((slot): ConvergenceCell => {
+      if (slot.kind === "empty") return slot;
+      const a = byKey.get(`${issue.slug} ${slot.day}`);
+      return { kind: "day", day: slot.day, number: slot.number, assessment: a ? { gap: a.gap, note: a.note, authorName: a.authorName } : null };
     }),
   }));
 }

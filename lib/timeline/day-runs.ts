@@ -32,10 +32,12 @@ function emptyRun(talk: DaySpan, first: LocalDay, last: LocalDay): EmptyDays {
  * The talk's days from its first to its last (to the latest recorded day while its end is open),
  * widened to any recorded day outside them: recorded days in order, with the empty stretches
  * before, between and after them as runs. `recorded` must be in day order, one entry per day.
+ * `from` starts the list on a later day than the talk's first (a part of a long talk), numbering
+ * its days as the talk does.
  */
-export function slotDays<T>(talk: DaySpan, recorded: readonly T[], dayOf: (value: T) => LocalDay): DaySlot<T>[] {
+export function slotDays<T>(talk: DaySpan, recorded: readonly T[], dayOf: (value: T) => LocalDay, options: { from?: LocalDay } = {}): DaySlot<T>[] {
   const slots: DaySlot<T>[] = [];
-  let next: LocalDay = talk.firstDay; // the first day not covered yet
+  let next: LocalDay = options.from ?? talk.firstDay; // the first day not covered yet
   for (const value of recorded) {
     const day = dayOf(value);
     if (day > next) slots.push(emptyRun(talk, next, addLocalDays(day, -1)));

@@ -4,15 +4,19 @@ import { Suspense } from "react";
 import { ReaderTimes } from "@/components/reader-times";
 import { LiveUpdates } from "@/components/talk/live-updates";
 import { ConvergenceStrip } from "@/components/talk/convergence-strip";
-import { DayNavigator } from "@/components/talk/day-navigator";
+import { DayIndexNav } from "@/components/talk/day-index";
 import { FilterForm } from "@/components/talk/filter-form";
 import { SourceNotes } from "@/components/talk/source-notes";
 import { TalkHeader } from "@/components/talk/talk-header";
-import { DayList, hasUndatedItems } from "@/components/timeline/day-list";
-import { getLiveCursor } from "@/lib/data/live";
+import { EditorTools } from "@/components/timeline/editor-tools";
+import { MoreDays } from "@/components/timeline/more-days";
+import { timelineContext, windowHref, windowLabel } from "@/components/timeline/timeline-context";
+import { isEmptyWindow, TimelineDays } from "@/components/timeline/timeline-days";
 import { viewerCanEdit } from "@/lib/data/editing";
-import { getTalkTimeline, getTalkTitle } from "@/lib/data/talks";
+import { getTalk, getTalkCursor, getTalkPage } from "@/lib/data/talks";
 import { filtersToQuery, parseFilters, type TimelineFilters } from "@/lib/timeline/filters";
+import { UNDATED_DAY } from "@/lib/timeline/window";
+import { isLocalDay } from "@/lib/time/local-day";
 
 export const dynamic = "force-dynamic";
 
@@ -22,70 +26,87 @@ type Props = {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await getTalkTitle((await params).slug)) ?? "Talk not found" };
+  return { title: (await getTalk((await params).slug))?.title ?? "Talk not found" };
+}
+
+/** `?from=` names where the days shown start: a day, or "unknown" for the items with no known day. */
+function parseFrom(query: Record<string, string | string[] | undefined>): string | null {
+  const raw = Array.isArray(query.from) ? query.from[0] : query.from;
+  return raw && (raw === UNDATED_DAY || isLocalDay(raw)) ? raw : null;
 }
 
 export default async function TalkPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const query = await searchParams;
   const filters = parseFilters(query);
+  const from = parseFrom(query);
   // The filter form is a plain GET form, which also sends the filters left at "all": answer
   // with the short URL an analyst would want to share.
   const canonical = filtersToQuery(filters);
-  if (Object.keys(query).length > 0 && `?${new URLSearchParams(query as Record<string, string>)}` !== canonical) {
-    redirect(`/talks/${slug}${canonical}`);
+  const canonicalWithFrom = from ? `${canonical ? `${canonical}&` : "?"}from=${from}` : canonical;
+  if (Object.keys(query).length > 0 && `?${new URLSearchParams(query as Record<string, string>)}` !== canonicalWithFrom) {
+    redirect(`/talks/${slug}${canonicalWithFrom}`);
   }
   // A missing talk is a 404, decided before anything is sent.
-  const title = await getTalkTitle(slug);
-  if (title === null) notFound();
+  const talk = await getTalk(slug);
+  if (!talk) notFound();
   // Read first: live updates then start from a point no later than what the page shows.
-  const since = await getLiveCursor(slug);
-  // The page's frame and title go out at once; the timeline (the long read) follows in the same
-  // response as soon as it is ready.
+  const since = await getTalkCursor(talk);
+  // The page's frame and title go out at once; the timeline follows in the same response.
   return (
     <Suspense
       fallback={
         <header className="talk-header">
-          <h1>{title}</h1>
+          <h1>{talk.title}</h1>
           <p className="muted" role="status">
             Loading the timeline…
           </p>
         </header>
       }
     >
-      <TalkContent slug={slug} filters={filters} canonical={canonical} since={since} />
+      <TalkContent slug={slug} filters={filters} from={from} canonical={canonical} since={since} />
     </Suspense>
   );
 }
 
-async function TalkContent({ slug, filters, canonical, since }: { slug: string; filters: TimelineFilters; canonical: string; since: string | null }) {
-  const [data, editable] = await Promise.all([getTalkTimeline(slug, filters, "budget"), viewerCanEdit()]);
+async function TalkContent({ slug, filters, from, canonical, since }: { slug: string; filters: TimelineFilters; from: string | null; canonical: string; since: string | null }) {
+  const [data, editable] = await Promise.all([getTalkPage(slug, filters, from), viewerCanEdit()]);
   if (!data) notFound();
-  const { days } = data.timeline;
+  const { window } = data;
+  const ctx = timelineContext(data, editable);
+  const shown = { first: window.first, last: window.last };
+  const onPage = (day: string) => shown.first !== null && shown.last !== null && day >= shown.first && day <= shown.last;
+  // Relative ("?from=…#day-…"): a long talk's index holds hundreds of these.
+  const dayHref = (day: string) => (onPage(day) ? `#day-${day}` : windowHref("", canonical, day));
   return (
     <>
       <TalkHeader data={data} editable={editable} printHref={`/talks/${slug}/print${canonical}`} />
       <ConvergenceStrip
         rows={data.convergence}
-        firstDay={data.talk.firstDay}
+        partial={window.previous !== null || window.next !== null}
         dayHref={(day) => `#day-${day}`}
         assessHref={editable ? (issue, day) => `/talks/${slug}/assessments/new?day=${day}&issue=${issue}` : undefined}
       />
       <div className="talk-layout">
-        <DayNavigator days={days} hasUndated={hasUndatedItems(data)} dayHref={(day) => `#day-${day}`} />
+        <DayIndexNav index={data.index} dayHref={dayHref} shown={shown} />
         <div className="talk-layout__main">
-          <FilterForm action={`/talks/${slug}`} filters={filters} facets={data.facets!} shown={data.shown} totals={data.totals} />
-          <DayList
-            data={data}
-            dayHref={(day) => `/talks/${slug}/days/${day}${canonical}`}
-            dayPage={(day) => `/talks/${slug}/days/${day}${canonical}`}
-            editBase={editable ? `/talks/${slug}` : undefined}
-          />
+          <FilterForm action={`/talks/${slug}`} filters={filters} facets={data.facets} shown={data.shown} totals={data.totals} />
+          {window.previous && (
+            <p className="timeline__more timeline__more--earlier no-print">
+              <a href={windowHref(ctx.talkPath, canonical, window.previous)}>Earlier days, from {windowLabel(window.previous)}</a>
+            </p>
+          )}
+          <ol className="timeline" aria-label="Days of the talk">
+            <TimelineDays content={window} ctx={ctx} />
+          </ol>
+          {isEmptyWindow(window) && <p className="muted">Nothing is recorded for this talk yet.</p>}
+          {window.next && <MoreDays slug={slug} query={canonical} next={window.next} nextLabel={windowLabel(window.next)!} />}
           <SourceNotes sources={data.sources} />
         </div>
       </div>
       <ReaderTimes />
       <LiveUpdates slug={slug} since={since} />
+      {editable && <EditorTools />}
     </>
   );
 }

@@ -5,8 +5,9 @@ import { ReaderTimes } from "@/components/reader-times";
 import { ConvergenceStrip } from "@/components/talk/convergence-strip";
 import { SourceNotes } from "@/components/talk/source-notes";
 import { TalkHeader } from "@/components/talk/talk-header";
-import { DayList } from "@/components/timeline/day-list";
-import { getTalkTimeline, getTalkTitle } from "@/lib/data/talks";
+import { timelineContext } from "@/components/timeline/timeline-context";
+import { TimelineDays } from "@/components/timeline/timeline-days";
+import { getTalk, getTalkPrint } from "@/lib/data/talks";
 import { filtersToQuery, parseFilters } from "@/lib/timeline/filters";
 
 export const dynamic = "force-dynamic";
@@ -17,21 +18,20 @@ type Props = {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const title = await getTalkTitle((await params).slug);
-  return { title: title ? `${title} (for printing)` : "Talk not found", robots: { index: false } };
+  const talk = await getTalk((await params).slug);
+  return { title: talk ? `${talk.title} (for printing)` : "Talk not found", robots: { index: false } };
 }
 
 /**
  * /talks/<slug>/print: the whole timeline, every day in full, for printing or saving as PDF. The
- * talk page renders a long talk's later days only as the reader nears them, so printing it gives
- * the first days; this page renders all of them (slower on a talk of thousands of statements,
- * which is why it is a page of its own). The talk page's filters apply here too.
+ * talk page renders a long talk a window of days at a time; this page renders all of them (which
+ * is why it is a page of its own). The talk page's filters apply here too.
  */
 export default async function TalkPrintPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const filters = parseFilters(await searchParams);
   const canonical = filtersToQuery(filters);
-  const data = await getTalkTimeline(slug, filters, "all");
+  const data = await getTalkPrint(slug, filters);
   if (!data) notFound();
   return (
     <div className="print-view">
@@ -41,8 +41,10 @@ export default async function TalkPrintPage({ params, searchParams }: Props) {
       </p>
       <TalkHeader data={data} />
       {canonical ? <p className="muted">Filtered as on the timeline: only what matches {decodeURIComponent(canonical.slice(1)).replaceAll("&", ", ").replaceAll("=", " = ")}.</p> : null}
-      <ConvergenceStrip rows={data.convergence} firstDay={data.talk.firstDay} dayHref={(day) => `#day-${day}`} />
-      <DayList data={data} dayHref={(day) => `/talks/${slug}/days/${day}${canonical}`} dayPage={(day) => `/talks/${slug}/days/${day}${canonical}`} />
+      <ConvergenceStrip rows={data.convergence} dayHref={(day) => `#day-${day}`} />
+      <ol className="timeline" aria-label="Days of the talk">
+        <TimelineDays content={data.window} ctx={timelineContext(data, false)} />
+      </ol>
       <SourceNotes sources={data.sources} />
       <ReaderTimes />
     </div>

@@ -3,17 +3,19 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ReaderTimes } from "@/components/reader-times";
 import { LiveUpdates } from "@/components/talk/live-updates";
-import { DayNavigator } from "@/components/talk/day-navigator";
+import { DayIndexNav } from "@/components/talk/day-index";
 import { SourceNotes } from "@/components/talk/source-notes";
-import { DayList, hasUndatedItems } from "@/components/timeline/day-list";
-import { getLiveCursor } from "@/lib/data/live";
+import { EditorTools } from "@/components/timeline/editor-tools";
+import { timelineContext, windowHref } from "@/components/timeline/timeline-context";
+import { TimelineDays } from "@/components/timeline/timeline-days";
+import { DayEditLinks } from "@/components/timeline/edit-links";
 import { viewerCanEdit } from "@/lib/data/editing";
-import { getTalkTimeline, getTalkTitle, UNDATED_DAY as UNDATED } from "@/lib/data/talks";
+import { getTalk, getTalkCursor, getTalkDay, UNDATED_DAY as UNDATED } from "@/lib/data/talks";
+import { dayNumberIn } from "@/lib/timeline/day-runs";
 import { filtersToQuery, parseFilters } from "@/lib/timeline/filters";
 import { formatLocalDay, isLocalDay } from "@/lib/time/local-day";
 
 export const dynamic = "force-dynamic";
-
 
 type Props = {
   params: Promise<{ slug: string; day: string }>;
@@ -22,9 +24,9 @@ type Props = {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, day } = await params;
-  const title = day === UNDATED || isLocalDay(day) ? await getTalkTitle(slug) : null;
-  if (!title) return { title: "Day not found" };
-  return { title: `${day === UNDATED ? "Day not reported" : formatLocalDay(day)} · ${title}` };
+  const talk = day === UNDATED || isLocalDay(day) ? await getTalk(slug) : null;
+  if (!talk) return { title: "Day not found" };
+  return { title: `${day === UNDATED ? "Day not reported" : formatLocalDay(day)} · ${talk.title}` };
 }
 
 /** One day of a talk, on its own page: the permalink an analyst sends a colleague. */
@@ -32,60 +34,65 @@ export default async function TalkDayPage({ params, searchParams }: Props) {
   const { slug, day } = await params;
   if (day !== UNDATED && !isLocalDay(day)) notFound();
   const filters = parseFilters(await searchParams);
+  const talk = await getTalk(slug);
+  if (!talk) notFound();
   // Read first: live updates then start from a point no later than what the page shows.
-  const since = await getLiveCursor(slug);
-  const [data, editable] = await Promise.all([getTalkTimeline(slug, filters, { day }), viewerCanEdit()]);
+  const since = await getTalkCursor(talk);
+  const [data, editable] = await Promise.all([getTalkDay(slug, filters, day), viewerCanEdit()]);
   if (!data) notFound();
-  const { days, undated } = data.timeline;
-  const hasUndated = hasUndatedItems(data);
-  const index = day === UNDATED ? (hasUndated ? days.length : -1) : days.findIndex((d) => d.day === day);
-  if (index < 0) notFound();
 
   const query = filtersToQuery(filters);
   const dayPage = (d: string) => `/talks/${slug}/days/${d}${query}`;
-  const thisDay = days[index];
-  const prev = days[index - 1];
-  const next = thisDay ? days[index + 1] : undefined;
-  const items = thisDay
-    ? [...thisDay.sessions.flatMap((g) => [g.session, ...g.statements]), ...thisDay.outside]
-    : [...undated.sessions.flatMap((g) => [g.session, ...g.statements]), ...undated.statements];
-  const cited = new Set(items.flatMap((x) => x.sources.map((s) => s.id)));
+  const ctx = timelineContext(data, editable);
+  const title = (d: string) => (d === UNDATED ? "Day not reported" : `Day ${dayNumberIn(data.talk, d).toLocaleString("en-GB")} · ${formatLocalDay(d)}`);
+  const nothing = data.day.slots.length === 0 && data.day.undated === null;
   return (
     <>
       <p className="breadcrumb">
         <Link href={`/talks/${slug}${query}`}>{data.talk.title}</Link>
       </p>
-      <h1>{thisDay ? `Day ${thisDay.number} · ${formatLocalDay(thisDay.day)}` : "Day not reported"}</h1>
+      <h1>{title(day)}</h1>
       <p className="muted">
-        {thisDay
+        {day !== UNDATED
           ? `A local day in ${data.talk.venueCity} (${data.talk.venueTimeZone}).`
-          : "Sessions and statements recorded for this talk whose day the sources do not give."}
+          : "Sessions and statements recorded for this talk whose day the sources do not give."}{" "}
+        {day !== UNDATED && <a href={windowHref(`/talks/${slug}`, query, day)}>See it on the timeline</a>}
       </p>
       <nav className="pager" aria-label="Previous and next day">
-        {prev ? (
-          <Link href={dayPage(prev.day)} rel="prev">
-            ← Day {prev.number} · {formatLocalDay(prev.day)}
+        {data.previous ? (
+          <Link href={dayPage(data.previous)} rel="prev">
+            ← {title(data.previous)}
           </Link>
         ) : (
           <span />
         )}
-        {next ? (
-          <Link href={dayPage(next.day)} rel="next">
-            Day {next.number} · {formatLocalDay(next.day)} →
+        {data.next ? (
+          <Link href={dayPage(data.next)} rel="next">
+            {title(data.next)} →
           </Link>
         ) : (
           <span />
         )}
       </nav>
       <div className="talk-layout">
-        <DayNavigator days={days} hasUndated={hasUndated} dayHref={dayPage} current={thisDay?.day ?? UNDATED} />
+        <DayIndexNav index={data.index} dayHref={dayPage} shown={{ first: null, last: null }} current={day} />
         <div className="talk-layout__main">
-          <DayList data={data} days={thisDay ? [thisDay] : []} showUndated={!thisDay} dayHref={dayPage} dayPage={dayPage} editBase={editable ? `/talks/${slug}` : undefined} />
-          <SourceNotes sources={data.sources.filter((s) => cited.has(s.id))} />
+          {nothing ? (
+            <div id={`day-${day}`} className="day">
+              <p className="day__empty">{ctx.filtered ? "Nothing on this day matches the filters." : "No session or statement recorded for this day."}</p>
+              {editable && <DayEditLinks base={ctx.talkPath} day={day} label={day === UNDATED ? "the undated items" : `day ${dayNumberIn(data.talk, day)}`} />}
+            </div>
+          ) : (
+            <ol className="timeline" aria-label="This day">
+              <TimelineDays content={data.day} ctx={ctx} />
+            </ol>
+          )}
+          <SourceNotes sources={data.sources} />
         </div>
       </div>
       <ReaderTimes />
       <LiveUpdates slug={slug} since={since} />
+      {editable && <EditorTools />}
     </>
   );
 }

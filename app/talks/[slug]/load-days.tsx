@@ -1,0 +1,48 @@
+"use server";
+// The talk page's later days, as the reader nears them (components/timeline/more-days.tsx): a
+// Server Function that reads only the next window of days and returns them rendered, so the
+// browser shows exactly what the page would have, through React's own channel. A read, open to
+// whoever may read the talk (checked by the data layer), and anything it is sent is checked here.
+import type { ReactNode } from "react";
+import { z } from "zod";
+import { PermissionError } from "@/lib/auth/roles";
+import { viewerCanEdit } from "@/lib/data/editing";
+import { getTalkDays } from "@/lib/data/talks";
+import { parseFilters } from "@/lib/timeline/filters";
+import { UNDATED_DAY } from "@/lib/timeline/window";
+import { isLocalDay } from "@/lib/time/local-day";
+import { timelineContext, windowLabel } from "@/components/timeline/timeline-context";
+import { TimelineDays } from "@/components/timeline/timeline-days";
+
+export type LoadedDays =
+  | { ok: true; days: ReactNode; first: string | null; last: string | null; next: string | null; nextLabel: string | null }
+  | { ok: false; message: string };
+
+const Input = z.object({
+  slug: z.string().min(1).max(200),
+  query: z.string().max(2_000),
+  from: z.string().refine((d) => d === UNDATED_DAY || isLocalDay(d)),
+});
+
+/** The window of the talk's days that starts at `from`, with the page's filters (`query`, "" or "?…"). */
+export async function loadTalkDays(slug: string, query: string, from: string): Promise<LoadedDays> {
+  const input = Input.safeParse({ slug, query, from });
+  if (!input.success) return { ok: false, message: "That part of the timeline does not exist." };
+  const filters = parseFilters(Object.fromEntries(new URLSearchParams(input.data.query)));
+  try {
+    const [data, editable] = await Promise.all([getTalkDays(input.data.slug, filters, input.data.from), viewerCanEdit()]);
+    if (!data) return { ok: false, message: "This talk no longer exists." };
+    const { window } = data;
+    return {
+      ok: true,
+      days: <TimelineDays content={window} ctx={timelineContext(data.frame, editable)} />,
+      first: window.first,
+      last: window.last,
+      next: window.next,
+      nextLabel: windowLabel(window.next),
+    };
+  } catch (error) {
+    if (error instanceof PermissionError) return { ok: false, message: error.message };
+    throw error;
+  }
+}

@@ -1,0 +1,141 @@
+"use client";
+
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
+import { createPortal } from "react-dom";
+import type { AddedStatement } from "@/components/editing/statement-form";
+import { DAY_CHANGED_EVENT, type DayChangedDetail } from "./day-events";
+
+// The form's code (and zod's, through the shared input schema) loads only when an editor opens it.
+const InlineStatementForm = lazy(() => import("@/components/editing/inline-statement-form"));
+
+/** How long the new statement may take to show (the page refreshes, a later window reloads) before we stop waiting. */
+const SHOW_WAIT_MS = 10_000;
+
+let panels = 0;
+
+type Target = {
+  link: HTMLAnchorElement;
+  /** Where the form opens and where "Statement added…" is said: beside the link, in its group of links. */
+  panel: HTMLElement;
+  status: HTMLElement;
+  open: boolean;
+  done: string;
+};
+
+/**
+ * "Add statement" on the timeline's days and sessions (edit-links.tsx renders plain links to the
+ * full form). One listener for the whole page, in editors' pages only: a click without a modifier
+ * key opens the same form right under the link, prefilled with the day and session; once saved it
+ * closes, says so, and moves to the new statement, leaving the editor where they were.
+ */
+export default function InlineAdd() {
+  const [target, setTarget] = useState<Target | null>(null);
+  // The same, for the event handlers (which change the page's links, so not inside a state update).
+  const current = useRef<Target | null>(null);
+  const update = (next: Target | null) => {
+    current.current = next;
+    setTarget(next);
+  };
+
+  useEffect(() => {
+    const onClick = (event: MouseEvent) => {
+      if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      const link = (event.target as Element | null)?.closest?.<HTMLAnchorElement>("a[data-add-statement]");
+      if (!link) return;
+      event.preventDefault();
+      const was = current.current;
+      if (was?.link === link && was.panel.isConnected) {
+        link.setAttribute("aria-expanded", String(!was.open));
+        update({ ...was, open: !was.open, done: "" });
+        return;
+      }
+      was?.link.setAttribute("aria-expanded", "false");
+      was?.panel.remove();
+      was?.status.remove();
+      const status = document.createElement("span");
+      status.setAttribute("role", "status");
+      status.className = "edit-links__done";
+      const panel = document.createElement("div");
+      panel.className = "inline-edit";
+      panel.id = `inline-add-${++panels}`;
+      link.after(status, panel);
+      link.setAttribute("aria-controls", panel.id);
+      link.setAttribute("aria-expanded", "true");
+      update({ link, panel, status, open: true, done: "" });
+    };
+    document.addEventListener("click", onClick);
+    return () => document.removeEventListener("click", onClick);
+  }, []);
+
+  const close = useCallback(() => {
+    const t = current.current;
+    if (!t) return;
+    t.link.setAttribute("aria-expanded", "false");
+    t.link.focus();
+    update({ ...t, open: false });
+  }, []);
+
+  const onAdded = useCallback((added: AddedStatement, where: string) => {
+    const t = current.current;
+    if (t) {
+      t.link.setAttribute("aria-expanded", "false");
+      // Focus waits on the link (the form is gone) and moves to the statement when it shows,
+      // unless the editor has gone elsewhere meanwhile.
+      t.link.focus();
+      showWhenThere(`statement-${added.id}`, () => document.activeElement === t.link);
+      update({ ...t, open: false, done: `Statement added to ${where}.` });
+    }
+    // A later window of a long talk, loaded by the browser, loads again to show it.
+    const detail: DayChangedDetail = { days: [added.day ?? "unknown"] };
+    window.dispatchEvent(new CustomEvent(DAY_CHANGED_EVENT, { detail }));
+  }, []);
+
+  if (!target || !target.link.isConnected) return null;
+  const { link } = target;
+  return (
+    <>
+      {createPortal(target.done, target.status)}
+      {target.open &&
+        createPortal(
+          <Suspense fallback={<p className="muted small">Loading the form…</p>}>
+            <InlineStatementForm
+              talk={link.dataset.addStatement ?? ""}
+              day={link.dataset.day ?? "unknown"}
+              session={link.dataset.session || undefined}
+              sessionTitle={link.dataset.sessionTitle || undefined}
+              fullFormHref={link.getAttribute("href") ?? ""}
+              onAdded={onAdded}
+              onCancel={close}
+            />
+          </Suspense>,
+          target.panel,
+        )}
+    </>
+  );
+}
+
+/**
+ * Marks the element with `id` and, if `mayMove()` still says so, scrolls to it and focuses it,
+ * once it is in the page: the refresh that brings it may land a moment after the save answers.
+ * Gives up after SHOW_WAIT_MS (a filter may hide it).
+ */
+function showWhenThere(id: string, mayMove: () => boolean) {
+  const show = (el: HTMLElement) => {
+    el.classList.add("statement--added");
+    if (!mayMove()) return;
+    el.tabIndex = -1;
+    el.scrollIntoView({ block: "center" });
+    el.focus({ preventScroll: true });
+  };
+  const found = document.getElementById(id);
+  if (found) return show(found);
+  const observer = new MutationObserver(() => {
+    const el = document.getElementById(id);
+    if (!el) return;
+    observer.disconnect();
+    window.clearTimeout(timer);
+    show(el);
+  });
+  const timer = window.setTimeout(() => observer.disconnect(), SHOW_WAIT_MS);
+  observer.observe(document.body, { childList: true, subtree: true });
+}

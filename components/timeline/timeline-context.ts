@@ -1,0 +1,27 @@
+// What the timeline's days need to know about the talk and the page they are on, built the same
+// way by the talk page, its day pages, its print view and the later windows the browser loads.
+import type { TalkFrame } from "@/lib/data/talks";
+import { filtersToQuery, hasFilters } from "@/lib/timeline/filters";
+import { UNDATED_DAY } from "@/lib/timeline/window";
+import { formatLocalDayShort } from "@/lib/time/local-day";
+import type { TimelineContext } from "./timeline-days";
+
+export { windowHref } from "./window-href";
+
+export function timelineContext(frame: Pick<TalkFrame, "talk" | "parties" | "issues" | "filters">, editable: boolean): TimelineContext {
+  return {
+    talkPath: `/talks/${frame.talk.slug}`,
+    timeZone: frame.talk.venueTimeZone,
+    parties: frame.parties.map((p) => p.slug),
+    issueNames: Object.fromEntries(frame.issues.map((i) => [i.slug, i.name])),
+    filtered: hasFilters(frame.filters),
+    query: filtersToQuery(frame.filters),
+    editable,
+  };
+}
+
+/** Where a window of days starts, in words: "Tue 7 Feb 2006", or "the days not reported". */
+export function windowLabel(from: string | null): string | null {
+  if (from === null) return null;
+  return from === UNDATED_DAY ? "the days not reported" : `${formatLocalDayShort(from)} ${from.slice(0, 4)}`;
+}

@@ -1,0 +1,146 @@
+import type { FullDay, SessionGroup, TimelineStatement, UndatedItems, WindowContent } from "@/lib/data/talks";
+import type { EmptyDays } from "@/lib/timeline/day-runs";
+import { GAP_LABEL } from "@/lib/labels";
+import { formatDayRange, formatLocalDay } from "@/lib/time/local-day";
+import { DayEditLinks } from "./edit-links";
+import { SessionItem } from "./session-item";
+import { StatementList } from "./statement-list";
+
+/** What every day of a talk's timeline needs to know about the talk and the page it is on. */
+export type TimelineContext = {
+  /** The talk's path ("/talks/<slug>"). */
+  talkPath: string;
+  timeZone: string;
+  /** Party slugs in the talk's order: a statement's colour. */
+  parties: string[];
+  issueNames: Record<string, string>;
+  /** Whether filters are on: empty stretches then say that nothing matches. */
+  filtered: boolean;
+  /** The query the day pages carry (the filters), "" or "?…". */
+  query: string;
+  /** For editors: adds the editing links. */
+  editable: boolean;
+};
+
+const dayPageOf = (ctx: TimelineContext, day: string) => `${ctx.talkPath}/days/${day}${ctx.query}`;
+
+/**
+ * A window of the talk's days as list items: each day that holds something in full, each stretch
+ * of days that holds nothing as one line, then the items whose day is not known. Rendered on the
+ * server, for the page and for the later windows the browser loads (app/talks/[slug]/load-days.tsx).
+ */
+export function TimelineDays({ content, ctx }: { content: WindowContent; ctx: TimelineContext }) {
+  return (
+    <>
+      {content.slots.map((slot) =>
+        slot.kind === "day" ? <DayItem key={slot.day} day={slot.value} ctx={ctx} /> : <EmptyDaysItem key={slot.first} run={slot} ctx={ctx} />,
+      )}
+      {content.undated && <UndatedItem items={content.undated} ctx={ctx} />}
+    </>
+  );
+}
+
+/** "Day 5" or "Days 5–11", with thousands separated. */
+export function dayNumbers(run: Pick<EmptyDays, "firstNumber" | "count">): string {
+  const n = (x: number) => x.toLocaleString("en-GB");
+  return run.count === 1 ? `Day ${n(run.firstNumber)}` : `Days ${n(run.firstNumber)}–${n(run.firstNumber + run.count - 1)}`;
+}
+
+/** "Sunday 5 February 2006" for one day, "5–11 February 2006" for several. */
+export function runDates(run: Pick<EmptyDays, "first" | "last" | "count">): string {
+  return run.count === 1 ? formatLocalDay(run.first) : formatDayRange(run.first, run.last);
+}
+
+function EmptyDaysItem({ run, ctx }: { run: EmptyDays; ctx: TimelineContext }) {
+  return (
+    <li className="day-run" data-first={run.first} data-last={run.last}>
+      <span className="day-run__days">{dayNumbers(run)}</span> · <span>{runDates(run)}</span>
+      <span className="day-run__what">{ctx.filtered ? "nothing matches the filters" : "nothing recorded"}</span>
+      {ctx.editable && (
+        <a className="day-run__edit no-print" href={dayPageOf(ctx, run.first)}>
+          Record something<span className="visually-hidden"> on {runDates(run)}</span>
+        </a>
+      )}
+    </li>
+  );
+}
+
+function DayItem({ day: d, ctx }: { day: FullDay; ctx: TimelineContext }) {
+  const page = dayPageOf(ctx, d.day);
+  return (
+    <li id={`day-${d.day}`} className="day">
+      <h2 className="day__heading">
+        <a href={page} className="day__link">
+          <span className="day__number">Day {d.number.toLocaleString("en-GB")}</span>
+          {" · "}
+          <span>{formatLocalDay(d.day)}</span>
+        </a>
+      </h2>
+      {ctx.editable && <DayEditLinks base={ctx.talkPath} day={d.day} label={`day ${d.number}`} />}
+      <DayBody day={d.day} sessions={d.sessions} outside={d.outside} ctx={ctx} />
+      {d.assessments.length > 0 && (
+        <>
+          <h3 className="group-heading">Gap assessments</h3>
+          <ul className="assessments">
+            {d.assessments.map((a) => (
+              <li key={a.issueSlug} className={`assessment gap--${a.gap}`}>
+                <strong>{ctx.issueNames[a.issueSlug]}</strong>: <span className="gap-label">{GAP_LABEL[a.gap]}</span>
+                {a.note && <> — {a.note}</>} <span className="muted small">({a.authorName})</span>
+                {ctx.editable && (
+                  <a className="assessment__edit no-print" href={`${ctx.talkPath}/assessments/new?day=${a.localDay}&issue=${a.issueSlug}`}>
+                    Edit<span className="visually-hidden"> the assessment of {ctx.issueNames[a.issueSlug]}</span>
+                  </a>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </li>
+  );
+}
+
+function UndatedItem({ items, ctx }: { items: UndatedItems; ctx: TimelineContext }) {
+  return (
+    <li id="day-unknown" className="day day--undated">
+      <h2 className="day__heading">
+        <a href={dayPageOf(ctx, "unknown")} className="day__link">
+          Day not reported
+        </a>
+      </h2>
+      <p className="muted small">Recorded for this talk, but the sources do not say on which day.</p>
+      {ctx.editable && <DayEditLinks base={ctx.talkPath} day="unknown" label="the undated items" />}
+      <DayBody day="unknown" sessions={items.sessions} outside={items.statements} outsideLabel="Statements" ctx={ctx} />
+    </li>
+  );
+}
+
+function DayBody({ day, sessions, outside, outsideLabel, ctx }: { day: string; sessions: SessionGroup[]; outside: TimelineStatement[]; outsideLabel?: string; ctx: TimelineContext }) {
+  const page = dayPageOf(ctx, day);
+  const sessionLink = (session: { id: string; day: string | null }) => `${dayPageOf(ctx, session.day ?? "unknown")}#session-${session.id}`;
+  return (
+    <div data-day-body={day}>
+      {sessions.length > 0 && (
+        <>
+          <h3 className="group-heading">Sessions</h3>
+          <ol className="sessions">
+            {sessions.map((g) => (
+              <SessionItem key={g.session.id} session={g.session} statements={g.statements} timeZone={ctx.timeZone} parties={ctx.parties} page={page} editBase={ctx.editable ? ctx.talkPath : undefined} />
+            ))}
+          </ol>
+        </>
+      )}
+      {outside.length > 0 && (
+        <>
+          <h3 className="group-heading">{outsideLabel ?? (sessions.length > 0 ? "Outside the sessions" : "Statements")}</h3>
+          <StatementList statements={outside} timeZone={ctx.timeZone} parties={ctx.parties} page={page} editBase={ctx.editable ? ctx.talkPath : undefined} sessionLink={sessionLink} />
+        </>
+      )}
+    </div>
+  );
+}
+
+/** Whether a window shows nothing at all (a talk with nothing recorded yet). */
+export function isEmptyWindow(content: WindowContent): boolean {
+  return content.slots.every((s) => s.kind === "empty") && content.undated === null;
+}

@@ -1,0 +1,195 @@
+import "server-only";
+// The days a page shows in full: a window of the talk's days (lib/timeline/window.ts), their
+// sessions and statements read in full, with the empty stretches around them folded into runs.
+// Only the window's rows are read, so a page of a 20,000-statement talk reads what it shows.
+import type { Db } from "../db";
+import type { Capacity, Outcome, PartOfDay, SessionKind, StatementKind, StatementSetting, TimePrecision } from "../generated/sqlite/enums";
+import type { TimelineSessionGroup } from "../timeline/build";
+import { dayNumberIn, slotDays, type DaySlot } from "../timeline/day-runs";
+import { UNDATED_DAY, windowAt, type DaySize, type WindowBudget, DEFAULT_BUDGET } from "../timeline/window";
+import { addLocalDays } from "../time/local-day";
+import { byId, findInChunks, unique, type IssueRef, type LightSession, type LightStatement, type SourceRef, type TalkAssessment, type TalkIndex, type TalkView } from "./talk-index";
+
+export type TimelineSession = {
+  id: string;
+  localDay: string | null;
+  startsAt: Date | null;
+  endsAt: Date | null;
+  kind: SessionKind | null;
+  title: string;
+  summary: string;
+  outcome: Outcome;
+  outcomeNote: string | null;
+  sequence: number;
+  issues: IssueRef[];
+  sources: SourceRef[];
+};
+
+export type TimelineStatement = {
+  id: string;
+  sessionId: string | null;
+  saidOn: string | null;
+  saidAt: Date | null;
+  saidPrecision: TimePrecision;
+  partOfDay: PartOfDay | null;
+  reportedOn: string | null;
+  setting: StatementSetting;
+  kind: StatementKind;
+  capacity: Capacity;
+  text: string;
+  quotedWords: string | null;
+  sequence: number;
+  party: { slug: string; shortName: string };
+  envoy: { slug: string; name: string } | null;
+  issues: IssueRef[];
+  sources: SourceRef[];
+  /**
+   * The session it was said in, with the venue day that session is on: a statement said after
+   * midnight in a session that began the day before is listed on its own day, and says so.
+   */
+  session: { id: string; title: string; day: string | null } | null;
+};
+
+export type SessionGroup = TimelineSessionGroup<TimelineSession, TimelineStatement>;
+
+/** A day shown in full. */
+export type FullDay = {
+  day: string;
+  number: number;
+  sessions: SessionGroup[];
+  /** Statements made that day outside any recorded session. */
+  outside: TimelineStatement[];
+  assessments: TalkAssessment[];
+};
+
+export type UndatedItems = { sessions: SessionGroup[]; statements: TimelineStatement[] };
+
+/** Days shown in full and the empty stretches between them, in order. */
+export type TimelineSlot = DaySlot<FullDay>;
+
+export type WindowContent = {
+  slots: TimelineSlot[];
+  /** The items whose day is not known, when the window reaches them. */
+  undated: UndatedItems | null;
+  /** The first and last day the window covers (its runs included): live updates of these days reload it. */
+  first: string | null;
+  last: string | null;
+  /** Where the windows before and after this one start (null: none). */
+  previous: string | null;
+  next: string | null;
+};
+
+/** The window of the view that starts at `from` (null: the first day), read in full. */
+export async function readWindow(db: Db, index: TalkIndex, view: TalkView, from: string | null, budget: WindowBudget = DEFAULT_BUDGET): Promise<WindowContent> {
+  const w = windowAt(view.sizes, from, budget);
+  return readDays(db, index, view, view.sizes.slice(w.start, w.end), {
+    runsFrom: w.start === 0 ? index.talk.firstDay : addLocalDays(view.sizes[w.start - 1]!.day, 1),
+    toEnd: w.next === null,
+    previous: w.previous,
+    next: w.next,
+  });
+}
+
+/** Every day of the view, read in full (the print view). */
+export function readAllDays(db: Db, index: TalkIndex, view: TalkView): Promise<WindowContent> {
+  return readDays(db, index, view, view.sizes, { runsFrom: index.talk.firstDay, toEnd: true, previous: null, next: null });
+}
+
+/** One day (or the undated items), read in full: null when nothing is recorded on it. */
+export async function readOneDay(db: Db, index: TalkIndex, view: TalkView, day: string): Promise<WindowContent> {
+  const size = view.sizes.find((d) => d.day === day);
+  return readDays(db, index, view, size ? [size] : [], { runsFrom: day, toEnd: false, previous: null, next: null });
+}
+
+async function readDays(
+  db: Db,
+  index: TalkIndex,
+  view: TalkView,
+  sizes: readonly DaySize[],
+  around: { runsFrom: string; toEnd: boolean; previous: string | null; next: string | null },
+): Promise<WindowContent> {
+  const days = sizes.filter((d) => d.day !== UNDATED_DAY).map((d) => d.day);
+  const withUndated = sizes.some((d) => d.day === UNDATED_DAY);
+  const groups = days.flatMap((day) => {
+    const d = view.dayOf.get(day);
+    return d ? [d] : [];
+  });
+  const undated = withUndated ? view.timeline.undated : null;
+  const sessions = [...groups.flatMap((d) => d.sessions), ...(undated?.sessions ?? [])];
+  const statements = [
+    ...groups.flatMap((d) => [...d.sessions.flatMap((g) => g.statements), ...d.outside]),
+    ...(undated ? [...undated.sessions.flatMap((g) => g.statements), ...undated.statements] : []),
+  ];
+  const [sessionDetails, statementDetails, sessionTitles] = await Promise.all([
+    findInChunks(sessions.map((g) => g.session.id), (ids) =>
+      db.session.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, endsAt: true, kind: true, title: true, summary: true, outcomeNote: true },
+      }),
+    ).then(byId),
+    findInChunks(statements.map((s) => s.id), (ids) =>
+      db.statement.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, saidPrecision: true, partOfDay: true, reportedOn: true, setting: true, capacity: true, text: true, quotedWords: true },
+      }),
+    ).then(byId),
+    // The sessions these statements were said in, for those listed away from them.
+    findInChunks(unique(statements.flatMap((s) => (s.sessionId ? [s.sessionId] : []))), (ids) =>
+      db.session.findMany({ where: { id: { in: ids } }, select: { id: true, title: true } }),
+    ).then(byId),
+  ]);
+
+  const sources = (ids: string[]): SourceRef[] =>
+    ids.flatMap((id) => {
+      const s = index.sourceById.get(id);
+      if (!s) return [];
+      const { citations: _, ...ref } = s;
+      return [ref];
+    });
+  const session = (s: LightSession): TimelineSession => {
+    const { sourceIds, ...rest } = s;
+    const d = sessionDetails.get(s.id)!;
+    return { ...rest, endsAt: d.endsAt, kind: d.kind, title: d.title, summary: d.summary, outcomeNote: d.outcomeNote, sources: sources(sourceIds) };
+  };
+  const statement = (s: LightStatement): TimelineStatement => {
+    const { sourceIds, ...rest } = s;
+    const title = s.sessionId ? sessionTitles.get(s.sessionId)?.title : undefined;
+    return {
+      ...rest,
+      ...statementDetails.get(s.id)!,
+      sources: sources(sourceIds),
+      session: s.sessionId && title !== undefined ? { id: s.sessionId, title, day: index.sessionDayById.get(s.sessionId) ?? null } : null,
+    };
+  };
+  const full = (groups: TimelineSessionGroup<LightSession, LightStatement>[]): SessionGroup[] =>
+    groups.map((g) => ({ session: session(g.session), statements: g.statements.map(statement) }));
+
+  const dayRows: FullDay[] = days.map((day) => {
+    const d = view.dayOf.get(day);
+    return {
+      day,
+      number: d?.number ?? dayNumberIn(index.talk, day),
+      sessions: d ? full(d.sessions) : [],
+      outside: d ? d.outside.map(statement) : [],
+      assessments: view.assessmentsOn.get(day) ?? [],
+    };
+  });
+  const lastDay = days.at(-1) ?? null;
+  // Runs before the window's first day belong to it; after its last day only in the talk's last window.
+  const end = around.toEnd ? (index.talk.lastDay !== null && (lastDay === null || index.talk.lastDay > lastDay) ? index.talk.lastDay : lastDay) : lastDay;
+  const slots =
+    days.length === 0 && !around.toEnd
+      ? []
+      : slotDays({ firstDay: index.talk.firstDay, lastDay: end }, dayRows, (d) => d.day, { from: around.runsFrom });
+  const first = slots[0] ? (slots[0].kind === "day" ? slots[0].day : slots[0].first) : null;
+  const lastSlot = slots.at(-1);
+  return {
+    slots,
+    undated: undated ? { sessions: full(undated.sessions), statements: undated.statements.map(statement) } : null,
+    first: first ?? (withUndated ? UNDATED_DAY : null),
+    last: withUndated ? UNDATED_DAY : lastSlot ? (lastSlot.kind === "day" ? lastSlot.day : lastSlot.last) : null,
+    previous: around.previous,
+    next: around.next,
+  };
+}
+
