@@ -5,7 +5,7 @@
 // with DATABASE_URL set; react-server makes `import "server-only"` a no-op, as in Next's server.
 // Prints one JSON line: {"page":[ms…],"cold":[ms…],"all":[ms…]} or {"error":"…"}.
 import { clearTalkCache } from "../../lib/data/talk-cache";
-import { getTalkPage, getTalkPrint } from "../../lib/data/talks";
+import { getTalkPage, openTalkPrint } from "../../lib/data/talks";
 
 // The read app/talks/[slug]/page.tsx makes (keep in step with it): as most requests find it, with
 // the talk's index already in memory ("page"), and as the first request after a change does
@@ -13,7 +13,12 @@ import { getTalkPage, getTalkPrint } from "../../lib/data/talks";
 const READS = {
   page: (slug: string) => getTalkPage(slug, {}, null),
   cold: (slug: string) => (clearTalkCache(), getTalkPage(slug, {}, null)),
-  all: (slug: string) => (clearTalkCache(), getTalkPrint(slug, {})),
+  all: async (slug: string) => {
+    clearTalkCache();
+    const print = await openTalkPrint(slug, {});
+    if (print) for await (const _ of print.windows());
+    return print;
+  },
 };
 
 async function main() {

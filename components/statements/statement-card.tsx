@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { StatementRef } from "@/lib/data/statement-refs";
-import { CAPACITY_LABEL, PART_OF_DAY_LABEL, SETTING_LABEL, STATEMENT_KIND_LABEL } from "@/lib/labels";
+import { CAPACITY_LABEL, SETTING_LABEL, STATEMENT_KIND_LABEL } from "@/lib/labels";
+import { whenSaid } from "@/lib/statements/when-said";
 import { splitQuote } from "@/lib/quote";
 import { formatLocalDay } from "@/lib/time/local-day";
 import { IssueLinks } from "../timeline/issue-links";
@@ -70,12 +71,13 @@ export function StatementCard({
 }
 
 function WhenSaid({ statement: s, timeZone }: { statement: StatementRef; timeZone: string }) {
-  if (s.saidPrecision === "minute" && s.saidAt) return <VenueTime at={s.saidAt} timeZone={timeZone} />;
-  if (s.saidPrecision === "part_of_day" && s.partOfDay) return <span className="muted">{PART_OF_DAY_LABEL[s.partOfDay]}</span>;
+  const when = whenSaid(s, timeZone);
+  if (when.kind === "time") return <VenueTime at={when.at} timeZone={timeZone} />;
+  if (when.kind === "part") return <span className="muted">{when.label}</span>;
   // Undated statements sit under "Day not reported"; when it was reported is worth saying unless
   // the source cited below already carries that date.
-  if (s.saidPrecision === "unknown" && s.reportedOn && !s.sources.some((src) => src.publishedOn === s.reportedOn)) {
-    return <span className="muted">reported {formatLocalDay(s.reportedOn)}</span>;
+  if (when.kind === "unknown" && when.reportedOn && !s.sources.some((src) => src.publishedOn === when.reportedOn)) {
+    return <span className="muted">reported {formatLocalDay(when.reportedOn)}</span>;
   }
   return null;
 }

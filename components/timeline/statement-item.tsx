@@ -1,5 +1,6 @@
 import type { TimelineStatement } from "@/lib/data/talks";
-import { CAPACITY_LABEL, PART_OF_DAY_LABEL, SETTING_LABEL, STATEMENT_KIND_LABEL } from "@/lib/labels";
+import { CAPACITY_LABEL, SETTING_LABEL, STATEMENT_KIND_LABEL } from "@/lib/labels";
+import { whenSaid } from "@/lib/statements/when-said";
 import { splitQuote } from "@/lib/quote";
 import { statementDay } from "@/lib/timeline/build";
 import { formatLocalDay } from "@/lib/time/local-day";
@@ -69,12 +70,13 @@ export function StatementItem({
 }
 
 function WhenSaid({ statement: s, timeZone }: { statement: TimelineStatement; timeZone: string }) {
-  if (s.saidPrecision === "minute" && s.saidAt) return <VenueTime at={s.saidAt} timeZone={timeZone} />;
-  if (s.saidPrecision === "part_of_day" && s.partOfDay) return <span className="muted">{PART_OF_DAY_LABEL[s.partOfDay]}</span>;
-  if (s.saidPrecision === "unknown") {
+  const when = whenSaid(s, timeZone);
+  if (when.kind === "time") return <VenueTime at={when.at} timeZone={timeZone} />;
+  if (when.kind === "part") return <span className="muted">{when.label}</span>;
+  if (when.kind === "unknown") {
     return (
       <span className="muted">
-        day not reported{s.reportedOn ? <> · reported {formatLocalDay(s.reportedOn)}</> : null}
+        day not reported{when.reportedOn ? <> · reported {formatLocalDay(when.reportedOn)}</> : null}
       </span>
     );
   }

@@ -90,11 +90,6 @@ export async function readWindow(db: Db, index: TalkIndex, view: TalkView, from:
   });
 }
 
-/** Every day of the view, read in full (the print view). */
-export function readAllDays(db: Db, index: TalkIndex, view: TalkView): Promise<WindowContent> {
-  return readDays(db, index, view, view.sizes, { runsFrom: index.talk.firstDay, toEnd: true, previous: null, next: null });
-}
-
 /** One day (or the undated items), read in full: null when nothing is recorded on it. */
 export async function readOneDay(db: Db, index: TalkIndex, view: TalkView, day: string): Promise<WindowContent> {
   const size = view.sizes.find((d) => d.day === day);

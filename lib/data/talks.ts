@@ -9,7 +9,8 @@ import type { DayIndex } from "../timeline/day-index";
 import type { Facets, TimelineFilters } from "../timeline/filters";
 import { UNDATED_DAY } from "../timeline/window";
 import { getTalkIndex, getTalkView, SOURCE_LIST_MAX, type CitedSource, type TalkAssessment, type TalkEnvoy, type TalkHead, type TalkParty, type TalkRecord, type IssueRef } from "./talk-index";
-import { readAllDays, readOneDay, readWindow, type WindowContent } from "./talk-window";
+import { readOneDay, readWindow, type WindowContent } from "./talk-window";
+import { slotDays } from "../timeline/day-runs";
 import { cachedTalkRead } from "./talk-cache";
 import { ofTalk, SHARED_TYPES } from "./live";
 
@@ -174,14 +175,42 @@ export async function getTalkDays(slug: string, filters: TimelineFilters, from: 
   return { frame, window };
 }
 
-/** Every day of the talk in full: the print view. */
-export async function getTalkPrint(slug: string, filters: TimelineFilters): Promise<TalkPage | null> {
+/** Above this many columns, the print view's gap strip keeps only the days that were assessed. */
+const PRINT_STRIP_COLUMNS = 62;
+
+export type TalkPrint = {
+  frame: TalkFrame;
+  convergence: ConvergenceRow[];
+  sources: CitedSource[];
+  /** The talk's days in full, a window at a time, in order: read as they are written out. */
+  windows(): AsyncGenerator<WindowContent>;
+};
+
+/** Every day of the talk in full, for the print view: the talk now, its days as they are read. */
+export async function openTalkPrint(slug: string, filters: TimelineFilters): Promise<TalkPrint | null> {
   const read = await readFrame(slug, filters);
   if (!read) return null;
   const { db, index, view, frame } = read;
-  const window = await readAllDays(db, index, view);
-  return { ...frame, window, convergence: convergenceOf(frame, window, index.assessments), sources: index.sources };
+  const days = view.sizes.filter((d) => d.day !== UNDATED_DAY);
+  const all = slotDays(index.talk, days, (d) => d.day);
+  const assessed = all.filter((slot) => slot.kind === "day" && (view.assessmentsOn.get(slot.day)?.length ?? 0) > 0);
+  return {
+    frame,
+    convergence: buildConvergence(frame.issues, all.length <= PRINT_STRIP_COLUMNS ? all : assessed, index.assessments),
+    sources: index.sources.map((s) => ({ ...s, href: `#source-${s.number}` })),
+    async *windows() {
+      let from: string | null = null;
+      do {
+        const window: WindowContent = await readWindow(db, index, view, from, PRINT_BUDGET);
+        yield window;
+        from = window.next;
+      } while (from !== null);
+    },
+  };
 }
+
+/** The print view reads bigger windows than the page shows: fewer queries, same memory bound. */
+const PRINT_BUDGET = { items: 1_000, days: 200 };
 
 /**
  * One day of the talk ("YYYY-MM-DD", or "unknown" for the items whose day is not known) and its
@@ -214,6 +243,7 @@ function isDayOfTalk(frame: TalkFrame, day: string): boolean {
 }
 
 function convergenceOf(frame: TalkFrame, window: WindowContent, assessments: TalkAssessment[]): ConvergenceRow[] {
+  // Only the days shown: the strip follows the window, and is as wide as it whatever the talk's span.
   return buildConvergence(frame.issues, window.slots, assessments);
 }
 
