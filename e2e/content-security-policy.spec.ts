@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { readOnUntil } from "./support/timeline";
 
 // Every page runs under a strict Content-Security-Policy (lib/security/csp.ts, set in proxy.ts):
 // only scripts carrying the response's nonce, no eval, no inline handlers. These tests load the
@@ -28,6 +29,7 @@ for (const [name, path, live] of [
   ["issue page", "/issues/abductions", false],
   ["sign-in page", "/login", false],
   ["not-found page", "/talks/no-such-talk", false],
+  ["print view", "/talks/japan-dprk-beijing-2006/print", false],
 ] as const) {
   test(`the ${name} runs its scripts under the policy with nothing blocked`, async ({ page }) => {
     const violations = await listenForViolations(page);
@@ -45,8 +47,7 @@ test("on a long talk, later days load under the policy as the reader scrolls to 
   await page.goto("/talks/test-long-round");
   await expect(page.locator(".live-status")).toHaveText("Live");
   const last = page.locator("#day-2025-03-15");
-  await last.scrollIntoViewIfNeeded();
-  await expect(last.locator(".day__summary")).toHaveCount(0);
+  await readOnUntil(page, last);
   await expect(last.getByRole("article").first()).toBeVisible();
   await page.waitForLoadState("networkidle");
   expect(await violations()).toEqual([]);

@@ -18,8 +18,10 @@ test("analyst filters the timeline to Japan, shares the URL, reloads, and clears
     await expect(party).toHaveValue("japan");
     await expect(page.getByRole("article", { name: /Song Il Ho/ })).toHaveCount(0);
     await expect(page.getByRole("article", { name: /Kunio Umeda/ })).toHaveCount(4);
-    // Every day stays on the timeline; a day with nothing left says why.
+    // A day listed for its gap assessment alone says why nothing else is there; the days with
+    // nothing left are folded into one line that says so.
     await expect(page.locator("#day-2006-02-07")).toContainText("Nothing on this day matches the filters.");
+    await expect(page.locator(".day-run")).toHaveText(["Days 1–3 · 4–6 February 2006 — nothing matches the filters"]);
     // Counts of the other filters follow the party chosen.
     await expect(filters.getByLabel("Statement kind").locator("option", { hasText: "Demand" })).toHaveText("Demand (2 statements)");
   };
@@ -49,8 +51,10 @@ test("the day permalink keeps the filters and steps between days", async ({ page
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Day 4 · Tuesday 7 February 2006");
   await expect(page.getByRole("article", { name: /Song Il Ho/ })).toHaveCount(2);
   await expect(page.getByRole("navigation", { name: "Jump to a day" }).locator('[aria-current="page"]')).toContainText("Day 4");
-  await page.getByRole("link", { name: /Day 3 · Monday 6 February 2006/ }).click();
-  await expect(page).toHaveURL(/\/days\/2006-02-06$/);
+  // The pager steps over the days with nothing recorded, which still have pages of their own.
+  await page.getByRole("link", { name: /Day 1 · Saturday 4 February 2006/ }).click();
+  await expect(page).toHaveURL(/\/days\/2006-02-04$/);
+  await page.goto("/talks/japan-dprk-beijing-2006/days/2006-02-06");
   await expect(page.getByText("No session or statement recorded for this day.")).toBeVisible();
 
   await page.goto("/talks/japan-dprk-beijing-2006/days/2006-02-30");

@@ -14,8 +14,11 @@ import { MESSAGES } from "../lib/auth/roles";
 import { ROOT, createAccountWithCli, newVisitor, signIn, uniqueId, type Account } from "./support/accounts";
 import { freshDatabase, startServer, type TestServer } from "./support/server";
 
-/** The only Server Actions anyone may call, and why: signing in and out are for everyone. */
-const PUBLIC_ACTIONS = new Set(["lib/actions/auth.ts#signIn", "lib/actions/auth.ts#signOut"]);
+/**
+ * The only Server Actions anyone may call, and why: signing in and out are for everyone, and the
+ * talk page's later days are a read, open to whoever may read the talk (the data layer checks).
+ */
+const PUBLIC_ACTIONS = new Set(["lib/actions/auth.ts#signIn", "lib/actions/auth.ts#signOut", "app/talks/[slug]/load-days.tsx#loadTalkDays"]);
 /** Known to exist, so the enumeration cannot pass by finding nothing. */
 const ACCOUNT_ACTIONS = ["createUser", "updateUserRole", "disableUser", "enableUser", "deleteUser"].map((name) => `lib/actions/users.ts#${name}`);
 /** Bookkeeping of signing in (sessions, attempt counts), not data: a refused caller may add to these. */
@@ -193,7 +196,7 @@ test("every Server Action refuses an anonymous visitor and a signed-in analyst, 
   test.info().annotations.push({ type: "checked", description: `${actions.length} Server Actions × 2 visitors` });
 });
 
-test("signing in and out, the two public actions, change no data when called with nonsense", async () => {
+test("the public actions (signing in and out, reading a talk's later days) change no data when called with nonsense", async () => {
   const publicActions = listServerActions().filter((a) => PUBLIC_ACTIONS.has(a.name));
   expect(publicActions).toHaveLength(PUBLIC_ACTIONS.size);
   const before = fingerprint(databaseFile);

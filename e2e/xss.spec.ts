@@ -53,6 +53,12 @@ const READER_PAGES: [string, (keyof typeof field)[]][] = [
     ["talkTitle", "venue", "summary", "northName", "northShort", "southName", "southShort", "envoyNorth", "envoySouth", "borders", "trade"]
       .concat(["publisher", "sourceTitle", "sessionTitle", "sessionSummary", "outcomeNote", "quote", "denial", "assessmentNote", "author"]) as (keyof typeof field)[],
   ],
+  // The print view is written as text by our own templates (lib/print/talk-print.ts), not React.
+  [
+    `${TALK}/print`,
+    ["talkTitle", "venue", "summary", "northName", "southName", "envoyNorth", "envoySouth", "borders", "trade", "publisher", "sourceTitle"]
+      .concat(["sessionTitle", "sessionSummary", "outcomeNote", "quote", "denial", "undated", "assessmentNote", "author"]) as (keyof typeof field)[],
+  ],
   [`${TALK}/days/2024-05-06`, ["talkTitle", "envoyNorth", "sessionTitle", "sessionSummary", "outcomeNote", "quote", "assessmentNote", "author", "publisher"]],
   [`${TALK}/days/2024-05-07`, ["talkTitle", "envoySouth", "denial", "borders", "trade", "sourceTitle"]],
   [`${TALK}/days/unknown`, ["talkTitle", "southShort", "undated", "trade"]],

@@ -78,7 +78,9 @@ export function MoreDays({ slug, query, next, nextLabel }: { slug: string; query
           () => mounted.current && setState("failed"),
         );
       },
-      { rootMargin: "1200px 0px" },
+      // Within a few screens below the viewport, or anywhere above it: a reader who jumps past
+      // the end (to the sources, with End) has gone by it without it ever crossing the viewport.
+      { rootMargin: "1000% 0px 1200px 0px" },
     );
     observer.observe(el);
     return () => observer.disconnect();

@@ -54,7 +54,7 @@ export function runDates(run: Pick<EmptyDays, "first" | "last" | "count">): stri
 function EmptyDaysItem({ run, ctx }: { run: EmptyDays; ctx: TimelineContext }) {
   return (
     <li className="day-run" data-first={run.first} data-last={run.last}>
-      <span className="day-run__days">{dayNumbers(run)}</span> · <span>{runDates(run)}</span>
+      <span className="day-run__days">{dayNumbers(run)}</span> · <span>{runDates(run)}</span> —{" "}
       <span className="day-run__what">{ctx.filtered ? "nothing matches the filters" : "nothing recorded"}</span>
       {ctx.editable && (
         <a className="day-run__edit no-print" href={dayPageOf(ctx, run.first)}>
@@ -77,7 +77,12 @@ function DayItem({ day: d, ctx }: { day: FullDay; ctx: TimelineContext }) {
         </a>
       </h2>
       {ctx.editable && <DayEditLinks base={ctx.talkPath} day={d.day} label={`day ${d.number}`} />}
-      <DayBody day={d.day} sessions={d.sessions} outside={d.outside} ctx={ctx} />
+      {d.sessions.length + d.outside.length === 0 ? (
+        // Listed for its gap assessment alone.
+        <p className="day__empty">{ctx.filtered ? "Nothing on this day matches the filters." : "No session or statement recorded for this day."}</p>
+      ) : (
+        <DayBody day={d.day} sessions={d.sessions} outside={d.outside} ctx={ctx} />
+      )}
       {d.assessments.length > 0 && (
         <>
           <h3 className="group-heading">Gap assessments</h3>

@@ -194,7 +194,7 @@ h3{font-size:.78rem;text-transform:uppercase;letter-spacing:.06em;color:var(--in
 .statement[data-party-index="0"]{border-left-color:#5b7fa8}.statement[data-party-index="1"]{border-left-color:#a8745b}
 .who{font-size:.9rem}.time{color:var(--ink-2)}q{font-family:Georgia,"DejaVu Serif",serif;font-style:italic}
 .foot{display:flex;flex-wrap:wrap;gap:.1rem .75rem;font-size:.82rem;color:var(--ink-3);margin-top:.15rem}.unsourced{color:#9b2c2c;font-weight:600}
-.assessments li{margin-top:.2rem;padding:.2rem .4rem;border-radius:4px}
+.assessments li{margin-top:.2rem;padding:.2rem .4rem;border-radius:4px}.assessments .muted{color:var(--ink-2)}
 .sources{margin-top:2rem;border-top:1px solid var(--rule);padding-top:.8rem;font-size:.9rem}.sources ol{list-style:decimal;padding-left:1.75rem}.url{color:var(--ink-3);word-break:break-all}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media print{.no-print{display:none!important}body{font-size:10pt}.print-view{max-width:none;padding:0}a{color:inherit;text-decoration:none}.day h2{break-after:avoid}.session,.statement{break-inside:avoid}.gap--agreed,.gap--narrowing,.gap--widening,.gap--deadlocked,.run{print-color-adjust:exact;-webkit-print-color-adjust:exact}}
