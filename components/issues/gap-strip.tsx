@@ -48,7 +48,7 @@ export function GapStrip({
           ) : (
             <li key={slot.day} className={`gap-strip__day gap--${slot.assessment?.gap ?? "none"}`}>
               <span className="gap-strip__when">
-                {slot.number !== null && <span className="gap-strip__number">Day {slot.number.toLocaleString("en")}</span>}
+                {slot.number !== null && <span className="gap-strip__number">Day {slot.number}</span>}
                 {day(slot.day)}
               </span>
               {slot.assessment ? (
@@ -71,7 +71,7 @@ export function GapStrip({
               <article aria-label={`Gap on ${formatLocalDay(day)}`}>
                 <p className="gap-note__head">
                   <strong>
-                    {number !== null && <>Day {number.toLocaleString("en")} · </>}
+                    {number !== null && <>Day {number} · </>}
                     {formatLocalDay(day)}
                   </strong>
                   <span className={`gap-chip gap--${a.gap}`}>{GAP_LABEL[a.gap]}</span>
@@ -91,6 +91,6 @@ export function GapStrip({
 function RunNumbers({ run }: { run: GapStripRun }) {
   const { firstNumber: a, lastNumber: b } = run;
   if (b === null) return null;
-  const text = a === null ? `To day ${b.toLocaleString("en")}` : a === b ? `Day ${a.toLocaleString("en")}` : `Days ${a.toLocaleString("en")}–${b.toLocaleString("en")}`;
+  const text = a === null ? `To day ${b}` : a === b ? `Day ${a}` : `Days ${a}–${b}`;
   return <span className="gap-strip__number">{text}</span>;
 }

@@ -10,7 +10,7 @@ import { ConflictError, MutationError, commit, createRow, deleteRow, planUpdate,
 import type { TalkSnapshot } from "./snapshot";
 import { talkStore } from "./stores";
 
-/** The talk's live rows dated before `before` or after `after` (local days compare as text). */
+/** How many of the talk's live rows are dated before (`lt`) or after (`gt`) a day; local days compare as text. */
 async function countDatedRows(db: Db, talkId: string, side: { lt: string } | { gt: string }): Promise<DatedRowCounts> {
   const live = { talkId, deletedAt: null };
   const [sessions, statements, assessments, linkages] = await Promise.all([
@@ -22,14 +22,19 @@ async function countDatedRows(db: Db, talkId: string, side: { lt: string } | { g
   return { sessions, statements, assessments, linkages };
 }
 
+/** The form's schema checks this too; a write that comes another way must not skip it. */
+function checkSpan(days: TalkDays): void {
+  const problem = talkDaysProblem(days);
+  if (problem) throw new MutationError(problem.message, problem.field);
+}
+
 /**
  * Refuses days a talk cannot have: a span over the limit, or one that would leave some of its
  * live rows dated outside it (the editor moves or deletes those first, so none is hidden or left
  * where a page would have to reach for it).
  */
 async function checkTalkDays(db: Db, talkId: string, days: TalkDays): Promise<void> {
-  const own = talkDaysProblem(days);
-  if (own) throw new MutationError(own.message, own.field);
+  checkSpan(days);
   const [before, after] = await Promise.all([
     countDatedRows(db, talkId, { lt: days.firstDay }),
     countDatedRows(db, talkId, { gt: lastAllowedDay(days) }),
@@ -64,6 +69,7 @@ export async function createTalk(db: Db, input: TalkInputData, actor: Actor): Pr
   if (await db.talk.findUnique({ where: { slug: input.slug }, select: { id: true } })) {
     throw new MutationError("Another talk already has this address; choose another.", "slug");
   }
+  checkSpan(input);
   const snapshot = await talkSnapshotOf(db, input, input.slug);
   try {
     const { id } = await createRow(db, talkStore, { snapshot, actor });

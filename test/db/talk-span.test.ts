@@ -192,7 +192,11 @@ describe.each([
       new MutationError("1 statement lies before 5 February 2006; move or delete it first.", "firstDay"),
     );
     // Over 50 years, refused by the form's schema and by the write core alike.
+    const span = new MutationError("A talk spans at most 50 years, so its last day can be 4 February 2056 at the latest.", "lastDay");
     expect(TalkUpdateInput.safeParse({ ...(await talkForm(talk, {})), lastDay: "2106-01-01", envoys: [] }).success).toBe(false);
+    await expect(updateTalk(db, { ...(await talkForm(talk, {})), lastDay: "2106-01-01" }, ERIN)).rejects.toThrow(span);
+    const unchecked = TalkInput.parse({ slug: "too-long", title: "Too long", venueCity: "Beijing", venueTimeZone: "Asia/Shanghai", firstDay: "2006-02-04", status: "ongoing", parties: "japan" });
+    await expect(createTalk(db, { ...unchecked, lastDay: "2106-01-01" }, ERIN)).rejects.toThrow(span);
     expect({ ...(await footprint()), talk: await talkStore.read(db, talk) }).toEqual(before);
 
     // Days that still hold every row are fine, and so is opening the end.
