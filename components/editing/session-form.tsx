@@ -10,6 +10,7 @@ import { OUTCOME_LABEL, SESSION_KIND_LABEL } from "@/lib/labels";
 import { NOTE_MAX, OutcomeSchema, SessionKindSchema, SUMMARY_MAX, TITLE_MAX } from "@/lib/talk-document/schema";
 import { isLocalDay } from "@/lib/time/local-day";
 import { resolveSessionTimes } from "@/lib/time/session-times";
+import { lastAllowedDay } from "@/lib/time/talk-span";
 import { CLOCK, isOccurrence } from "@/lib/time/venue-clock";
 import { Checkboxes, ChoiceGroup, Field, FormHead, useFormView, useReady, type FormView } from "./form-kit";
 import { NEW_SOURCE_LABELS, SourcesFieldset } from "./new-source-fields";
@@ -131,7 +132,7 @@ function SessionTimeFields({ view, talk }: { view: FormView; talk: StatementForm
   return (
     <>
       <Field view={view} prefix={P} name="localDay" label="Day" hint={`The day in ${talk.venueCity} the session started; leave empty if the sources do not say.`}>
-        <input type="date" {...view.control("localDay", { hint: true })} defaultValue={view.value("localDay")} onChange={update("localDay")} min={talk.firstDay} max={talk.lastDay ?? undefined} />
+        <input type="date" {...view.control("localDay", { hint: true })} defaultValue={view.value("localDay")} onChange={update("localDay")} min={talk.firstDay} max={lastAllowedDay(talk)} />
       </Field>
       <VenueTimeField
         view={view}

@@ -14,6 +14,8 @@ export type SimpleField = {
   kind: "text" | "textarea" | "select" | "date";
   hint?: string;
   max?: number;
+  /** For a day: the first and last days the browser's date picker offers (the action checks again). */
+  days?: { min: string; max: string };
   options?: { value: string; label: string }[];
   /** Shown as text, not editable (e.g. a slug once made). */
   readOnly?: boolean;
@@ -69,7 +71,7 @@ export function SimpleForm({
                   ))}
                 </select>
               ) : (
-                <input type={f.kind === "date" ? "date" : "text"} {...view.control(f.name, { hint: !!f.hint })} defaultValue={view.value(f.name)} maxLength={f.max} />
+                <input type={f.kind === "date" ? "date" : "text"} {...view.control(f.name, { hint: !!f.hint })} defaultValue={view.value(f.name)} maxLength={f.max} min={f.days?.min} max={f.days?.max} />
               )}
             </Field>
           ),

@@ -9,6 +9,7 @@ import type { StatementFormOptions } from "@/lib/data/editing";
 import { CAPACITY_LABEL, PART_OF_DAY_LABEL, SETTING_LABEL, STATEMENT_KIND_LABEL, TIME_PRECISION_LABEL } from "@/lib/labels";
 import { CapacitySchema, PartOfDaySchema, QUOTED_WORDS_MAX, SettingSchema, STATEMENT_TEXT_MAX, StatementKindSchema, TimePrecisionSchema } from "@/lib/talk-document/schema";
 import { typedTimeHelp } from "@/lib/time/session-times";
+import { lastAllowedDay } from "@/lib/time/talk-span";
 import { Checkboxes, ChoiceGroup, Field, FormHead, useFormView, useReady } from "./form-kit";
 import { NEW_SOURCE_LABELS, SourcesFieldset } from "./new-source-fields";
 import { VenueTimeField } from "./venue-time-field";
@@ -163,7 +164,7 @@ export function StatementForm({ mode, options, initial, cancelHref, inline, idPr
                 defaultValue={view.value("saidOn")}
                 onChange={(e) => retype("saidOn", e.currentTarget.value)}
                 min={talk.firstDay}
-                max={talk.lastDay ?? undefined}
+                max={lastAllowedDay(talk)}
               />
             </Field>
           ) : null}

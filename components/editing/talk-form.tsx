@@ -8,6 +8,7 @@ import { createTalk, updateTalk } from "@/lib/actions/talks";
 import type { CatalogOptions } from "@/lib/data/editing";
 import { TALK_STATUS_LABEL } from "@/lib/labels";
 import { SUMMARY_MAX, TalkStatusSchema, TITLE_MAX } from "@/lib/talk-document/schema";
+import { TALK_SPAN_MAX_YEARS } from "@/lib/time/talk-span";
 import { Checkboxes, ChoiceGroup, Field, FormHead, useFormView, useReady } from "./form-kit";
 
 const P = "talk";
@@ -77,7 +78,7 @@ export function TalkForm({ mode, options, initial, cancelHref }: { mode: "create
           <Field view={view} prefix={P} name="firstDay" label="First day">
             <input type="date" {...view.control("firstDay")} defaultValue={view.value("firstDay")} />
           </Field>
-          <Field view={view} prefix={P} name="lastDay" label="Last day (optional)" hint="Leave empty while the end is not known.">
+          <Field view={view} prefix={P} name="lastDay" label="Last day (optional)" hint={`Leave empty while the end is not known. At most ${TALK_SPAN_MAX_YEARS} years after the first day.`}>
             <input type="date" {...view.control("lastDay", { hint: true })} defaultValue={view.value("lastDay")} />
           </Field>
           <Field view={view} prefix={P} name="status" label="Status">

@@ -14,7 +14,7 @@ import { GapStrip } from "./gap-strip";
 export function IssueTalk({ data, issue, show }: { data: IssueTalkData; issue: IssuePage["issue"]; show: IssuePage["show"] }) {
   const { talk, positions, gap, linkages, statementCount, stanceCount } = data;
   const id = `talk-${talk.slug}`;
-  const gapByDay = new Map(gap.flatMap((d) => (d.assessment ? [[d.day, d.assessment] as const] : [])));
+  const gapByDay = new Map(gap.flatMap((d) => (d.kind === "day" && d.assessment ? [[d.day, d.assessment] as const] : [])));
   return (
     <section className="issue-talk" aria-labelledby={id}>
       <div className="issue-talk__head">
@@ -25,7 +25,7 @@ export function IssueTalk({ data, issue, show }: { data: IssueTalkData; issue: I
       </div>
 
       <h3 className="issue-talk__subhead">Gap between the parties, day by day</h3>
-      <GapStrip days={gap} label={`Gap on ${issue.name} in ${talk.title}, by day`} idPrefix={`gap-${talk.slug}`} />
+      <GapStrip slots={gap} firstDay={talk.firstDay} label={`Gap on ${issue.name} in ${talk.title}, by day`} idPrefix={`gap-${talk.slug}`} />
 
       {linkages.length > 0 && (
         <>

@@ -9,7 +9,7 @@ import {
   groupByDay,
   groupByDayAndParty,
   isStance,
-  type GapStripDay,
+  type GapStripSlot,
   type PartyGrid,
 } from "../statements/group";
 import {
@@ -48,8 +48,8 @@ export type IssueTalk = {
   /** Statements on the issue in this talk, before filtering, and how many of them are stances. */
   statementCount: number;
   stanceCount: number;
-  /** Every day of the talk with the editors' judgement of the gap on the issue, where there is one. */
-  gap: GapStripDay<IssueAssessment>[];
+  /** The days with the editors' judgement of the gap on the issue or a statement on it, and the stretches between. */
+  gap: GapStripSlot<IssueAssessment>[];
   linkages: IssueLinkage[];
 };
 

@@ -75,6 +75,19 @@ describe("the talk form's input", () => {
       parties: "Choose at least one party.",
     });
   });
+  it("spans at most 50 years: the last day may be 50 years after the first, not a day more", () => {
+    expect(TalkInput.parse({ ...base, lastDay: "2057-03-07" })).toMatchObject({ firstDay: "2007-03-07", lastDay: "2057-03-07" });
+    expect(messages(TalkInput.safeParse({ ...base, lastDay: "2057-03-08" }))).toEqual({
+      lastDay: "A talk spans at most 50 years, so its last day can be 7 March 2057 at the latest.",
+    });
+    expect(messages(TalkUpdateInput.safeParse({ ...base, id: "t", version: "4", lastDay: "9999-12-31" }))).toEqual({
+      lastDay: "A talk spans at most 50 years, so its last day can be 7 March 2057 at the latest.",
+    });
+    // A first day that is not a day gets its own message, not a second one about the span.
+    expect(messages(TalkInput.safeParse({ ...base, firstDay: "2007-02-30", lastDay: "9999-12-31" }))).toEqual({
+      firstDay: "Enter a real calendar day, written YYYY-MM-DD.",
+    });
+  });
   it("reserves the addresses Parley uses itself, and an update carries no slug", () => {
     expect(messages(TalkInput.safeParse({ ...base, slug: "new" }))).toEqual({ slug: "This address is reserved; choose another." });
     expect(messages(TalkInput.safeParse({ ...base, slug: "Beijing 2007" }))).toMatchObject({ slug: expect.stringContaining("lower-case") });

@@ -4,6 +4,8 @@ import { z } from "zod";
 import type { FormValues } from "../actions/safe-action";
 import type { TalkSnapshot } from "../mutations/snapshot";
 import { DelegationRoleSchema, SUMMARY_MAX, TalkStatusSchema, TITLE_MAX } from "../talk-document/schema";
+import { isLocalDay } from "../time/local-day";
+import { talkDaysProblem } from "../time/talk-span";
 import { choice, id, list, localDay, newSlug, optionalDay, plainText, requiredText, timeZone, version } from "./fields";
 
 export const ENVOY_ROLE_PATTERN = new RegExp(`^([a-z0-9]+(?:-[a-z0-9]+)*):(${DelegationRoleSchema.options.join("|")})$`);
@@ -28,7 +30,9 @@ const talkFields = {
 type Fields = z.output<z.ZodObject<typeof talkFields>>;
 
 function checkTalk(t: Fields, ctx: z.RefinementCtx) {
-  if (t.lastDay && t.lastDay < t.firstDay) ctx.addIssue({ code: "custom", path: ["lastDay"], message: "The last day cannot be before the first." });
+  // An unreadable first day has its own message already; the span needs a real one.
+  const days = t.firstDay && isLocalDay(t.firstDay) ? talkDaysProblem({ firstDay: t.firstDay, lastDay: t.lastDay }) : null;
+  if (days) ctx.addIssue({ code: "custom", path: [days.field], message: days.message });
   if (t.parties.length === 0) ctx.addIssue({ code: "custom", path: ["parties"], message: "Choose at least one party." });
 }
 

@@ -3,10 +3,10 @@
 import "server-only";
 import type { Db } from "../db";
 import type { AssessmentInputData, AssessmentUpdateData } from "../inputs/assessment";
-import { ConflictError, MutationError, commit, createRow, deleteRow, planRevive, planUpdate, restoreVersion, undoDelete, type Actor } from "./core";
+import { ConflictError, MutationError, commit, createRow, deleteRow, planRevive, planUpdate, restoreVersion, snapshotAt, undoDelete, type Actor } from "./core";
 import type { AssessmentSnapshot } from "./snapshot";
 import { assessmentStore } from "./stores";
-import { checkTalkDay, talkForWrite, type TalkForWrite } from "./statements";
+import { checkKeptDay, checkTalkDay, talkForWrite, type TalkForWrite } from "./statements";
 
 /** The assessment of an issue on a day, live or deleted, if there is one. */
 export async function findAssessment(db: Db, talkId: string, issue: string, localDay: string) {
@@ -78,7 +78,8 @@ export async function deleteAssessment(db: Db, input: { talk: string; id: string
 
 export async function undoDeleteAssessment(db: Db, input: { talk: string; id: string; version: number }, actor: Actor) {
   const talk = await talkForWrite(db, input.talk);
-  await assessmentOfTalk(db, talk, input.id);
+  const deleted = await assessmentOfTalk(db, talk, input.id);
+  checkKeptDay(talk, deleted.snapshot.localDay, "assessment");
   const { version, row } = await undoDelete(db, assessmentStore, input.id, { expectedVersion: input.version, actor });
   return { version, day: row.snapshot.localDay };
 }
@@ -86,5 +87,6 @@ export async function undoDeleteAssessment(db: Db, input: { talk: string; id: st
 export async function restoreAssessmentVersion(db: Db, input: { talk: string; id: string; version: number; restore: number }, actor: Actor) {
   const talk = await talkForWrite(db, input.talk);
   await assessmentOfTalk(db, talk, input.id);
+  checkKeptDay(talk, (await snapshotAt(db, assessmentStore, input.id, input.restore))?.localDay ?? null, "assessment");
   return restoreVersion(db, assessmentStore, input.id, { version: input.restore, expectedVersion: input.version, actor });
 }

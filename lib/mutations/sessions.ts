@@ -6,11 +6,11 @@ import "server-only";
 import type { Db } from "../db";
 import type { SessionInputData, SessionUpdateData } from "../inputs/session";
 import { resolveSessionTimes, type SessionTimeField } from "../time/session-times";
-import { ConflictError, MutationError, commit, deleteRow, planCreate, planUpdate, restoreVersion, undoDelete, type Actor } from "./core";
+import { ConflictError, MutationError, commit, deleteRow, planCreate, planUpdate, restoreVersion, snapshotAt, undoDelete, type Actor } from "./core";
 import type { SessionSnapshot } from "./snapshot";
 import { sourceKey } from "./source-key";
 import { sessionStore, sourceStore } from "./stores";
-import { checkTalkDay, talkForWrite, type TalkForWrite } from "./statements";
+import { checkKeptDay, checkTalkDay, talkForWrite, type TalkForWrite } from "./statements";
 
 /** The session's instants; a refusal names the first field whose time cannot be saved. */
 function instantsOf(talk: TalkForWrite, input: SessionInputData): { startsAt: string | null; endsAt: string | null } {
@@ -85,7 +85,8 @@ export async function deleteSession(db: Db, input: { talk: string; id: string; v
 
 export async function undoDeleteSession(db: Db, input: { talk: string; id: string; version: number }, actor: Actor) {
   const talk = await talkForWrite(db, input.talk);
-  await sessionOfTalk(db, talk, input.id);
+  const deleted = await sessionOfTalk(db, talk, input.id);
+  checkKeptDay(talk, deleted.snapshot.localDay, "session");
   const { version, row } = await undoDelete(db, sessionStore, input.id, { expectedVersion: input.version, actor });
   return { version, day: row.snapshot.localDay };
 }
@@ -93,5 +94,6 @@ export async function undoDeleteSession(db: Db, input: { talk: string; id: strin
 export async function restoreSessionVersion(db: Db, input: { talk: string; id: string; version: number; restore: number }, actor: Actor) {
   const talk = await talkForWrite(db, input.talk);
   await sessionOfTalk(db, talk, input.id);
+  checkKeptDay(talk, (await snapshotAt(db, sessionStore, input.id, input.restore))?.localDay ?? null, "session");
   return restoreVersion(db, sessionStore, input.id, { version: input.restore, expectedVersion: input.version, actor });
 }

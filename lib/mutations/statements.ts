@@ -4,9 +4,10 @@
 import "server-only";
 import type { Db } from "../db";
 import type { StatementInputData, StatementUpdateData } from "../inputs/statement";
-import { localDaysBetween } from "../time/local-day";
+import { formatLocalDayDate } from "../time/local-day";
+import { dayOutsideTalk } from "../time/talk-span";
 import { typedVenueTime } from "../time/venue-clock";
-import { ConflictError, MutationError, commit, deleteRow, planCreate, planUpdate, restoreVersion, undoDelete, type Actor, type Plan } from "./core";
+import { ConflictError, MutationError, commit, deleteRow, planCreate, planUpdate, restoreVersion, snapshotAt, undoDelete, type Actor, type Plan } from "./core";
 import type { StatementSnapshot } from "./snapshot";
 import { sourceKey } from "./source-key";
 import { sourceStore, statementStore } from "./stores";
@@ -23,13 +24,22 @@ export async function talkForWrite(db: Db, slug: string): Promise<TalkForWrite> 
   return talk;
 }
 
-/** A day inside the talk's days (an open talk has no last day yet). */
+/**
+ * A row's day must lie inside the talk's days (lib/time/talk-span.ts: an open talk's run 50 years
+ * from its first). `field` is the form field that holds the day.
+ */
 export function checkTalkDay(talk: TalkForWrite, day: string | null, field: string): void {
-  if (day === null) return;
-  if (localDaysBetween(talk.firstDay, day) < 0 || (talk.lastDay !== null && localDaysBetween(day, talk.lastDay) < 0)) {
-    const span = talk.lastDay ? `${talk.firstDay} to ${talk.lastDay}` : `from ${talk.firstDay}`;
-    throw new MutationError(`That day is outside the talk (${span}).`, field);
-  }
+  const problem = day === null ? null : dayOutsideTalk(talk, day);
+  if (problem) throw new MutationError(problem, field);
+}
+
+/**
+ * The same rule for a row brought back as it was (undoing its deletion, restoring a version): the
+ * talk's days may have changed since, and there is no form field to put the message next to.
+ */
+export function checkKeptDay(talk: TalkForWrite, day: string | null, what: string): void {
+  const problem = day === null ? null : dayOutsideTalk(talk, day, `This ${what}’s day, ${formatLocalDayDate(day)},`);
+  if (problem) throw new MutationError(`${problem} Change the talk’s days first.`);
 }
 
 async function statementSnapshotOf(
@@ -134,7 +144,8 @@ export async function deleteStatement(db: Db, input: { talk: string; id: string;
 
 export async function undoDeleteStatement(db: Db, input: { talk: string; id: string; version: number }, actor: Actor) {
   const talk = await talkForWrite(db, input.talk);
-  await statementOfTalk(db, talk, input.id);
+  const deleted = await statementOfTalk(db, talk, input.id);
+  checkKeptDay(talk, deleted.snapshot.saidOn, "statement");
   const { version, row } = await undoDelete(db, statementStore, input.id, { expectedVersion: input.version, actor });
   return { version, day: row.snapshot.saidOn };
 }
@@ -142,5 +153,6 @@ export async function undoDeleteStatement(db: Db, input: { talk: string; id: str
 export async function restoreStatementVersion(db: Db, input: { talk: string; id: string; version: number; restore: number }, actor: Actor) {
   const talk = await talkForWrite(db, input.talk);
   await statementOfTalk(db, talk, input.id);
+  checkKeptDay(talk, (await snapshotAt(db, statementStore, input.id, input.restore))?.saidOn ?? null, "statement");
   return restoreVersion(db, statementStore, input.id, { version: input.restore, expectedVersion: input.version, actor });
 }

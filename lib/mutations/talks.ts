@@ -1,12 +1,47 @@
 // Talks as editors write them (lib/actions/talks.ts): what, where, when, who takes part and the
 // agenda. Refuses what would leave the talk's own records pointing at nothing: dropping a party
-// that still speaks in it, or an issue its statements, sessions or assessments are about.
+// that still speaks in it, or an issue its statements, sessions or assessments are about — and
+// days that would leave its dated rows outside the talk (lib/time/talk-span.ts).
 import "server-only";
 import type { Db } from "../db";
 import type { TalkInputData, TalkUpdateData } from "../inputs/talk";
-import { ConflictError, MutationError, commit, createRow, deleteRow, planUpdate, restoreVersion, undoDelete, type Actor } from "./core";
+import { lastAllowedDay, strandedRowsProblem, talkDaysProblem, type DatedRowCounts, type TalkDays } from "../time/talk-span";
+import { ConflictError, MutationError, commit, createRow, deleteRow, planUpdate, restoreVersion, snapshotAt, undoDelete, type Actor } from "./core";
 import type { TalkSnapshot } from "./snapshot";
 import { talkStore } from "./stores";
+
+/** How many of the talk's live rows are dated before (`lt`) or after (`gt`) a day; local days compare as text. */
+async function countDatedRows(db: Db, talkId: string, side: { lt: string } | { gt: string }): Promise<DatedRowCounts> {
+  const live = { talkId, deletedAt: null };
+  const [sessions, statements, assessments, linkages] = await Promise.all([
+    db.session.count({ where: { ...live, localDay: side } }),
+    db.statement.count({ where: { ...live, saidOn: side } }),
+    db.assessment.count({ where: { ...live, localDay: side } }),
+    db.linkage.count({ where: { ...live, OR: [{ statedOn: side }, { droppedOn: side }] } }),
+  ]);
+  return { sessions, statements, assessments, linkages };
+}
+
+/** The form's schema checks this too; a write that comes another way must not skip it. */
+function checkSpan(days: TalkDays): void {
+  const problem = talkDaysProblem(days);
+  if (problem) throw new MutationError(problem.message, problem.field);
+}
+
+/**
+ * Refuses days a talk cannot have: a span over the limit, or one that would leave some of its
+ * live rows dated outside it (the editor moves or deletes those first, so none is hidden or left
+ * where a page would have to reach for it).
+ */
+async function checkTalkDays(db: Db, talkId: string, days: TalkDays): Promise<void> {
+  checkSpan(days);
+  const [before, after] = await Promise.all([
+    countDatedRows(db, talkId, { lt: days.firstDay }),
+    countDatedRows(db, talkId, { gt: lastAllowedDay(days) }),
+  ]);
+  const stranded = strandedRowsProblem(days, { before, after });
+  if (stranded) throw new MutationError(stranded.message, stranded.field);
+}
 
 async function talkSnapshotOf(db: Db, input: TalkInputData | TalkUpdateData, slug: string): Promise<TalkSnapshot> {
   const envoys = input.envoys.length
@@ -34,6 +69,7 @@ export async function createTalk(db: Db, input: TalkInputData, actor: Actor): Pr
   if (await db.talk.findUnique({ where: { slug: input.slug }, select: { id: true } })) {
     throw new MutationError("Another talk already has this address; choose another.", "slug");
   }
+  checkSpan(input);
   const snapshot = await talkSnapshotOf(db, input, input.slug);
   try {
     const { id } = await createRow(db, talkStore, { snapshot, actor });
@@ -65,6 +101,7 @@ export async function updateTalk(db: Db, input: TalkUpdateData, actor: Actor): P
   if (droppedParty) throw new MutationError(`${droppedParty.party.shortName} speaks in this talk's statements, so it must stay among its parties.`, "parties");
   const droppedIssue = discussed.find((i) => !snapshot.issues.includes(i.slug));
   if (droppedIssue) throw new MutationError(`“${droppedIssue.name}” is what some of this talk's records are about, so it must stay on the agenda.`, "issues");
+  await checkTalkDays(db, input.id, snapshot);
   try {
     const plan = await planUpdate(db, talkStore, input.id, { expectedVersion: input.version, snapshot, actor });
     await commit(db, [plan]);
@@ -82,5 +119,18 @@ export const deleteTalk = (db: Db, input: { id: string; version: number }, actor
 export const undoDeleteTalk = (db: Db, input: { id: string; version: number }, actor: Actor) =>
   undoDelete(db, talkStore, input.id, { expectedVersion: input.version, actor });
 
-export const restoreTalkVersion = (db: Db, input: { id: string; version: number; restore: number }, actor: Actor) =>
-  restoreVersion(db, talkStore, input.id, { version: input.restore, expectedVersion: input.version, actor });
+/** An earlier version's days must still hold the talk's rows as they are now. */
+export async function restoreTalkVersion(db: Db, input: { id: string; version: number; restore: number }, actor: Actor) {
+  const earlier = await snapshotAt(db, talkStore, input.id, input.restore);
+  if (earlier) {
+    try {
+      await checkTalkDays(db, input.id, earlier);
+    } catch (error) {
+      if (error instanceof MutationError) throw new MutationError(`Version ${input.restore} cannot be restored: ${lowerFirst(error.message)}`);
+      throw error;
+    }
+  }
+  return restoreVersion(db, talkStore, input.id, { version: input.restore, expectedVersion: input.version, actor });
+}
+
+const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);

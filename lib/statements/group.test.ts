@@ -146,23 +146,39 @@ describe("isStance", () => {
 describe("gapStrip", () => {
   const talk = { firstDay: "2006-02-04", lastDay: null, venueTimeZone: "Asia/Shanghai" };
   const deadlocked = { localDay: "2006-02-07", gap: "deadlocked" as const };
+  const brief = (slots: ReturnType<typeof gapStrip<typeof deadlocked>>) =>
+    slots.map((s) => (s.kind === "day" ? `${s.number} ${s.day} ${s.assessment?.gap ?? "-"}` : `${s.firstNumber}–${s.lastNumber} empty (${s.count})`));
 
-  it("shows every day of an open talk up to the latest assessment, unassessed days as null", () => {
-    expect(gapStrip(talk, [deadlocked]).map((d) => [d.number, d.day, d.assessment?.gap ?? null])).toEqual([
-      [1, "2006-02-04", null],
-      [2, "2006-02-05", null],
-      [3, "2006-02-06", null],
-      [4, "2006-02-07", "deadlocked"],
+  it("runs an open talk to its latest assessment, the days before it as one stretch", () => {
+    expect(brief(gapStrip(talk, [deadlocked]))).toEqual(["1–3 empty (3)", "4 2006-02-07 deadlocked"]);
+  });
+
+  it("lists a day with a statement on the issue though not assessed, and runs to the talk's last day", () => {
+    const closed = { ...talk, lastDay: "2006-02-10" };
+    expect(brief(gapStrip(closed, [deadlocked], ["2006-02-04", "2006-02-07"]))).toEqual([
+      "1 2006-02-04 -",
+      "2–3 empty (2)",
+      "4 2006-02-07 deadlocked",
+      "5–7 empty (3)",
     ]);
+    // A recorded day after the last day widens the strip to it.
+    expect(brief(gapStrip({ ...talk, lastDay: "2006-02-08" }, [deadlocked], ["2006-02-09"])).at(-1)).toBe("6 2006-02-09 -");
   });
 
-  it("runs to the talk's last day when it is known, and to a later recorded day if there is one", () => {
-    const closed = { ...talk, lastDay: "2006-02-08" };
-    expect(gapStrip(closed, [deadlocked]).map((d) => d.day).at(-1)).toBe("2006-02-08");
-    expect(gapStrip(closed, [deadlocked], ["2006-02-09"]).map((d) => d.day).at(-1)).toBe("2006-02-09");
+  it("is one entry for a talk with no assessment and nothing recorded yet", () => {
+    expect(gapStrip(talk, [])).toEqual([{ kind: "empty", first: "2006-02-04", last: "2006-02-04", firstNumber: 1, lastNumber: 1, count: 1 }]);
   });
 
-  it("is a single day for a talk with no assessment and nothing recorded yet", () => {
-    expect(gapStrip(talk, [])).toEqual([{ day: "2006-02-04", number: 1, assessment: null }]);
+  it("stays short whatever the dates: an assessment dated 9999-12-31 adds one stretch and one day", () => {
+    const far = { localDay: "9999-12-31", gap: "widening" as const };
+    const strip = gapStrip(talk, [deadlocked, far]);
+    expect(strip).toHaveLength(4);
+    expect(strip[2]).toMatchObject({ kind: "empty", first: "2006-02-08", last: "9999-12-30", firstNumber: 5 });
+    expect(strip[3]).toMatchObject({ kind: "day", day: "9999-12-31", assessment: far });
+  });
+
+  it("leaves days before the talk's first unnumbered", () => {
+    const strip = gapStrip({ ...talk, lastDay: "2006-02-05" }, [], ["2006-02-01", "2006-02-04"]);
+    expect(brief(strip)).toEqual(["null 2006-02-01 -", "null–null empty (2)", "1 2006-02-04 -", "2–2 empty (1)"]);
   });
 });

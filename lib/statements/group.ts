@@ -1,10 +1,11 @@
 // Orders and groups statements shown away from their talk's timeline: on an envoy's or a party's
 // page (by talk, then by the venue's local day) and on an issue's page (by day, a column per party),
-// and lays an issue's gap assessments out as a strip of days. Pure: plain data in, plain data out
+// and lays an issue's gap assessments out as a strip of days. Every list here grows with what was
+// recorded, never with the calendar between its dates. Pure: plain data in, plain data out
 // (lib/statements/group.test.ts).
 import type { StatementKind } from "../generated/sqlite/enums";
 import { localDayOf, localDaysBetween, type LocalDay } from "../time/local-day";
-import { timelineDays, type TimelineTalkInput } from "../timeline/build";
+import { slotDays, type DaySpan } from "../timeline/day-runs";
 
 export type GroupTalkInput = { slug: string; title: string; firstDay: LocalDay; venueTimeZone: string };
 
@@ -134,29 +135,54 @@ export function groupByDayAndParty<P extends { slug: string }, S extends GroupSt
   };
 }
 
+/** A day on an issue's gap strip: assessed, or with something else recorded on the issue. */
 export type GapStripDay<A> = {
+  kind: "day";
   day: LocalDay;
   number: number | null;
   /** The editors' judgement that day; null when the day was not assessed. */
   assessment: A | null;
 };
 
+/** Consecutive days on which nothing about the issue was recorded, as one entry. */
+export type GapStripRun = {
+  kind: "empty";
+  first: LocalDay;
+  last: LocalDay;
+  /** The talk's numbers of the first and last days; null for days before the talk's first. */
+  firstNumber: number | null;
+  lastNumber: number | null;
+  count: number;
+};
+
+export type GapStripSlot<A> = GapStripDay<A> | GapStripRun;
+
 /**
- * An issue's gap in one talk as a strip of days: every day from the talk's first to its last (to
- * the latest recorded day while the end is open), widened to any assessed or other recorded day
- * outside them, so an analyst sees the days not assessed as well as the ones that were.
+ * An issue's gap in one talk as a strip: an entry for each day assessed or with a statement on
+ * the issue (`otherRecordedDays`), and one for each stretch of days between them, and up to the
+ * talk's last day, where nothing was — so an analyst sees the days not assessed as well as the
+ * ones that were, and a day typed as 9999-12-31 adds one entry, not three million.
  */
 export function gapStrip<A extends { localDay: LocalDay }>(
-  talk: TimelineTalkInput,
+  talk: DaySpan,
   assessments: A[],
   otherRecordedDays: Iterable<LocalDay> = [],
-): GapStripDay<A>[] {
+): GapStripSlot<A>[] {
   const byDay = new Map(assessments.map((a) => [a.localDay, a]));
-  return timelineDays(talk, [...byDay.keys(), ...otherRecordedDays]).map((day) => ({
-    day,
-    number: dayNumber(talk.firstDay, day),
-    assessment: byDay.get(day) ?? null,
-  }));
+  const recorded = [...new Set([...byDay.keys(), ...otherRecordedDays])].sort();
+  const numbered = (n: number) => (n >= 1 ? n : null);
+  return slotDays(talk, recorded, (day) => day).map((slot): GapStripSlot<A> =>
+    slot.kind === "day"
+      ? { kind: "day", day: slot.day, number: numbered(slot.number), assessment: byDay.get(slot.day) ?? null }
+      : {
+          kind: "empty",
+          first: slot.first,
+          last: slot.last,
+          firstNumber: numbered(slot.firstNumber),
+          lastNumber: numbered(slot.firstNumber + slot.count - 1),
+          count: slot.count,
+        },
+  );
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {

@@ -57,4 +57,32 @@ describe("talk documents", () => {
     doc.statements.find((x) => x.quotedWords)!.quotedWords = "big difference";
     expect(problems(doc)).toContainEqual(expect.stringMatching(/quotedWords: must appear word for word/));
   });
+
+  it("keeps every dated row inside the talk's days: an open talk's run 50 years from its first", () => {
+    const doc = seed(); // open: from 2006-02-04
+    doc.assessments[0]!.localDay = "9999-12-31";
+    doc.sessions[0]!.localDay = "2056-02-05";
+    doc.sessions[0]!.startsAt = null;
+    doc.statements[0]!.saidOn = "2056-02-04"; // the last day an open talk reaches: fine
+    doc.linkages[0]!.statedOn = "2006-02-03";
+    const open = "is outside the talk (from 4 February 2006): the talk is open, so its days run to 4 February 2056 at most";
+    expect(problems(doc)).toEqual([
+      `sessions[0].localDay: 2056-02-05 ${open}`,
+      `assessments[0].localDay: 9999-12-31 ${open}`,
+      `linkages[0].statedOn: 2006-02-03 ${open}`,
+    ]);
+  });
+
+  it("refuses a row outside a closed talk, and a talk spanning more than 50 years", () => {
+    const doc = seed();
+    doc.talk.lastDay = "2006-02-08";
+    doc.statements[0]!.saidOn = "2106-01-01";
+    expect(problems(doc)).toEqual(["statements[0].saidOn: 2106-01-01 is outside the talk (4–8 February 2006)"]);
+
+    doc.talk.lastDay = "2106-01-01";
+    expect(problems(doc)).toEqual([
+      "talk.lastDay: must be at most 50 years after the first day (2056-02-04 at the latest)",
+      "statements[0].saidOn: 2106-01-01 is outside the talk (from 4 February 2006): a talk spans at most 50 years, so its days run to 4 February 2056 at most",
+    ]);
+  });
 });

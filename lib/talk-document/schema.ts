@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { isLocalDay, isTimeZone } from "../time/local-day";
 import { SESSION_MAX_HOURS } from "../time/session-times";
+import { TALK_SPAN_MAX_YEARS, describeTalkDays, isDayInTalk, talkSpanLimit } from "../time/talk-span";
 
 export const TALK_DOCUMENT_FORMAT = "parley.talk/v1";
 
@@ -157,16 +158,22 @@ function checkReferences(d: TalkDocument, ctx: z.RefinementCtx): void {
   const must = (set: Set<string> | Map<string, unknown>, value: string | null | undefined, path: (string | number)[], what: string) => {
     if (value != null && !set.has(value)) ctx.addIssue({ code: "custom", path, message: `names ${what} "${value}", which the document does not define` });
   };
+  // The forms' rule (lib/time/talk-span.ts): a talk spans at most TALK_SPAN_MAX_YEARS, and every
+  // dated row lies inside its days — an open talk's run to that limit.
   const last = d.talk.lastDay;
-  const inTalk = (day: string | null | undefined, path: (string | number)[]) => {
-    if (day == null) return;
-    if (day < d.talk.firstDay || (last != null && day > last)) {
-      ctx.addIssue({ code: "custom", path, message: `${day} is outside the talk's days (${d.talk.firstDay} to ${last ?? "open"})` });
-    }
-  };
   if (last != null && last < d.talk.firstDay) {
     ctx.addIssue({ code: "custom", path: ["talk", "lastDay"], message: "must not be before the first day" });
+  } else if (last != null && last > talkSpanLimit(d.talk.firstDay)) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["talk", "lastDay"],
+      message: `must be at most ${TALK_SPAN_MAX_YEARS} years after the first day (${talkSpanLimit(d.talk.firstDay)} at the latest)`,
+    });
   }
+  const inTalk = (day: string | null | undefined, path: (string | number)[]) => {
+    if (day == null || isDayInTalk(d.talk, day)) return;
+    ctx.addIssue({ code: "custom", path, message: `${day} is outside the talk ${describeTalkDays(d.talk)}` });
+  };
 
   d.envoys.forEach((e, i) => must(parties, e.party, ["envoys", i, "party"], "party"));
   d.sessions.forEach((s, i) => {
@@ -228,6 +235,8 @@ function checkReferences(d: TalkDocument, ctx: z.RefinementCtx): void {
     must(issues, l.issue, ["linkages", i, "issue"], "issue");
     must(issues, l.conditionIssue, ["linkages", i, "conditionIssue"], "issue");
     must(statements, l.statement, ["linkages", i, "statement"], "statement");
+    inTalk(l.statedOn, ["linkages", i, "statedOn"]);
+    inTalk(l.droppedOn, ["linkages", i, "droppedOn"]);
   });
 }
 

@@ -1,5 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { addLocalDays, eachLocalDay, formatDayRange, formatLocalDay, isLocalDay, isTimeZone, localDayOf } from "./local-day";
+import {
+  FIRST_LOCAL_DAY,
+  LAST_LOCAL_DAY,
+  addLocalDays,
+  addLocalYears,
+  eachLocalDay,
+  formatDayRange,
+  formatLocalDay,
+  formatLocalDayDate,
+  isLocalDay,
+  isTimeZone,
+  localDayOf,
+  localDaysBetween,
+} from "./local-day";
 import { formatClock, zoneAbbreviation } from "./instant";
 
 describe("local days", () => {
@@ -45,5 +58,36 @@ describe("clock times", () => {
     expect(zoneAbbreviation(new Date("2026-03-29T00:30:00Z"), "Europe/Zurich")).not.toBe(
       zoneAbbreviation(new Date("2026-03-29T01:30:00Z"), "Europe/Zurich"),
     );
+  });
+});
+
+describe("calendar arithmetic whatever the server's zone", () => {
+  // vitest runs in America/Los_Angeles (vitest.config.ts), whose clocks went forward on 8 March
+  // 2026 and back on 1 November 2026: stepping the server's local calendar would lose a day here.
+  it("adds days across the server's own daylight-saving changes", () => {
+    expect(addLocalDays("2026-03-07", 2)).toBe("2026-03-09");
+    expect(addLocalDays("2026-10-31", 2)).toBe("2026-11-02");
+    expect(addLocalDays("2026-03-09", -2)).toBe("2026-03-07");
+    expect(localDaysBetween("2026-03-07", "2026-03-09")).toBe(2);
+    expect(eachLocalDay("2026-03-07", "2026-03-09")).toEqual(["2026-03-07", "2026-03-08", "2026-03-09"]);
+  });
+
+  it("adds years as anniversaries: 29 February falls on the 28th in a common year", () => {
+    expect(addLocalYears("2006-02-04", 50)).toBe("2056-02-04");
+    expect(addLocalYears("2008-02-29", 50)).toBe("2058-02-28");
+    expect(addLocalYears("2008-02-29", 4)).toBe("2012-02-29");
+    expect(addLocalYears("2026-03-07", 50)).toBe("2076-03-07");
+    expect(addLocalYears("2056-02-04", -50)).toBe("2006-02-04");
+  });
+
+  it("stops at the last day YYYY-MM-DD can write", () => {
+    expect(addLocalYears("9990-06-01", 50)).toBe(LAST_LOCAL_DAY);
+    expect(LAST_LOCAL_DAY).toBe("9999-12-31");
+    expect(addLocalYears("0120-06-01", -50)).toBe(FIRST_LOCAL_DAY);
+  });
+
+  it("names a day in a sentence without its weekday", () => {
+    expect(formatLocalDayDate("2056-02-04")).toBe("4 February 2056");
+    expect(formatLocalDayDate("9999-12-31")).toBe("31 December 9999");
   });
 });

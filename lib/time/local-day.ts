@@ -1,8 +1,10 @@
 // Local days are the venue's calendar days, written "YYYY-MM-DD" (DESIGN.md, "Time").
 // They are plain calendar dates: no time zone, no instant. Arithmetic on them is done in UTC,
-// where every day has 24 hours, so a daylight-saving change at the venue cannot shift them.
+// where every day has 24 hours, so a daylight-saving change at the venue cannot shift them. (Not
+// with date-fns' addDays/addYears: those step the server's own local calendar, and a day added
+// across the server's daylight-saving change lands an hour short, on the day before.)
 import { TZDate } from "@date-fns/tz";
-import { addDays, differenceInCalendarDays, format } from "date-fns";
+import { format } from "date-fns";
 
 export type LocalDay = string;
 
@@ -25,13 +27,39 @@ function fromUtcDate(date: Date): LocalDay {
   return date.toISOString().slice(0, 10);
 }
 
+const DAY_MS = 86_400_000;
+
 export function addLocalDays(day: LocalDay, n: number): LocalDay {
-  return fromUtcDate(addDays(toUtcDate(day), n));
+  const date = toUtcDate(day);
+  date.setUTCDate(date.getUTCDate() + n);
+  return fromUtcDate(date);
+}
+
+/** The first and last days isLocalDay accepts (YYYY-MM-DD has four digits for the year). */
+export const FIRST_LOCAL_DAY: LocalDay = "0100-01-01";
+export const LAST_LOCAL_DAY: LocalDay = "9999-12-31";
+
+/**
+ * The same calendar day `n` years later (earlier when negative). 29 February becomes 28 February
+ * in a year without one, as people count anniversaries. Past 9999 there is no YYYY-MM-DD to
+ * return, so the result stops at LAST_LOCAL_DAY (and at FIRST_LOCAL_DAY going back).
+ */
+export function addLocalYears(day: LocalDay, n: number): LocalDay {
+  const date = toUtcDate(day);
+  const month = date.getUTCMonth();
+  date.setUTCFullYear(date.getUTCFullYear() + n);
+  // 29 February in a year without one rolled over into March: step back to the 28th.
+  if (date.getUTCMonth() !== month) date.setUTCDate(0);
+  const year = date.getUTCFullYear();
+  if (year > 9999) return LAST_LOCAL_DAY;
+  if (year < 100) return FIRST_LOCAL_DAY;
+  return fromUtcDate(date);
 }
 
 /** Whole days from `from` to `to` (positive when `to` is later). */
 export function localDaysBetween(from: LocalDay, to: LocalDay): number {
-  return differenceInCalendarDays(toUtcDate(to), toUtcDate(from));
+  // Both are midnights UTC, a whole number of 24-hour days apart.
+  return Math.round((toUtcDate(to).getTime() - toUtcDate(from).getTime()) / DAY_MS);
 }
 
 /** Every day from first to last, inclusive. */
@@ -48,6 +76,11 @@ export function localDayOf(instant: Date, timeZone: string): LocalDay {
 /** "Saturday 4 February 2006" — the form used in headings. */
 export function formatLocalDay(day: LocalDay): string {
   return format(asUtcCalendarDate(day), "EEEE d MMMM yyyy");
+}
+
+/** "4 February 2006" — a day named in a sentence, where the weekday would only add length. */
+export function formatLocalDayDate(day: LocalDay): string {
+  return format(asUtcCalendarDate(day), "d MMMM yyyy");
 }
 
 /** "Thursday 5 March" — a day named within a talk, where the year goes without saying. */

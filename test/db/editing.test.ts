@@ -82,7 +82,7 @@ describe("statements", () => {
   });
 
   it("refuses a day before the talk, and a speaker whose party does not take part", async () => {
-    await expect(createStatement(db, statementForm({ saidOn: "2006-01-30" }), ERIN)).rejects.toThrow(new MutationError("That day is outside the talk (from 2006-02-04).", "saidOn"));
+    await expect(createStatement(db, statementForm({ saidOn: "2006-01-30" }), ERIN)).rejects.toThrow(new MutationError("That day is outside the talk (from 4 February 2006): the talk is open, so its days run to 4 February 2056 at most.", "saidOn"));
     await db.party.create({ data: { slug: "observer", name: "Observer", shortName: "Observer" } });
     await expect(createStatement(db, statementForm({ speaker: "party:observer" }), ERIN)).rejects.toThrow("That speaker’s party does not take part in this talk.");
   });

@@ -99,11 +99,10 @@ describe("getIssuePage", () => {
     ]);
     expect(talk!.statementCount).toBe(9);
     expect(talk!.stanceCount).toBe(4);
-    expect(talk!.gap.map((d) => [d.number, d.assessment?.gap ?? null])).toEqual([
-      [1, null],
-      [2, null],
-      [3, null],
-      [4, "deadlocked"],
+    // Days 1–3 hold nothing on the abductions: one entry, then the assessed day 4.
+    expect(talk!.gap).toEqual([
+      { kind: "empty", first: "2006-02-04", last: "2006-02-06", firstNumber: 1, lastNumber: 3, count: 3 },
+      { kind: "day", day: "2006-02-07", number: 4, assessment: expect.objectContaining({ gap: "deadlocked" }) },
     ]);
     expect(talk!.linkages).toHaveLength(1);
     expect(talk!.linkages[0]).toMatchObject({ party: { slug: "japan" }, issue: { slug: "normalization" }, conditionIssue: { slug: "abductions" } });

@@ -7,6 +7,7 @@ import { dayLabel, findAssessmentId, getTalkFormOptions, requireEditorPage } fro
 import { GAP_LABEL } from "@/lib/labels";
 import { GapSchema, NOTE_MAX } from "@/lib/talk-document/schema";
 import { isLocalDay } from "@/lib/time/local-day";
+import { lastAllowedDay, summarizeTalkDays } from "@/lib/time/talk-span";
 
 export const metadata: Metadata = { title: "Assess the gap" };
 export const dynamic = "force-dynamic";
@@ -44,7 +45,13 @@ export default async function NewAssessmentPage({ params, searchParams }: Props)
         initial={{ talk: slug, issue: knownIssue ?? "", localDay: knownDay ?? "", gap: "", note: "" }}
         fields={[
           { name: "issue", label: "Issue", kind: "select", options: options.issues, placeholder: "Choose the issue" },
-          { name: "localDay", label: "Day", kind: "date", hint: `The day in ${options.talk.venueCity}.` },
+          {
+            name: "localDay",
+            label: "Day",
+            kind: "date",
+            hint: `The day in ${options.talk.venueCity}, within the talk’s days: ${summarizeTalkDays(options.talk)}.`,
+            days: { min: options.talk.firstDay, max: lastAllowedDay(options.talk) },
+          },
           { name: "gap", label: "Gap", kind: "select", options: GapSchema.options.map((g) => ({ value: g, label: GAP_LABEL[g] })), placeholder: "Choose how the gap stands" },
           { name: "note", label: "Note (optional)", kind: "textarea", max: NOTE_MAX, hint: "Why: what was said or done that day." },
         ]}
