@@ -235,7 +235,10 @@ export async function getTalkDay(slug: string, filters: TimelineFilters, day: st
   };
 }
 
-/** A day between the talk's first and last (its latest recorded day while open), or its undated items. */
+/**
+ * A day of the talk's own: from its first day to its last, or while it is open to its latest day
+ * that holds something (a reader has no use for the empty pages of days still to come).
+ */
 function isDayOfTalk(frame: TalkFrame, day: string): boolean {
   if (day === UNDATED_DAY) return false;
   const last = frame.talk.lastDay ?? frame.index.last ?? frame.talk.firstDay;

@@ -1,6 +1,6 @@
 // Groups a talk's sessions and statements into the venue's local days. Pure: plain data in,
 // plain data out, unit-tested without a database (lib/timeline/build.test.ts).
-import { eachLocalDay, localDayOf, localDaysBetween, type LocalDay } from "../time/local-day";
+import { localDayOf, localDaysBetween, type LocalDay } from "../time/local-day";
 
 export type TimelineSessionInput = {
   id: string;
@@ -60,20 +60,6 @@ const byTimeThenSequence = <X extends { sequence: number }>(at: (x: X) => Date |
   if (ta === undefined && tb !== undefined) return 1;
   return a.sequence - b.sequence;
 };
-
-/**
- * The days the timeline shows: the talk's first to last day (to the latest recorded day while
- * the end is open), widened to take in anything recorded outside them, so nothing is hidden.
- */
-export function timelineDays(talk: TimelineTalkInput, recordedDays: Iterable<LocalDay>): LocalDay[] {
-  let first = talk.firstDay;
-  let last = talk.lastDay ?? talk.firstDay;
-  for (const day of recordedDays) {
-    if (day < first) first = day;
-    if (day > last) last = day;
-  }
-  return eachLocalDay(first, last);
-}
 
 /**
  * The days that hold sessions or statements, each with them grouped as the timeline shows them.
