@@ -38,7 +38,7 @@ export default defineConfig({
       "npm run -s db:load -- e2e/fixtures/geneva-dst-2026.json data/e2e-long-talk.json e2e/fixtures/xss-talk.json e2e/fixtures/far-future-talk.json",
       // Rows dated 9999-12-31 that the span rule now refuses, as an older database may hold them.
       "tsx e2e/fixtures/add-far-future-legacy-rows.ts",
-      `next start -H 127.0.0.1 -p ${PORT}`,
+      `node server.mjs -H 127.0.0.1 -p ${PORT}`,
     ].join(" && "),
     url: `http://127.0.0.1:${PORT}/`,
     env: { DATABASE_URL: E2E_DATABASE_URL },

@@ -15,7 +15,7 @@ const REFRESH_GAP_MS = 300;
 /**
  * Keeps a talk page (or day page) current while it is open: listens to the talk's event stream
  * (app/talks/[slug]/events), re-renders the server components in place (router.refresh keeps the
- * scroll position and what the reader typed), has deferred days that already loaded load again,
+ * scroll position and what the reader typed), has the windows of days loaded later load again,
  * and tells screen readers what changed, politely. `since` is where the page's content stands.
  */
 export function LiveUpdates({ slug, since }: { slug: string; since: string | null }) {

@@ -31,7 +31,7 @@ export async function startServer(options: { databaseUrl: string; env?: Record<s
   const baseURL = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(
     process.execPath,
-    [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)],
+    [path.join(ROOT, "server.mjs"), "-H", "127.0.0.1", "-p", String(port)],
     {
       cwd: ROOT,
       env: { ...process.env, ...options.env, DATABASE_URL: options.databaseUrl },
