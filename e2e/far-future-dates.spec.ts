@@ -57,7 +57,7 @@ for (const c of cases) {
 // The talk page, its print view and its day pages list days the same way (their windows fold the
 // stretches between into one line each).
 const talkPages: Case[] = [
-  { page: "the talk page", path: `/talks/${TALK}`, warmUp: "/talks/japan-dprk-beijing-2006", shows: ["nothing recorded", `from=${LEGACY_DAY}#day-${LEGACY_DAY}`] },
+  { page: "the talk page", path: `/talks/${TALK}`, warmUp: "/talks/japan-dprk-beijing-2006", shows: ["nothing recorded", "Friday 31 December 9999", `#day-${LEGACY_DAY}`] },
   { page: "the talk's print view", path: `/talks/${TALK}/print`, warmUp: "/talks/japan-dprk-beijing-2006/print", shows: ["nothing recorded", "Friday 31 December 9999", "49 years on"] },
   { page: "the talk page from its last day", path: `/talks/${TALK}?from=${LEGACY_DAY}`, warmUp: "/talks/japan-dprk-beijing-2006", shows: ["typed as 31 December 9999"] },
   { page: "the day page 49 years on", path: `/talks/${TALK}/days/${DAY_49_YEARS_ON}`, warmUp: "/talks/japan-dprk-beijing-2006/days/2006-02-07", shows: ["49 years on"] },

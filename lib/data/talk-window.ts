@@ -5,9 +5,9 @@ import "server-only";
 import type { Db } from "../db";
 import type { Capacity, Outcome, PartOfDay, SessionKind, StatementKind, StatementSetting, TimePrecision } from "../generated/sqlite/enums";
 import type { TimelineSessionGroup } from "../timeline/build";
-import { dayNumberIn, slotDays, type DaySlot } from "../timeline/day-runs";
+import { dayAfter, dayNumberIn, slotDays, type DaySlot } from "../timeline/day-runs";
 import { UNDATED_DAY, windowAt, type DaySize, type WindowBudget, DEFAULT_BUDGET } from "../timeline/window";
-import { addLocalDays } from "../time/local-day";
+import { LAST_LOCAL_DAY } from "../time/local-day";
 import { byId, findInChunks, unique, type IssueRef, type LightSession, type LightStatement, type SourceRef, type TalkAssessment, type TalkIndex, type TalkView } from "./talk-index";
 
 export type TimelineSession = {
@@ -83,7 +83,7 @@ export type WindowContent = {
 export async function readWindow(db: Db, index: TalkIndex, view: TalkView, from: string | null, budget: WindowBudget = DEFAULT_BUDGET): Promise<WindowContent> {
   const w = windowAt(view.sizes, from, budget);
   return readDays(db, index, view, view.sizes.slice(w.start, w.end), {
-    runsFrom: w.start === 0 ? index.talk.firstDay : addLocalDays(view.sizes[w.start - 1]!.day, 1),
+    runsFrom: w.start === 0 ? index.talk.firstDay : (dayAfter(view.sizes[w.start - 1]!.day) ?? LAST_LOCAL_DAY),
     toEnd: w.next === null,
     previous: w.previous,
     next: w.next,

@@ -26,6 +26,19 @@ describe("slotDays", () => {
     expect(slots[2]).toMatchObject({ kind: "day", day: "9999-12-31", number: 2_919_714 });
   });
 
+  it("ends at 9999-12-31, the last day there is, without stepping past it", () => {
+    const slots = slotDays({ firstDay: "9999-12-30", lastDay: "9999-12-31" }, days("9999-12-31"), id);
+    expect(slots.map((s) => s.kind)).toEqual(["empty", "day"]);
+  });
+
+  it("starts from a later day when asked, numbering days as the talk does", () => {
+    expect(slotDays(talk, days("2006-02-07"), id, { from: "2006-02-06" })).toEqual([
+      { kind: "empty", first: "2006-02-06", last: "2006-02-06", firstNumber: 3, count: 1 },
+      { kind: "day", day: "2006-02-07", number: 4, value: "2006-02-07" },
+      { kind: "empty", first: "2006-02-08", last: "2006-02-08", firstNumber: 5, count: 1 },
+    ]);
+  });
+
   it("runs an open talk to its latest recorded day, and shows a talk with nothing yet as its first day", () => {
     expect(slotDays({ firstDay: "2006-02-04", lastDay: null }, days("2006-02-05"), id)).toEqual([
       { kind: "empty", first: "2006-02-04", last: "2006-02-04", firstNumber: 1, count: 1 },

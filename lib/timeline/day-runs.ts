@@ -2,7 +2,7 @@
 // them that holds nothing as one entry ("Days 5–11: nothing recorded"). The list's length follows
 // what was recorded, never the calendar: a date typed as 9999-12-31 adds one day and one run, not
 // three million days. Pure: lib/timeline/day-runs.test.ts.
-import { addLocalDays, localDaysBetween, type LocalDay } from "../time/local-day";
+import { addLocalDays, LAST_LOCAL_DAY, localDaysBetween, type LocalDay } from "../time/local-day";
 
 /** A stretch of consecutive days on which nothing was recorded. */
 export type EmptyDays = {
@@ -37,14 +37,20 @@ function emptyRun(talk: DaySpan, first: LocalDay, last: LocalDay): EmptyDays {
  */
 export function slotDays<T>(talk: DaySpan, recorded: readonly T[], dayOf: (value: T) => LocalDay, options: { from?: LocalDay } = {}): DaySlot<T>[] {
   const slots: DaySlot<T>[] = [];
-  let next: LocalDay = options.from ?? talk.firstDay; // the first day not covered yet
+  // The first day not covered yet; null past the last day there is (a legacy row on 9999-12-31).
+  let next: LocalDay | null = options.from ?? talk.firstDay;
   for (const value of recorded) {
     const day = dayOf(value);
-    if (day > next) slots.push(emptyRun(talk, next, addLocalDays(day, -1)));
+    if (next !== null && day > next) slots.push(emptyRun(talk, next, addLocalDays(day, -1)));
     slots.push({ kind: "day", day, number: dayNumberIn(talk, day), value });
-    next = addLocalDays(day, 1);
+    next = dayAfter(day);
   }
   const end = talk.lastDay ?? (slots.length === 0 ? talk.firstDay : null);
-  if (end !== null && end >= next) slots.push(emptyRun(talk, next, end));
+  if (end !== null && next !== null && end >= next) slots.push(emptyRun(talk, next, end));
   return slots;
+}
+
+/** The next calendar day, or null after the last one YYYY-MM-DD can write. */
+export function dayAfter(day: LocalDay): LocalDay | null {
+  return day >= LAST_LOCAL_DAY ? null : addLocalDays(day, 1);
 }
