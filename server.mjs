@@ -14,6 +14,10 @@ import cluster from "node:cluster";
 import http from "node:http";
 import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
+import nextEnv from "@next/env";
+
+// .env files, read as Next.js reads them, so PARLEY_WORKERS may be set there too.
+nextEnv.loadEnvConfig(process.cwd());
 
 const { values } = parseArgs({ options: { hostname: { type: "string", short: "H" }, port: { type: "string", short: "p" } } });
 const hostname = values.hostname ?? process.env.HOSTNAME ?? "0.0.0.0";
