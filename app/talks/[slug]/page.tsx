@@ -52,6 +52,11 @@ export default async function TalkPage({ params, searchParams }: Props) {
   if (!talk) notFound();
   // Read first: live updates then start from a point no later than what the page shows.
   const since = await getTalkCursor(talk);
+  const content = <TalkContent slug={slug} filters={filters} from={from} canonical={canonical} since={since} />;
+  // A page from a given day is where a link to that day leads (`?from=…#day-…`): sent whole, so
+  // the browser finds the day and scrolls to it as it reads the page; content a stream adds later
+  // is not looked at for that.
+  if (from) return content;
   // The page's frame and title go out at once; the timeline follows in the same response.
   return (
     <Suspense
@@ -64,7 +69,7 @@ export default async function TalkPage({ params, searchParams }: Props) {
         </header>
       }
     >
-      <TalkContent slug={slug} filters={filters} from={from} canonical={canonical} since={since} />
+      {content}
     </Suspense>
   );
 }
