@@ -21,6 +21,9 @@ test("an editor adds a session to day 3 with venue times, a statement in it, and
   const page = await context.newPage();
   await signIn(page, editor, `/talks/${BEIJING}`);
 
+  // Day 3 holds nothing yet: it is in the line of empty days, each of them a link to its page.
+  await page.locator(".day-run").getByRole("link", { name: "Mon 6 Feb (day 3)" }).click();
+  await expect(page).toHaveURL(new RegExp(`/days/${DAY_3}$`));
   await page.locator(`#day-${DAY_3}`).getByRole("link", { name: "Add session to day 3" }).click();
   await formReady(page);
   await expect(page.getByLabel("Day", { exact: true })).toHaveValue(DAY_3);

@@ -11,8 +11,6 @@ const InlineStatementForm = lazy(() => import("@/components/editing/inline-state
 /** How long the new statement may take to show (the page refreshes, a later window reloads) before we stop waiting. */
 const SHOW_WAIT_MS = 10_000;
 
-let panels = 0;
-
 type Target = {
   link: HTMLAnchorElement;
   /** Where the form opens and where "Statement added…" is said: beside the link, in its group of links. */
@@ -22,50 +20,51 @@ type Target = {
   done: string;
 };
 
+/** A click on an "Add statement" link, as editor-tools.tsx hands it over; `seq` tells two clicks apart. */
+export type AddClick = { link: HTMLAnchorElement; seq: number };
+
 /**
  * "Add statement" on the timeline's days and sessions (edit-links.tsx renders plain links to the
- * full form). One listener for the whole page, in editors' pages only: a click without a modifier
- * key opens the same form right under the link, prefilled with the day and session; once saved it
- * closes, says so, and moves to the new statement, leaving the editor where they were.
+ * full form). In editors' pages only, for every link of the page: a click without a modifier key
+ * (editor-tools.tsx listens) opens the same form right under the link, prefilled with the day and
+ * session; once saved it closes, says so, and moves to the new statement, leaving the editor
+ * where they were. A second click on the same link closes it.
  */
-export default function InlineAdd() {
+export default function InlineAdd({ clicked }: { clicked: AddClick }) {
   const [target, setTarget] = useState<Target | null>(null);
-  // The same, for the event handlers (which change the page's links, so not inside a state update).
+  // The same, for the handlers (which change the page's links, so not inside a state update).
   const current = useRef<Target | null>(null);
   const update = (next: Target | null) => {
     current.current = next;
     setTarget(next);
   };
 
+  // Each click once, even where React runs an effect twice (development's Strict Mode).
+  const handled = useRef(0);
   useEffect(() => {
-    const onClick = (event: MouseEvent) => {
-      if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-      const link = (event.target as Element | null)?.closest?.<HTMLAnchorElement>("a[data-add-statement]");
-      if (!link) return;
-      event.preventDefault();
-      const was = current.current;
-      if (was?.link === link && was.panel.isConnected) {
-        link.setAttribute("aria-expanded", String(!was.open));
-        update({ ...was, open: !was.open, done: "" });
-        return;
-      }
-      was?.link.setAttribute("aria-expanded", "false");
-      was?.panel.remove();
-      was?.status.remove();
-      const status = document.createElement("span");
-      status.setAttribute("role", "status");
-      status.className = "edit-links__done";
-      const panel = document.createElement("div");
-      panel.className = "inline-edit";
-      panel.id = `inline-add-${++panels}`;
-      link.after(status, panel);
-      link.setAttribute("aria-controls", panel.id);
-      link.setAttribute("aria-expanded", "true");
-      update({ link, panel, status, open: true, done: "" });
-    };
-    document.addEventListener("click", onClick);
-    return () => document.removeEventListener("click", onClick);
-  }, []);
+    if (handled.current === clicked.seq) return;
+    handled.current = clicked.seq;
+    const { link } = clicked;
+    const was = current.current;
+    if (was?.link === link && was.panel.isConnected) {
+      link.setAttribute("aria-expanded", String(!was.open));
+      update({ ...was, open: !was.open, done: "" });
+      return;
+    }
+    was?.link.setAttribute("aria-expanded", "false");
+    was?.panel.remove();
+    was?.status.remove();
+    const status = document.createElement("span");
+    status.setAttribute("role", "status");
+    status.className = "edit-links__done";
+    const panel = document.createElement("div");
+    panel.className = "inline-edit";
+    panel.id = `inline-add-${clicked.seq}`;
+    link.after(status, panel);
+    link.setAttribute("aria-controls", panel.id);
+    link.setAttribute("aria-expanded", "true");
+    update({ link, panel, status, open: true, done: "" });
+  }, [clicked]);
 
   const close = useCallback(() => {
     const t = current.current;

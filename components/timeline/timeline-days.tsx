@@ -1,7 +1,7 @@
 import type { FullDay, SessionGroup, TimelineStatement, UndatedItems, WindowContent } from "@/lib/data/talks";
 import type { EmptyDays } from "@/lib/timeline/day-runs";
 import { GAP_LABEL } from "@/lib/labels";
-import { formatDayRange, formatLocalDay } from "@/lib/time/local-day";
+import { addLocalDays, formatDayRange, formatLocalDay, formatLocalDayShort } from "@/lib/time/local-day";
 import { DayEditLinks } from "./edit-links";
 import { SessionItem } from "./session-item";
 import { StatementList } from "./statement-list";
@@ -21,6 +21,9 @@ export type TimelineContext = {
   /** For editors: adds the editing links. */
   editable: boolean;
 };
+
+/** Editors get a link to each day of an empty stretch up to this long (a day's page has its editing links). */
+const RUN_DAY_LINKS = 7;
 
 const dayPageOf = (ctx: TimelineContext, day: string) => `${ctx.talkPath}/days/${day}${ctx.query}`;
 
@@ -57,9 +60,23 @@ function EmptyDaysItem({ run, ctx }: { run: EmptyDays; ctx: TimelineContext }) {
       <span className="day-run__days">{dayNumbers(run)}</span> · <span>{runDates(run)}</span> —{" "}
       <span className="day-run__what">{ctx.filtered ? "nothing matches the filters" : "nothing recorded"}</span>
       {ctx.editable && (
-        <a className="day-run__edit no-print" href={dayPageOf(ctx, run.first)}>
-          Record something<span className="visually-hidden"> on {runDates(run)}</span>
-        </a>
+        <span className="day-run__edit no-print">
+          {run.count <= RUN_DAY_LINKS ? (
+            <>
+              Record on:{" "}
+              {Array.from({ length: run.count }, (_, i) => addLocalDays(run.first, i)).map((day, i) => (
+                <a key={day} href={dayPageOf(ctx, day)}>
+                  {formatLocalDayShort(day)}
+                  <span className="visually-hidden"> (day {run.firstNumber + i})</span>
+                </a>
+              ))}
+            </>
+          ) : (
+            <a href={dayPageOf(ctx, run.first)}>
+              Record something<span className="visually-hidden"> on {runDates(run)}</span>
+            </a>
+          )}
+        </span>
       )}
     </li>
   );

@@ -157,22 +157,21 @@ async function readFrame(slug: string, filters: TimelineFilters) {
  * "unknown": the items whose day is not known). Null when there is no such talk.
  */
 export async function getTalkPage(slug: string, filters: TimelineFilters, from: string | null): Promise<TalkPage | null> {
-  const read = await readFrame(slug, filters);
+  const read = await getTalkDays(slug, filters, from);
   if (!read) return null;
-  const { db, talk, index, view, frame } = read;
-  const window = await cachedTalkRead(talk.id, talk.stamp, `window ${JSON.stringify(filters)} ${from}`, () => readWindow(db, index, view, from));
+  const { frame, window, index } = read;
   // Days loaded later cite sources too: the page lists them all while the list stays short.
   const sources = frame.sourcesListed ? index.sources : citedIn(window, index.sources);
   return { ...frame, window, convergence: convergenceOf(frame, window, index.assessments), sources };
 }
 
-/** The window of days that starts at `from` (loaded as the reader nears it), with the talk around it. */
-export async function getTalkDays(slug: string, filters: TimelineFilters, from: string): Promise<{ frame: TalkFrame; window: WindowContent } | null> {
+/** The window of days that starts at `from` (a later one is loaded as the reader nears it), with the talk around it. */
+export async function getTalkDays(slug: string, filters: TimelineFilters, from: string | null) {
   const read = await readFrame(slug, filters);
   if (!read) return null;
   const { db, talk, index, view, frame } = read;
   const window = await cachedTalkRead(talk.id, talk.stamp, `window ${JSON.stringify(filters)} ${from}`, () => readWindow(db, index, view, from));
-  return { frame, window };
+  return { frame, window, index };
 }
 
 /** Above this many columns, the print view's gap strip keeps only the days that were assessed. */
