@@ -2,7 +2,7 @@
 // disabled), no throttling. The in-page code is passed as strings: tsx/esbuild may wrap
 // functions with helpers (__name) that do not exist inside the page.
 import zlib from "node:zlib";
-import { chromium, type Browser, type Response } from "playwright";
+import { chromium, type Browser, type BrowserContext, type Page, type Response } from "playwright";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const VIEWPORT = { width: 1280, height: 800 };
@@ -149,8 +149,8 @@ async function scriptLoad(response: Response): Promise<ScriptLoad | null> {
   }
 }
 
-/** One cold page load of `url` in a fresh context, then a jump to the latest day. */
-export async function measureInBrowser(browser: Browser, url: string, timeoutMs = 30_000): Promise<BrowserSample> {
+/** A page in a fresh context (empty cache, cache disabled over CDP), viewport 1280×800. Close the context when done. */
+export async function freshPage(browser: Browser, timeoutMs: number): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
   try {
     const page = await context.newPage();
@@ -158,6 +158,17 @@ export async function measureInBrowser(browser: Browser, url: string, timeoutMs 
     const cdp = await context.newCDPSession(page);
     await cdp.send("Network.enable");
     await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    return { context, page };
+  } catch (error) {
+    await context.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** One cold page load of `url` in a fresh context, then a jump to the latest day. */
+export async function measureInBrowser(browser: Browser, url: string, timeoutMs = 30_000): Promise<BrowserSample> {
+  const { context, page } = await freshPage(browser, timeoutMs);
+  try {
     const pending: Promise<ScriptLoad | null>[] = [];
     page.on("response", (r) => {
       if (r.request().resourceType() === "script") pending.push(scriptLoad(r));

@@ -17,8 +17,11 @@ export type HttpSample = {
   html: string;
 };
 
-/** One GET, asking for compression as a browser does; fails on a non-200 answer or after `timeoutMs`. */
-export function fetchPage(url: string, timeoutMs = 60_000): Promise<HttpSample> {
+/**
+ * One GET on a new connection, asking for compression as a browser does (`acceptEncoding`);
+ * fails on a non-200 answer or after `timeoutMs`.
+ */
+export function fetchPage(url: string, timeoutMs = 60_000, acceptEncoding = "gzip, deflate, br"): Promise<HttpSample> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     let ttfbMs = 0;
@@ -26,7 +29,7 @@ export function fetchPage(url: string, timeoutMs = 60_000): Promise<HttpSample> 
       url,
       {
         agent: false,
-        headers: { accept: "text/html", "accept-encoding": "gzip, deflate, br", "user-agent": "parley-bench" },
+        headers: { accept: "text/html", "accept-encoding": acceptEncoding, "user-agent": "parley-bench" },
       },
       (res) => {
         ttfbMs = performance.now() - started;

@@ -11,7 +11,7 @@ export function summarize(samples: number[]): Summary | null {
   return { median, min: sorted[0]!, max: sorted[sorted.length - 1]!, samples };
 }
 
-export type Unit = "ms" | "KB" | "B" | "count" | "MB";
+export type Unit = "ms" | "KB" | "B" | "count" | "MB" | "px";
 
 /** A number to beat: the row passes when its median is below `below`. */
 export type Target = { below: number; text: string };
@@ -30,6 +30,7 @@ export function format(value: number, unit: Unit): string {
       return (value / 1_000_000).toFixed(0);
     case "B":
     case "count":
+    case "px":
       return Math.round(value).toLocaleString("en-US");
   }
 }
@@ -38,15 +39,16 @@ export const verdict = (s: Summary | null, target?: Target) => (!target ? "" : !
 
 /**
  * One table: for each talk, median and min–max; targets and PASS/FAIL on the medians.
- * `names` label the talks' column groups.
+ * `names` label the talks' column groups. Without any target among the rows, the target and
+ * verdict columns are left out.
  */
 export function table(names: string[], rows: Row[]): string {
-  const header = ["", ...names.flatMap((n) => [`${n} median`, "min–max"]), "target", ...names.map((n) => `${n} verdict`)];
+  const targets = rows.some((r) => r.target);
+  const header = ["", ...names.flatMap((n) => [`${n} median`, "min–max"]), ...(targets ? ["target", ...names.map((n) => `${n} verdict`)] : [])];
   const lines = rows.map((r) => [
     `${r.label} (${r.unit})`,
     ...r.values.flatMap((s) => (s ? [format(s.median, r.unit), `${format(s.min, r.unit)}–${format(s.max, r.unit)}`] : ["n/a", ""])),
-    r.target?.text ?? "",
-    ...r.values.map((s, i) => (r.target && r.failed?.[i] ? "FAIL" : verdict(s, r.target))),
+    ...(targets ? [r.target?.text ?? "", ...r.values.map((s, i) => (r.target && r.failed?.[i] ? "FAIL" : verdict(s, r.target)))] : []),
   ]);
   const all = [header, ...lines];
   const widths = header.map((_, i) => Math.max(...all.map((l) => (l[i] ?? "").length)));

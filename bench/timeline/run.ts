@@ -12,6 +12,7 @@ import { generateTalkDocument, describeMix, LARGE_TALK, type TalkMix } from "./g
 import { CHROMIUM_PATH, launchBrowser, measureInBrowser, type BrowserSample } from "./measure-browser";
 import { compressedSize, fetchPage, type HttpSample } from "./measure-http";
 import { summarize, table, verdict, type Row, type Summary } from "./report";
+import { describeMachine, guardCleanup, inlineScriptBytes, runMain, UsageError } from "../common/run-support";
 import { DIST_DIR, ensureBuild, freePort, killStarted, runNode, snapshotBuild, startServer, tail, type RunningServer } from "./server";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -70,11 +71,6 @@ function options() {
   return { runs, build: values.build, seedTalk: !values["no-seed-talk"], keep: values.keep };
 }
 
-class UsageError extends Error {}
-
-/** Set once an interrupt or the time limit has started the cleanup; errors after it are its echo. */
-let aborting = false;
-
 async function measureHttp(url: string, runs: number): Promise<HttpSample[]> {
   await fetchPage(url); // warm-up: first render loads the page's server chunks and the Prisma client
   const samples: HttpSample[] = [];
@@ -121,13 +117,6 @@ async function measureBrowser(browser: Browser, url: string, runs: number): Prom
     if (sample) samples.push(sample);
   }
   return { samples, errors };
-}
-
-/** Bytes of inline <script> bodies: in the App Router, mostly the RSC payload repeated for hydration. */
-function inlineScriptBytes(html: string): number {
-  let total = 0;
-  for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) total += Buffer.byteLength(m[1] ?? "");
-  return total;
 }
 
 async function measureTalk(server: RunningServer, browser: Browser, doc: TalkDocument, runs: number, databaseUrl: string): Promise<TalkResult> {
@@ -250,17 +239,6 @@ function printResults(results: TalkResult[], peakRss: number | null) {
   );
 }
 
-function describeMachine() {
-  const cpus = os.cpus();
-  return {
-    cores: cpus.length,
-    cpu: cpus[0]?.model ?? "unknown",
-    memoryGB: Math.round(os.totalmem() / 2 ** 30),
-    node: process.version,
-    loadAverage: os.loadavg().map((x) => Number(x.toFixed(2))),
-  };
-}
-
 async function main() {
   const opts = options();
   const started = new Date();
@@ -275,30 +253,14 @@ async function main() {
 
   let server: RunningServer | null = null;
   let browser: Browser | null = null;
-  // One cleanup, shared: an interrupt starts it, and the main flow's `finally` then waits for
-  // the same one instead of racing it to process.exit.
-  let cleaning: Promise<void> | null = null;
-  const cleanup = () =>
-    (cleaning ??= (async () => {
-      await browser?.close().catch(() => undefined);
-      await server?.stop().catch(() => undefined);
-      killStarted();
-      if (!opts.keep) {
-        rmSync(work, { recursive: true, force: true });
-      } else log(`Kept ${path.relative(ROOT, work)} (database, build copy, server log, talk.json).`);
-    })());
-  const abort = (why: string, code: number) => {
-    if (aborting) return;
-    aborting = true;
-    console.error(`\n${why}; stopping the server and cleaning up.`);
-    // If cleanup itself hangs, leave anyway.
-    setTimeout(() => process.exit(code), 15_000).unref();
-    void cleanup().finally(() => process.exit(code));
-  };
-  // `on`, not `once`: Playwright's own handler exits at once when it is the only listener left.
-  process.on("SIGINT", () => abort("Interrupted", 130));
-  process.on("SIGTERM", () => abort("Terminated", 143));
-  process.on("SIGHUP", () => abort("Hung up", 129));
+  const { cleanup, abort } = guardCleanup(async () => {
+    await browser?.close().catch(() => undefined);
+    await server?.stop().catch(() => undefined);
+    killStarted();
+    if (!opts.keep) {
+      rmSync(work, { recursive: true, force: true });
+    } else log(`Kept ${path.relative(ROOT, work)} (database, build copy, server log, talk.json).`);
+  });
 
   try {
     log(`Parley timeline bench — ${started.toISOString()}`);
@@ -360,13 +322,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => {
-    if (!aborting) process.exit(0);
-  },
-  (error: unknown) => {
-    if (aborting) return; // abort() exits once the cleanup is done
-    console.error(error instanceof UsageError ? `${error.message}\n${USAGE}` : error);
-    process.exit(1);
-  },
-);
+runMain(main, USAGE);

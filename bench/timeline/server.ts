@@ -105,7 +105,8 @@ export async function snapshotBuild(root: string, dir: string, log: (line: strin
         // Unchanged id and no lock before and after: the copy is of one whole build.
         if (readBuildId(root) === before && !existsSync(lockFile(root))) {
           for (const name of readdirSync(root)) {
-            if (name === "package.json" || name.startsWith("next.config.")) copyFileSync(path.join(root, name), path.join(dir, name));
+            // package.json and next.config.* for `next start`; server.* for a custom server (appStartCommand).
+            if (name === "package.json" || name.startsWith("next.config.") || /^server\.(mjs|cjs|js)$/.test(name)) copyFileSync(path.join(root, name), path.join(dir, name));
           }
           symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"), "dir");
           if (existsSync(path.join(root, "public"))) symlinkSync(path.join(root, "public"), path.join(dir, "public"), "dir");
@@ -137,10 +138,23 @@ export type RunningServer = {
   pid: number;
   /** Peak resident memory of the server's processes so far, in bytes (Linux /proc). */
   peakRss(): number | null;
+  /** null while it runs; once it has exited, how ("exit code 1", "killed by SIGKILL"). */
+  exitStatus(): string | null;
   stop(): Promise<void>;
 };
 
-/** Starts `next start` in its own process group and resolves once it answers HTTP. */
+/**
+ * THE COMMAND THAT STARTS THE APP UNDER TEST, run in `dir` (the copy of the build). Both benches
+ * start the server through this one function: to measure a custom server instead of
+ * `next start` (say `node server.mjs`, copied by snapshotBuild beside the build), change the
+ * returned arguments here, e.g. `[path.join(dir, "server.mjs")]` with HOSTNAME and PORT in `env`.
+ * The server must listen on 127.0.0.1:`port` and answer `/` once it is ready.
+ */
+export function appStartCommand(root: string, dir: string, port: number): { args: string[]; env: Record<string, string> } {
+  return { args: [NEXT_BIN(root), "start", dir, "-H", "127.0.0.1", "-p", String(port)], env: { HOSTNAME: "127.0.0.1", PORT: String(port) } };
+}
+
+/** Starts the app (appStartCommand) in its own process group and resolves once it answers HTTP. */
 export async function startServer(options: {
   root: string;
   dir: string;
@@ -150,16 +164,50 @@ export async function startServer(options: {
   readyTimeoutMs?: number;
 }): Promise<RunningServer> {
   const { root, dir, port, databaseUrl, logFile } = options;
-  const log = openSync(logFile, "w");
-  const child = track(spawn(process.execPath, [NEXT_BIN(root), "start", dir, "-H", "127.0.0.1", "-p", String(port)], {
+  const command = appStartCommand(root, dir, port);
+  return startHttpProcess({
+    name: "the app server",
+    args: command.args,
     cwd: dir,
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", ...command.env },
+    port,
+    logFile,
+    readyTimeoutMs: options.readyTimeoutMs,
+  });
+}
+
+/**
+ * Starts a Node process (`node <args>`) that serves HTTP on 127.0.0.1:`port`, in its own process
+ * group, output to `logFile`; resolves once `readyPath` answers below 500. Stopped by stop(), and
+ * by killStarted() on the way out.
+ */
+export async function startHttpProcess(options: {
+  name: string;
+  args: string[];
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  port: number;
+  logFile: string;
+  readyPath?: string;
+  readyTimeoutMs?: number;
+}): Promise<RunningServer> {
+  const { name, args, cwd, env, port, logFile } = options;
+  const log = openSync(logFile, "w");
+  const child = track(spawn(process.execPath, args, {
+    cwd,
+    env,
     // Its own process group, so stop() ends the server and anything it forked, and nothing else.
     detached: true,
     stdio: ["ignore", log, log],
   }));
   closeSync(log);
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  let status: string | null = null;
+  const exited = new Promise<number | null>((resolve) =>
+    child.once("exit", (code, signal) => {
+      status = signal ? `killed by ${signal}` : `exit code ${code}`;
+      resolve(code);
+    }),
+  );
   let done = false;
   void exited.then(() => (done = true));
   const origin = `http://127.0.0.1:${port}`;
@@ -167,15 +215,16 @@ export async function startServer(options: {
     origin,
     pid: child.pid!,
     peakRss: () => groupPeakRss(child.pid!),
+    exitStatus: () => status,
     stop: () => stopGroup(child, exited, () => done),
   };
   try {
     const deadline = Date.now() + (options.readyTimeoutMs ?? 60_000);
     while (true) {
-      if (done) throw new Error(`next start exited before it was ready. Its log (${logFile}):\n${tail(readFileSync(logFile, "utf8"), 20)}`);
-      const status = await probe(`${origin}/`).catch(() => null);
+      if (done) throw new Error(`${name} exited before it was ready. Its log (${logFile}):\n${tail(readFileSync(logFile, "utf8"), 20)}`);
+      const status = await probe(`${origin}${options.readyPath ?? "/"}`).catch(() => null);
       if (status !== null && status < 500) return server;
-      if (Date.now() > deadline) throw new Error(`next start did not answer on ${origin} within the time allowed. Log:\n${tail(readFileSync(logFile, "utf8"), 20)}`);
+      if (Date.now() > deadline) throw new Error(`${name} did not answer on ${origin} within the time allowed. Log:\n${tail(readFileSync(logFile, "utf8"), 20)}`);
       await sleep(200);
     }
   } catch (error) {
