@@ -145,13 +145,17 @@ export type RunningServer = {
 
 /**
  * THE COMMAND THAT STARTS THE APP UNDER TEST, run in `dir` (the copy of the build). Both benches
- * start the server through this one function: to measure a custom server instead of
- * `next start` (say `node server.mjs`, copied by snapshotBuild beside the build), change the
- * returned arguments here, e.g. `[path.join(dir, "server.mjs")]` with HOSTNAME and PORT in `env`.
+ * start the server through this one function: `node server.mjs`, as `npm start` does (a worker
+ * per core, or PARLEY_WORKERS), when the copy has it; otherwise, or with BENCH_NEXT_START=1 (to
+ * measure a build from before server.mjs the way it was served), `next start`.
  * The server must listen on 127.0.0.1:`port` and answer `/` once it is ready.
  */
 export function appStartCommand(root: string, dir: string, port: number): { args: string[]; env: Record<string, string> } {
-  return { args: [NEXT_BIN(root), "start", dir, "-H", "127.0.0.1", "-p", String(port)], env: { HOSTNAME: "127.0.0.1", PORT: String(port) } };
+  const env = { HOSTNAME: "127.0.0.1", PORT: String(port) };
+  if (existsSync(path.join(dir, "server.mjs")) && process.env.BENCH_NEXT_START !== "1") {
+    return { args: [path.join(dir, "server.mjs"), "-H", "127.0.0.1", "-p", String(port)], env };
+  }
+  return { args: [NEXT_BIN(root), "start", dir, "-H", "127.0.0.1", "-p", String(port)], env };
 }
 
 /** Starts the app (appStartCommand) in its own process group and resolves once it answers HTTP. */
