@@ -274,7 +274,8 @@ function printBrowser(subjects: Subject[], records: BrowserRecord[], verdicts: V
     const j = jumps[0];
     log(
       `${s.label}: hydration seen by ${signals.join(", ") || "nothing"}; jump to ${s.lastDay}: ` +
-        (!j ? "not tried (the page was never usable)" : j.mode === "not found" ? "no link to #day-" + s.lastDay + " found" : `clicked ${j.href}${j.inNav ? " in the day navigator" : ""}${j.newDocument ? ", shown on a new document" : ", same document"}`) +
+        (!j ? "not tried (the page never loaded in the time allowed)" : j.mode === "not found" ? "no link to #day-" + s.lastDay + " found" : `clicked ${j.href}${j.inNav ? " in the day navigator" : ""}${j.newDocument ? ", shown on a new document" : ", same document"}`) +
+        (jumps.length && jumps.length < parley.length ? ` (tried in ${jumps.length} of ${parley.length} runs: the others never loaded in the time allowed)` : "") +
         (jumps.some((x) => x.error) ? ` (${jumps.filter((x) => x.error).length} failed: ${jumps.find((x) => x.error)!.error})` : ""),
     );
   }
@@ -294,17 +295,23 @@ function printBrowser(subjects: Subject[], records: BrowserRecord[], verdicts: V
       const ok = bad.length === 0 && b.median <= factor * a.median;
       verdicts.push({ target, subject: s.label, verdict: ok ? "PASS" : "FAIL", detail: `Parley ${format(b.median, "ms")} ms vs static ${format(a.median, "ms")} ms = ${(b.median / a.median).toFixed(2)}× (limit ${factor}×)${bad.length ? `; ${bad.length} of ${parleyRs.length} runs failed` : ""}` });
     };
-    const absolute = (target: string, limit: number, pick: (x: LoadSample) => number | null | undefined, rs: BrowserRecord[]) => {
+    const absolute = (target: string, limit: number, pick: (x: LoadSample) => number | null | undefined, rs: BrowserRecord[], why = (x: LoadSample) => x.error ?? "not measured") => {
       const b = values(rs, (r) => pick(r.sample));
       const bad = failed(rs, pick);
-      const reason = bad.length ? `${bad.length} of ${rs.length} runs failed: ${bad[0]!.sample.error ?? bad[0]!.sample.jump?.error ?? "not measured"}` : "";
+      const reason = bad.length ? `${bad.length} of ${rs.length} runs failed: ${why(bad[0]!.sample)}` : "";
       if (!b) return verdicts.push({ target, subject: s.label, verdict: bad.length ? "FAIL" : "n/a", detail: reason || "not measured" });
       verdicts.push({ target, subject: s.label, verdict: bad.length === 0 && b.median <= limit ? "PASS" : "FAIL", detail: `${format(b.median, "ms")} ms (limit ${limit.toLocaleString("en-US")} ms)${reason ? `; ${reason}` : ""}` });
     };
     relative("FCP ≤ 1.5× static", TARGETS.fcpVsStatic, (x) => x.fcpMs, sl, pl);
     absolute("usable ≤ 1,000 ms", TARGETS.usableMs, (x) => x.usableMs, pl);
     relative("print complete ≤ 2× static", TARGETS.printVsStatic, (x) => x.lastDayRenderedMs, sp, pp);
-    if (s.kind === "peer" && s.n === TARGETS.jumpAtN) absolute("jump to the last day ≤ 1,000 ms", TARGETS.jumpMs, (x) => x.jump?.clickToShownMs, pl);
+    if (s.kind === "peer" && s.n === TARGETS.jumpAtN) {
+      const whyJump = (x: LoadSample) =>
+        x.jump
+          ? (x.jump.error ?? "not measured")
+          : `not tried: the page had not loaded ${Math.round((listTimeoutMs(s) + loadWaitMs(s)) / 1000)} s after navigation start${x.error ? ` (${x.error})` : ""}`;
+      absolute("jump to the last day ≤ 1,000 ms", TARGETS.jumpMs, (x) => x.jump?.clickToShownMs, pl, whyJump);
+    }
   }
 }
 
@@ -470,8 +477,9 @@ async function main() {
       return startServer({ root: ROOT, dir: path.join(work, "app"), port: p, databaseUrl: `file:${dbFile}`, logFile: path.join(work, `server-${restarts.length}.log`) });
     };
     server = await startApp();
-    // The server's origin, checked before every request: if the server has gone (another engineer's
-    // script may end stray servers), it is started again and the run goes on, noted in the printout.
+    // The server's origin, checked before every request: if the server has gone (it has been ended
+    // by a SIGTERM from outside the bench while others' tests ran), it is started again and the run
+    // goes on, noted in the printout.
     appOrigin = async () => {
       const status = server?.exitStatus() ?? "not running";
       if (server && server.exitStatus() === null) return server.origin;
