@@ -1,5 +1,5 @@
 import type { DayIndex, IndexMonth } from "@/lib/timeline/day-index";
-import { formatLocalDayShort } from "@/lib/time/local-day";
+import { formatDayRangeShort, formatLocalDayShort } from "@/lib/time/local-day";
 import { dayNumbers } from "../timeline/timeline-days";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -45,8 +45,11 @@ export function DayIndexNav({
               <li key={slot.first} className="is-empty">
                 <span className="day-nav__run">
                   <span className="day-nav__number">{dayNumbers(slot)}</span>{" "}
-                  <span className="day-nav__date">{slot.count === 1 ? formatLocalDayShort(slot.first) : "nothing recorded"}</span>
-                  {slot.count === 1 && <span className="visually-hidden"> nothing recorded</span>}
+                  <span className="day-nav__date">{slot.count === 1 ? formatLocalDayShort(slot.first) : formatDayRangeShort(slot.first, slot.last)}</span>
+                  <span className="day-nav__count" aria-hidden="true">
+                    –
+                  </span>
+                  <span className="visually-hidden"> nothing recorded</span>
                 </span>
               </li>
             ),

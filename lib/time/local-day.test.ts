@@ -3,6 +3,7 @@ import {
   FIRST_LOCAL_DAY,
   LAST_LOCAL_DAY,
   addLocalDays,
+  formatDayRangeShort,
   addLocalYears,
   eachLocalDay,
   formatDayRange,
@@ -89,5 +90,11 @@ describe("calendar arithmetic whatever the server's zone", () => {
   it("names a day in a sentence without its weekday", () => {
     expect(formatLocalDayDate("2056-02-04")).toBe("4 February 2056");
     expect(formatLocalDayDate("9999-12-31")).toBe("31 December 9999");
+  });
+
+  it("writes a stretch of days compactly, with the years only when they differ", () => {
+    expect(formatDayRangeShort("2006-02-05", "2006-02-06")).toBe("5–6 Feb");
+    expect(formatDayRangeShort("2006-02-28", "2006-03-02")).toBe("28 Feb – 2 Mar");
+    expect(formatDayRangeShort("2006-12-30", "9999-12-30")).toBe("Dec 2006 – Dec 9999");
   });
 });

@@ -118,3 +118,12 @@ export function formatDayRange(first: LocalDay, last: LocalDay | null): string {
   if (first.slice(0, 4) === last.slice(0, 4)) return `${format(a, "d MMMM")} – ${format(b, "d MMMM yyyy")}`;
   return `${format(a, "d MMMM yyyy")} – ${format(b, "d MMMM yyyy")}`;
 }
+
+/** "5–6 Feb", "28 Feb – 2 Mar", or "Dec 2006 – Jan 2031" across years: for compact lists of days. */
+export function formatDayRangeShort(first: LocalDay, last: LocalDay): string {
+  const a = asUtcCalendarDate(first);
+  const b = asUtcCalendarDate(last);
+  if (first.slice(0, 7) === last.slice(0, 7)) return `${format(a, "d")}–${format(b, "d MMM")}`;
+  if (first.slice(0, 4) === last.slice(0, 4)) return `${format(a, "d MMM")} – ${format(b, "d MMM")}`;
+  return `${format(a, "MMM yyyy")} – ${format(b, "MMM yyyy")}`;
+}

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
-import { Suspense } from "react";
 import { ReaderTimes } from "@/components/reader-times";
 import { LiveUpdates } from "@/components/talk/live-updates";
 import { ConvergenceStrip } from "@/components/talk/convergence-strip";
@@ -52,26 +51,11 @@ export default async function TalkPage({ params, searchParams }: Props) {
   if (!talk) notFound();
   // Read first: live updates then start from a point no later than what the page shows.
   const since = await getTalkCursor(talk);
-  const content = <TalkContent slug={slug} filters={filters} from={from} canonical={canonical} since={since} />;
-  // A page from a given day is where a link to that day leads (`?from=…#day-…`): sent whole, so
-  // the browser finds the day and scrolls to it as it reads the page; content a stream adds later
-  // is not looked at for that.
-  if (from) return content;
-  // The page's frame and title go out at once; the timeline follows in the same response.
-  return (
-    <Suspense
-      fallback={
-        <header className="talk-header">
-          <h1>{talk.title}</h1>
-          <p className="muted" role="status">
-            Loading the timeline…
-          </p>
-        </header>
-      }
-    >
-      {content}
-    </Suspense>
-  );
+  // Sent whole, not behind a Suspense boundary: the talk's reads are kept in memory (a few ms),
+  // and React reveals a streamed boundary only after a pause meant to avoid flicker (≈ 0.3 s here
+  // after the frame had painted), so the days would show later, not sooner. Whole, the browser
+  // also finds the day a link names (`?from=…#day-…`) and scrolls to it as it reads the page.
+  return <TalkContent slug={slug} filters={filters} from={from} canonical={canonical} since={since} />;
 }
 
 async function TalkContent({ slug, filters, from, canonical, since }: { slug: string; filters: TimelineFilters; from: string | null; canonical: string; since: string | null }) {
