@@ -31,23 +31,25 @@ export function ConvergenceStrip({
     return (
       <section className="convergence convergence--none" aria-labelledby="convergence-heading">
         <h2 id="convergence-heading">Is the gap closing?</h2>
-        <p className="muted small">No day {partial ? "shown below" : "of this talk"} has been assessed yet.</p>
+        <p className="muted small">No day {partial ? "from the first shown below" : "of this talk"} has been assessed yet.</p>
       </section>
     );
   }
   return (
     <section className="convergence" aria-labelledby="convergence-heading">
-      <h2 id="convergence-heading">Is the gap closing?</h2>
-      <p className="muted small">
-        Editors’ assessment of the gap between the parties on each issue, day by day{partial ? ", over the days shown below" : ""}.{" "}
-        <span className="legend" aria-hidden="true">
-          {GAP_ORDER.map((g) => (
-            <span key={g} className={`gap-chip gap--${g}`}>
-              {GAP_LABEL[g]}
-            </span>
-          ))}
-        </span>
-      </p>
+      <div className="convergence__head">
+        <h2 id="convergence-heading">Is the gap closing?</h2>
+        <p className="muted small">
+          Editors’ assessment of the gap on each issue, day by day{partial ? ", from the first day shown below" : ""}.{" "}
+          <span className="legend" aria-hidden="true">
+            {GAP_ORDER.map((g) => (
+              <span key={g} className={`gap-chip gap--${g}`}>
+                {GAP_LABEL[g]}
+              </span>
+            ))}
+          </span>
+        </p>
+      </div>
       <div className="convergence__scroll" tabIndex={0} role="region" aria-label="Gap by issue and day (scrolls sideways)">
         <table className="convergence__table">
           <caption className="visually-hidden">Gap between the parties by issue (rows) and day of the talk (columns)</caption>

@@ -7,8 +7,8 @@ import { formatCursor } from "../live/cursor";
 import { buildConvergence, type ConvergenceRow } from "../timeline/convergence";
 import type { DayIndex } from "../timeline/day-index";
 import type { Facets, TimelineFilters } from "../timeline/filters";
-import { UNDATED_DAY } from "../timeline/window";
-import { getTalkIndex, getTalkView, SOURCE_LIST_MAX, type CitedSource, type TalkAssessment, type TalkEnvoy, type TalkHead, type TalkParty, type TalkRecord, type IssueRef } from "./talk-index";
+import { UNDATED_DAY, WINDOW_DAYS } from "../timeline/window";
+import { getTalkIndex, getTalkView, SOURCE_LIST_MAX, type CitedSource, type TalkAssessment, type TalkEnvoy, type TalkHead, type TalkParty, type TalkRecord, type TalkView, type IssueRef } from "./talk-index";
 import { readOneDay, readWindow, type WindowContent } from "./talk-window";
 import { slotDays } from "../timeline/day-runs";
 import { cachedTalkRead } from "./talk-cache";
@@ -159,10 +159,27 @@ async function readFrame(slug: string, filters: TimelineFilters) {
 export async function getTalkPage(slug: string, filters: TimelineFilters, from: string | null): Promise<TalkPage | null> {
   const read = await getTalkDays(slug, filters, from);
   if (!read) return null;
-  const { frame, window, index } = read;
+  const { frame, window, index, view } = read;
   // Days loaded later cite sources too: the page lists them all while the list stays short.
   const sources = frame.sourcesListed ? index.sources : citedIn(window, index.sources);
-  return { ...frame, window, convergence: convergenceOf(frame, window, index.assessments), sources };
+  return { ...frame, window, convergence: stripFrom(frame, view, window, index.assessments), sources };
+}
+
+/**
+ * The gap strip of a page: the days from the window's first, as many as a window may hold
+ * (WINDOW_DAYS), whether or not the page shows them in full. Its cells are cheap, and a dense
+ * talk's window may be a single day; an analyst wants the trend.
+ */
+function stripFrom(frame: TalkFrame, view: TalkView, window: WindowContent, assessments: TalkAssessment[]): ConvergenceRow[] {
+  const start = window.slots.find((s) => s.kind === "day");
+  if (!start) return convergenceOf(frame, window, assessments);
+  const dated = view.sizes.filter((d) => d.day !== UNDATED_DAY);
+  const at = dated.findIndex((d) => d.day === start.day);
+  const days = dated.slice(at, at + WINDOW_DAYS);
+  // Through the talk's last day when the strip reaches the end of the talk, as the last window does.
+  const end = at + WINDOW_DAYS >= dated.length ? (frame.talk.lastDay ?? days.at(-1)!.day) : days.at(-1)!.day;
+  const slots = slotDays({ firstDay: frame.talk.firstDay, lastDay: end }, days, (d) => d.day, { from: window.first ?? start.day });
+  return buildConvergence(frame.issues, slots, assessments);
 }
 
 /** The window of days that starts at `from` (a later one is loaded as the reader nears it), with the talk around it. */
@@ -171,7 +188,7 @@ export async function getTalkDays(slug: string, filters: TimelineFilters, from: 
   if (!read) return null;
   const { db, talk, index, view, frame } = read;
   const window = await cachedTalkRead(talk.id, talk.stamp, `window ${JSON.stringify(filters)} ${from}`, () => readWindow(db, index, view, from));
-  return { frame, window, index };
+  return { frame, window, index, view };
 }
 
 /** Above this many columns, the print view's gap strip keeps only the days that were assessed. */

@@ -56,6 +56,8 @@ describe("clock times", () => {
   it("shows the venue's wall-clock time on both sides of a daylight-saving change", () => {
     expect(formatClock(new Date("2026-03-29T00:30:00Z"), "Europe/Zurich")).toBe("01:30");
     expect(formatClock(new Date("2026-03-29T01:30:00Z"), "Europe/Zurich")).toBe("03:30");
+    // Half past midnight is 00:30, not 24:30.
+    expect(formatClock(new Date("2026-03-28T23:30:00Z"), "Europe/Zurich")).toBe("00:30");
     expect(zoneAbbreviation(new Date("2026-03-29T00:30:00Z"), "Europe/Zurich")).not.toBe(
       zoneAbbreviation(new Date("2026-03-29T01:30:00Z"), "Europe/Zurich"),
     );

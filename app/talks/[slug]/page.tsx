@@ -73,7 +73,7 @@ async function TalkContent({ slug, filters, from, canonical, since }: { slug: st
       <ConvergenceStrip
         rows={data.convergence}
         partial={window.previous !== null || window.next !== null}
-        dayHref={(day) => `#day-${day}`}
+        dayHref={dayHref}
         assessHref={editable ? (issue, day) => `/talks/${slug}/assessments/new?day=${day}&issue=${issue}` : undefined}
       />
       <div className="talk-layout">
