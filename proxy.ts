@@ -8,13 +8,11 @@
 // It is NOT where writes are checked: every Server Action and write route checks inside itself
 // (lib/actions/safe-action.ts).
 import { NextResponse, type NextRequest } from "next/server";
-import { COOKIE_PREFIX, getAuth } from "./lib/auth/auth";
+import { getAuth } from "./lib/auth/auth";
 import { loginPath } from "./lib/auth/redirect-target";
-import { toCurrentUser } from "./lib/auth/session";
+import { hasSessionCookie, toCurrentUser } from "./lib/auth/session";
 import { getEnv } from "./lib/env";
 import { contentSecurityPolicyFor } from "./lib/security/csp";
-
-const SESSION_COOKIE = new RegExp(`^(__Secure-)?${COOKIE_PREFIX}\\.session_token$`);
 
 /** Pages anyone may open even when reading needs an account. */
 function isOpenPath(pathname: string): boolean {
@@ -38,8 +36,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 async function guard(request: NextRequest, pass: () => NextResponse): Promise<NextResponse> {
   const { publicRead } = getEnv();
   const open = publicRead || isOpenPath(request.nextUrl.pathname);
-  const hasSessionCookie = request.cookies.getAll().some((cookie) => SESSION_COOKIE.test(cookie.name));
-  if (!hasSessionCookie) return open ? pass() : refuse(request);
+  if (!hasSessionCookie(request.cookies.getAll().map((cookie) => cookie.name))) return open ? pass() : refuse(request);
 
   const auth = await getAuth();
   const { headers, response: session } = await auth.api.getSession({ headers: request.headers, returnHeaders: true });

@@ -4,9 +4,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 const session = vi.hoisted(() => ({ current: null as null | { user: Record<string, unknown> } }));
 const headersCalls = vi.hoisted(() => ({ count: 0 }));
+const sessionReads = vi.hoisted(() => ({ count: 0 }));
 
-vi.mock("next/headers", () => ({ headers: async () => (headersCalls.count++, new Headers()) }));
-vi.mock("./auth", () => ({ getAuth: async () => ({ api: { getSession: async () => session.current } }) }));
+// A browser that is signed in sends its session cookie; one that is not sends none.
+vi.mock("next/headers", () => ({
+  headers: async () => (headersCalls.count++, new Headers(session.current ? { cookie: "theme=dark; parley.session_token=signed.value" } : { cookie: "theme=dark" })),
+}));
+vi.mock("./auth", () => ({ COOKIE_PREFIX: "parley", getAuth: async () => ({ api: { getSession: async () => (sessionReads.count++, session.current) } }) }));
 
 const signedIn = (role: string, extra: Record<string, unknown> = {}) => ({
   user: { id: "u1", name: "Nao", email: "nao@example.org", role, disabledAt: null, ...extra },
@@ -16,6 +20,7 @@ describe("permissions", () => {
   beforeEach(() => {
     vi.resetModules();
     headersCalls.count = 0;
+    sessionReads.count = 0;
     session.current = null;
   });
   afterEach(() => {
@@ -31,6 +36,12 @@ describe("permissions", () => {
     session.current = signedIn("admin", { disabledAt: new Date() });
     const again = await import("./permissions");
     expect(await again.getCurrentUser()).toBeNull();
+  });
+
+  it("does not ask better-auth about a request that carries no session cookie", async () => {
+    const { getCurrentUser } = await import("./permissions");
+    expect(await getCurrentUser()).toBeNull();
+    expect(sessionReads.count).toBe(0);
   });
 
   it("requireEditor and requireAdmin throw PermissionError with the right status", async () => {

@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { requireReader } from "../auth/permissions";
-import { getDb } from "../db";
+import { getDb, type Db } from "../db";
 import type { TalkStatus } from "../generated/sqlite/enums";
 import { formatCursor } from "../live/cursor";
 import { buildConvergence, type ConvergenceRow } from "../timeline/convergence";
@@ -30,10 +30,19 @@ export type TalkListItem = {
   statementCount: number;
 };
 
-/** Talks, newest first. */
+/**
+ * Talks, newest first. Kept in memory while no revision is added anywhere (the count of all
+ * revisions moves with every write, lib/data/talk-cache.ts): counting every talk's sessions and
+ * statements is the page's whole cost, and it changes only with a write.
+ */
 export async function listTalks(): Promise<TalkListItem[]> {
   await requireReader();
   const db = await getDb();
+  const stamp = String(await db.revision.count());
+  return cachedTalkRead("(all talks)", stamp, "list", () => readTalkList(db));
+}
+
+async function readTalkList(db: Db): Promise<TalkListItem[]> {
   const talks = await db.talk.findMany({
     where: { deletedAt: null },
     orderBy: [{ firstDay: "desc" }, { title: "asc" }],
@@ -70,11 +79,12 @@ export const getTalk = cache(async (slug: string): Promise<TalkRecord | null> =>
     select: { id: true, slug: true, title: true, venueCity: true, venueTimeZone: true, firstDay: true, lastDay: true, status: true, summary: true },
   });
   if (!talk) return null;
-  const [own, shared] = await Promise.all([
-    db.revision.count({ where: { talkId: talk.id } }),
-    db.revision.count({ where: { talkId: null, entityType: { in: SHARED_TYPES } } }),
-  ]);
-  return { ...talk, stamp: `${own}.${shared}` };
+  // One query for both counts (the same SQL on SQLite and PostgreSQL): it runs on every request.
+  const [party, envoy, issue, source] = SHARED_TYPES as [string, string, string, string];
+  const [counts] = await db.$queryRaw<{ own: number | bigint; shared: number | bigint }[]>`
+    SELECT (SELECT COUNT(*) FROM "Revision" WHERE "talkId" = ${talk.id}) AS "own",
+           (SELECT COUNT(*) FROM "Revision" WHERE "talkId" IS NULL AND "entityType" IN (${party}, ${envoy}, ${issue}, ${source})) AS "shared"`;
+  return { ...talk, stamp: `${Number(counts!.own)}.${Number(counts!.shared)}` };
 });
 
 /** The talk's title, or null when there is no such talk (page metadata). */

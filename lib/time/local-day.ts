@@ -3,8 +3,6 @@
 // where every day has 24 hours, so a daylight-saving change at the venue cannot shift them. (Not
 // with date-fns' addDays/addYears: those step the server's own local calendar, and a day added
 // across the server's daylight-saving change lands an hour short, on the day before.)
-import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
 
 export type LocalDay = string;
 
@@ -68,34 +66,57 @@ export function eachLocalDay(first: LocalDay, last: LocalDay): LocalDay[] {
   return Array.from({ length: Math.max(0, n + 1) }, (_, i) => addLocalDays(first, i));
 }
 
+const venueDays = new Map<string, Intl.DateTimeFormat>();
+
 /** The venue's calendar day on which an instant falls. */
 export function localDayOf(instant: Date, timeZone: string): LocalDay {
-  return format(new TZDate(instant, timeZone), "yyyy-MM-dd");
+  let formatter = venueDays.get(timeZone);
+  if (!formatter) venueDays.set(timeZone, (formatter = new Intl.DateTimeFormat("en-GB", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })));
+  let y = "", m = "", d = "";
+  for (const part of formatter.formatToParts(instant)) {
+    if (part.type === "year") y = part.value.padStart(4, "0");
+    else if (part.type === "month") m = part.value;
+    else if (part.type === "day") d = part.value;
+  }
+  return `${y}-${m}-${d}`;
+}
+
+// Days are named from their own digits: a page names thousands of them, and a formatting library
+// (date-fns's format) spent a noticeable share of a page's time parsing its pattern each time.
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+type DayParts = { year: string; month: string; mon: string; day: number; weekday: string; wkd: string };
+
+function partsOf(day: LocalDay): DayParts {
+  const date = toUtcDate(day);
+  const month = MONTHS[date.getUTCMonth()]!;
+  const weekday = WEEKDAYS[date.getUTCDay()]!;
+  return { year: day.slice(0, 4), month, mon: month.slice(0, 3), day: date.getUTCDate(), weekday, wkd: weekday.slice(0, 3) };
 }
 
 /** "Saturday 4 February 2006" — the form used in headings. */
 export function formatLocalDay(day: LocalDay): string {
-  return format(asUtcCalendarDate(day), "EEEE d MMMM yyyy");
+  const p = partsOf(day);
+  return `${p.weekday} ${p.day} ${p.month} ${p.year}`;
 }
 
 /** "4 February 2006" — a day named in a sentence, where the weekday would only add length. */
 export function formatLocalDayDate(day: LocalDay): string {
-  return format(asUtcCalendarDate(day), "d MMMM yyyy");
+  const p = partsOf(day);
+  return `${p.day} ${p.month} ${p.year}`;
 }
 
 /** "Thursday 5 March" — a day named within a talk, where the year goes without saying. */
 export function formatLocalDayInYear(day: LocalDay): string {
-  return format(asUtcCalendarDate(day), "EEEE d MMMM");
+  const p = partsOf(day);
+  return `${p.weekday} ${p.day} ${p.month}`;
 }
 
 /** "Sat 4 Feb" — the compact form for navigators and strips. */
 export function formatLocalDayShort(day: LocalDay): string {
-  return format(asUtcCalendarDate(day), "EEE d MMM");
-}
-
-/** A date whose fields, read in UTC, are the day's: formatting it never depends on the server's zone. */
-function asUtcCalendarDate(day: LocalDay): TZDate {
-  return new TZDate(toUtcDate(day).getTime(), "UTC");
+  const p = partsOf(day);
+  return `${p.wkd} ${p.day} ${p.mon}`;
 }
 
 /** Whether an IANA time zone name is known to this runtime. */
@@ -110,20 +131,20 @@ export function isTimeZone(name: string): boolean {
 
 /** "4–8 February 2006", "28 February – 2 March 2006", or "from 4 February 2006" while open. */
 export function formatDayRange(first: LocalDay, last: LocalDay | null): string {
-  const a = asUtcCalendarDate(first);
-  if (last === null) return `from ${format(a, "d MMMM yyyy")}`;
-  const b = asUtcCalendarDate(last);
-  if (first === last) return format(a, "d MMMM yyyy");
-  if (first.slice(0, 7) === last.slice(0, 7)) return `${format(a, "d")}–${format(b, "d MMMM yyyy")}`;
-  if (first.slice(0, 4) === last.slice(0, 4)) return `${format(a, "d MMMM")} – ${format(b, "d MMMM yyyy")}`;
-  return `${format(a, "d MMMM yyyy")} – ${format(b, "d MMMM yyyy")}`;
+  const a = partsOf(first);
+  if (last === null) return `from ${a.day} ${a.month} ${a.year}`;
+  const b = partsOf(last);
+  if (first === last) return `${a.day} ${a.month} ${a.year}`;
+  if (first.slice(0, 7) === last.slice(0, 7)) return `${a.day}–${b.day} ${b.month} ${b.year}`;
+  if (first.slice(0, 4) === last.slice(0, 4)) return `${a.day} ${a.month} – ${b.day} ${b.month} ${b.year}`;
+  return `${a.day} ${a.month} ${a.year} – ${b.day} ${b.month} ${b.year}`;
 }
 
 /** "5–6 Feb", "28 Feb – 2 Mar", or "Dec 2006 – Jan 2031" across years: for compact lists of days. */
 export function formatDayRangeShort(first: LocalDay, last: LocalDay): string {
-  const a = asUtcCalendarDate(first);
-  const b = asUtcCalendarDate(last);
-  if (first.slice(0, 7) === last.slice(0, 7)) return `${format(a, "d")}–${format(b, "d MMM")}`;
-  if (first.slice(0, 4) === last.slice(0, 4)) return `${format(a, "d MMM")} – ${format(b, "d MMM")}`;
-  return `${format(a, "MMM yyyy")} – ${format(b, "MMM yyyy")}`;
+  const a = partsOf(first);
+  const b = partsOf(last);
+  if (first.slice(0, 7) === last.slice(0, 7)) return `${a.day}–${b.day} ${b.mon}`;
+  if (first.slice(0, 4) === last.slice(0, 4)) return `${a.day} ${a.mon} – ${b.day} ${b.mon}`;
+  return `${a.mon} ${a.year} – ${b.mon} ${b.year}`;
 }
