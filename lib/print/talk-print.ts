@@ -52,9 +52,9 @@ export function printDays(ctx: PrintContext, content: WindowContent): Html {
   const parties = ctx.frame.parties.map((p) => p.slug);
   const issueName = new Map(ctx.frame.issues.map((i) => [i.slug, i.name]));
   const filtered = Object.keys(ctx.frame.filters).length > 0;
-  const statements = (list: TimelineStatement[]) => html`<ol class="statements">${list.map((s) => statement(s, tz, parties))}</ol>`;
+  const statements = (list: TimelineStatement[]) => html`<div class="statements">${list.map((s) => statement(s, tz, parties))}</div>`;
   const body = (sessions: SessionGroup[], outside: TimelineStatement[], outsideLabel: string) => html`${
-    sessions.length ? html`<h3>Sessions</h3><ol class="sessions">${sessions.map((g) => session(g.session, g.statements.length ? statements(g.statements) : null, tz))}</ol>` : null
+    sessions.length ? html`<h3>Sessions</h3>${sessions.map((g) => session(g.session, g.statements.length ? statements(g.statements) : null, tz))}` : null
   }${outside.length ? html`<h3>${outsideLabel}</h3>${statements(outside)}` : null}`;
   return html`${content.slots.map((slot) =>
     slot.kind === "empty"
@@ -100,14 +100,14 @@ ${nothing ? html`<p class="muted">Nothing is recorded for this talk yet.</p>` : 
 `;
 }
 
+// A document for reading and printing, lean on purpose: a statement is an article of three
+// paragraphs (who and when, what, on what and from where), its labels written as text, so the
+// browser builds about as little as for a plain list of the same words.
 function session(s: TimelineSession, statements: Html | null, tz: string): Html {
-  return html`<li id="session-${s.id}" class="session"><div class="head"><h4>${s.title}</h4>${s.startsAt ? html` <span class="time">${sessionTime(s.startsAt, s.endsAt, tz)}</span>` : null} <span class="badge">${
-    s.kind ? SESSION_KIND_LABEL[s.kind] : "Kind not reported"
-  }</span> <span class="badge">${OUTCOME_LABEL[s.outcome]}</span></div>${s.summary ? html`<p>${s.summary}</p>` : null}${s.outcomeNote ? html`<p class="note">${s.outcomeNote}</p>` : null}<p class="foot">${foot(
-    null,
-    s.issues,
-    s.sources,
-  )}</p>${statements}</li>`;
+  const facts = [s.startsAt ? sessionTime(s.startsAt, s.endsAt, tz) : null, s.kind ? SESSION_KIND_LABEL[s.kind] : "Kind not reported", OUTCOME_LABEL[s.outcome]];
+  return html`<section id="session-${s.id}" class="session"><h4>${s.title}</h4> <span class="muted">${facts.filter((f) => f !== null).join(" · ")}</span>${
+    s.summary ? html`<p>${s.summary}</p>` : null
+  }${s.outcomeNote ? html`<p>${s.outcomeNote}</p>` : null}<p class="foot">${foot(null, s.issues, s.sources)}</p>${statements}</section>`;
 }
 
 /** "10:00–12:30 CET", or with the end's day and zone when they differ from the start's. */
@@ -125,27 +125,27 @@ function statement(s: TimelineStatement, tz: string, parties: string[]): Html {
   const when = whenSaid(s, tz);
   const whenText =
     when.kind === "time"
-      ? html` <span class="time">${when.clock} ${when.zone}</span>`
+      ? `${when.clock} ${when.zone}`
       : when.kind === "part"
-        ? html` <span class="muted">${when.label}</span>`
+        ? when.label
         : when.kind === "unknown"
-          ? html` <span class="muted">day not reported${when.reportedOn ? ` · reported ${formatLocalDay(when.reportedOn)}` : ""}</span>`
+          ? `day not reported${when.reportedOn ? ` · reported ${formatLocalDay(when.reportedOn)}` : ""}`
           : null;
+  const who = [`${s.envoy ? `${s.party.shortName}, ` : ""}${CAPACITY_LABEL[s.capacity]}`, STATEMENT_KIND_LABEL[s.kind], whenText].filter((x) => x !== null).join(" · ");
   const away = s.session && s.session.day !== statementDay(s, tz);
-  return html`<li id="statement-${s.id}" class="statement" data-party-index="${Math.max(0, parties.indexOf(s.party.slug))}"><article aria-label="${speaker}: ${STATEMENT_KIND_LABEL[s.kind]}"><p class="who"><b>${speaker}</b> <span class="muted">${
-    s.envoy ? `${s.party.shortName}, ` : ""
-  }${CAPACITY_LABEL[s.capacity]}</span> <span class="badge">${STATEMENT_KIND_LABEL[s.kind]}</span>${whenText}</p>${
-    away && s.session ? html`<p class="muted">Said in the session “${s.session.title}”${s.session.day ? `, which began on ${formatLocalDay(s.session.day)}` : ""}.</p>` : null
-  }<p>${before}${quote !== null ? html`<q>${quote}</q>` : null}${after}</p><p class="foot">${foot(s.setting !== "unknown" ? SETTING_LABEL[s.setting] : null, s.issues, s.sources)}</p></article></li>`;
+  return html`<article id="statement-${s.id}" class="statement" data-party-index="${Math.max(0, parties.indexOf(s.party.slug))}" aria-label="${speaker}: ${STATEMENT_KIND_LABEL[s.kind]}"><p class="who"><b>${speaker}</b> ${who}${
+    away && s.session ? html`<br>Said in the session “${s.session.title}”${s.session.day ? `, which began on ${formatLocalDay(s.session.day)}` : ""}.` : null
+  }</p><p>${before}${quote !== null ? html`<q>${quote}</q>` : null}${after}</p><p class="foot">${foot(s.setting !== "unknown" ? SETTING_LABEL[s.setting] : null, s.issues, s.sources)}</p></article>`;
 }
 
 function foot(setting: string | null, issues: { name: string }[], sources: { number: number; href: string }[]): Html {
-  return html`${setting ? html`<span>${setting}</span>` : null}${issues.length ? html`<span>On: ${issues.map((i) => i.name).join(", ")}</span>` : null}${
+  const words = [setting, issues.length ? `On: ${issues.map((i) => i.name).join(", ")}` : null].filter((x) => x !== null).join(" · ");
+  return html`${words}${words ? " · " : ""}${
     sources.length
-      ? html`<span>${sources.length === 1 ? "Source" : "Sources"} ${joinWith(
+      ? html`${sources.length === 1 ? "Source" : "Sources"} ${joinWith(
           sources.map((src) => html`<a href="#source-${src.number}">[${src.number}]</a>`),
           ", ",
-        )}</span>`
+        )}`
       : html`<span class="unsourced">Unsourced</span>`
   }`;
 }
@@ -190,10 +190,10 @@ a{color:var(--accent)}h1,h2,h3,h4,p{margin:0}h1{font-size:1.6rem}h2{font-size:1.
 .day-run{border-top:1px dashed var(--rule);margin-top:.8rem;padding-top:.3rem;color:var(--ink-3);font-size:.9rem}
 h3{font-size:.78rem;text-transform:uppercase;letter-spacing:.06em;color:var(--ink-3);margin:.8rem 0 .3rem}
 .session{border:1px solid var(--rule);border-radius:4px;padding:.6rem .8rem;margin-top:.5rem}.session>p{color:var(--ink-2);margin-top:.25rem}
-.statements{display:grid;gap:.45rem;margin-top:.45rem}.statement{border-left:3px solid var(--rule);padding-left:.7rem}
+.statements{margin-top:.45rem}.statement{border-left:3px solid var(--rule);padding-left:.7rem;margin-top:.45rem}
 .statement[data-party-index="0"]{border-left-color:#5b7fa8}.statement[data-party-index="1"]{border-left-color:#a8745b}
-.who{font-size:.9rem}.time{color:var(--ink-2)}q{font-family:Georgia,"DejaVu Serif",serif;font-style:italic}
-.foot{display:flex;flex-wrap:wrap;gap:.1rem .75rem;font-size:.82rem;color:var(--ink-3);margin-top:.15rem}.unsourced{color:#9b2c2c;font-weight:600}
+.who{font-size:.9rem;color:var(--ink-3)}.who b{color:var(--ink)}q{font-family:Georgia,"DejaVu Serif",serif;font-style:italic}
+.foot{font-size:.82rem;color:var(--ink-3);margin-top:.15rem}.unsourced{color:#9b2c2c;font-weight:600}
 .assessments li{margin-top:.2rem;padding:.2rem .4rem;border-radius:4px}.assessments .muted{color:var(--ink-2)}
 .sources{margin-top:2rem;border-top:1px solid var(--rule);padding-top:.8rem;font-size:.9rem}.sources ol{list-style:decimal;padding-left:1.75rem}.url{color:var(--ink-3);word-break:break-all}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}

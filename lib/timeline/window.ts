@@ -4,7 +4,7 @@
 // JavaScript); the print view renders them all, one window after another. Pure: window.test.ts.
 
 /** Sessions, statements and assessments a window renders in full, at most (at least one day). */
-export const WINDOW_ITEMS = 120;
+export const WINDOW_ITEMS = 60;
 /** Days (that hold something) a window renders, at most: keeps the gap strip a month wide. */
 export const WINDOW_DAYS = 31;
 
