@@ -173,6 +173,8 @@ function joinWith(parts: Html[], separator: string): Html[] {
 
 // The timeline's look, condensed for a document (app/globals.css holds the app's). A constant of
 // ours, written into the page as it is: <style> content is not HTML, so it must not be escaped.
+// As on the talk page, days off screen are laid out only when scrolled near (content-visibility),
+// and all of them when printed.
 const PRINT_CSS = `
 :root{--ink:#1c2126;--ink-2:#4a535c;--ink-3:#66707a;--rule:#dfe2e5;--accent:#1f4f8a}
 *{box-sizing:border-box}body{margin:0;background:#fff;color:var(--ink);font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Liberation Sans",sans-serif}
@@ -186,7 +188,7 @@ a{color:var(--accent)}h1,h2,h3,h4,p{margin:0}h1{font-size:1.6rem}h2{font-size:1.
 .convergence{margin-top:1.25rem}.convergence table{border-collapse:collapse;font-size:.8rem;margin-top:.4rem}.convergence th,.convergence td{border:1px solid var(--rule);padding:.2rem .4rem;text-align:center}
 .convergence tbody th{text-align:left}.run{background:#f4f5f6}
 .gap--agreed,.gap--narrowing{background:#e6f2ea}.gap--widening{background:#fbf1dc}.gap--deadlocked{background:#f9e5e5}
-.timeline{margin-top:1.25rem}.day{border-top:2px solid var(--ink);padding-top:.5rem;margin-top:1.1rem}.undated{border-top-style:dashed}
+.timeline{margin-top:1.25rem}.day{border-top:2px solid var(--ink);padding-top:.5rem;margin-top:1.1rem;content-visibility:auto;contain-intrinsic-block-size:auto 30rem}.undated{border-top-style:dashed}
 .day-run{border-top:1px dashed var(--rule);margin-top:.8rem;padding-top:.3rem;color:var(--ink-3);font-size:.9rem}
 h3{font-size:.78rem;text-transform:uppercase;letter-spacing:.06em;color:var(--ink-3);margin:.8rem 0 .3rem}
 .session{border:1px solid var(--rule);border-radius:4px;padding:.6rem .8rem;margin-top:.5rem}.session>p{color:var(--ink-2);margin-top:.25rem}
@@ -197,5 +199,5 @@ h3{font-size:.78rem;text-transform:uppercase;letter-spacing:.06em;color:var(--in
 .assessments li{margin-top:.2rem;padding:.2rem .4rem;border-radius:4px}.assessments .muted{color:var(--ink-2)}
 .sources{margin-top:2rem;border-top:1px solid var(--rule);padding-top:.8rem;font-size:.9rem}.sources ol{list-style:decimal;padding-left:1.75rem}.url{color:var(--ink-3);word-break:break-all}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-@media print{.no-print{display:none!important}body{font-size:10pt}.print-view{max-width:none;padding:0}a{color:inherit;text-decoration:none}.day h2{break-after:avoid}.session,.statement{break-inside:avoid}.gap--agreed,.gap--narrowing,.gap--widening,.gap--deadlocked,.run{print-color-adjust:exact;-webkit-print-color-adjust:exact}}
+@media print{.no-print{display:none!important}.day{content-visibility:visible}body{font-size:10pt}.print-view{max-width:none;padding:0}a{color:inherit;text-decoration:none}.day h2{break-after:avoid}.session,.statement{break-inside:avoid}.gap--agreed,.gap--narrowing,.gap--widening,.gap--deadlocked,.run{print-color-adjust:exact;-webkit-print-color-adjust:exact}}
 `;
