@@ -52,6 +52,10 @@ export function launchBrowser(): Promise<Browser> {
 // With no links to #day-… it sets location.hash to the latest day section (id="day-YYYY-MM-DD").
 // The click is made in the page rather than sent from Playwright: round trips to a busy page
 // measured 0.3–0.5 s on this machine, which would be the harness's time, not the page's.
+// A link that opens another page (a long talk's later days: "?from=…#day-…") is followed: the
+// click, the target and the first page's timings go into sessionStorage, and the script, run
+// again in the new document, resolves once the day's heading is in its viewport, in ms since the
+// first page's navigation start (absolute times through performance.timeOrigin).
 /** How long after `load` the page may take to show its navigator (content revealed late by streaming). */
 const SHOWN_WAIT_MS = 10_000;
 
@@ -83,6 +87,30 @@ const jumpScript = (timeoutMs: number) => `(() => {
       for (const e of list.getEntries()) window.__benchLongTasks.push([e.startTime, e.duration]);
     }).observe({ type: "longtask", buffered: true });
   } catch (e) {}
+  const watchUntilShown = (id, clickAt, resolve, reject, done) => {
+    const check = () => {
+      const h = heading(id);
+      if (h && inViewport(h.getBoundingClientRect())) return resolve(done(performance.now()));
+      if (performance.now() - clickAt > ${timeoutMs}) return reject(new Error("the heading of #" + id + " was not in the viewport ${timeoutMs} ms after the click"));
+      requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  };
+  const PENDING = "parley-bench-jump";
+  const pending = sessionStorage.getItem(PENDING);
+  if (pending) {
+    // The second document of a jump that navigated: finish measuring it here.
+    sessionStorage.removeItem(PENDING);
+    const p = JSON.parse(pending);
+    window.__benchJump = new Promise((resolve, reject) => {
+      const clickAt = p.clickAbs - performance.timeOrigin;
+      watchUntilShown("day-" + p.day, clickAt, resolve, reject, (now) => ({
+        mode: p.mode, day: p.day, navigated: true,
+        clickAt: p.clickAbs - p.originAbs, visibleAt: performance.timeOrigin + now - p.originAbs, first: p.first,
+      }));
+    });
+    return;
+  }
   window.__benchJump = new Promise((resolve, reject) => {
     addEventListener("load", () => setTimeout(() => {
       const loadedAt = performance.now();
@@ -99,15 +127,23 @@ const jumpScript = (timeoutMs: number) => `(() => {
         }
         const id = "day-" + target.day;
         const clickAt = performance.now();
+        const href = target.link ? target.link.getAttribute("href") || "" : "";
+        if (target.link && !href.startsWith("#")) {
+          // Another page: what this one measured travels with the jump.
+          const nav = performance.getEntriesByType("navigation")[0];
+          const fcp = performance.getEntriesByName("first-contentful-paint")[0];
+          const first = {
+            fcp: fcp ? fcp.startTime : null, responseStart: nav.responseStart, responseEnd: nav.responseEnd,
+            dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd,
+            elements: document.getElementsByTagName("*").length, longTasks: window.__benchLongTasks || [],
+          };
+          sessionStorage.setItem(PENDING, JSON.stringify({ mode: target.mode, day: target.day, clickAbs: performance.timeOrigin + clickAt, originAbs: performance.timeOrigin, first }));
+          target.link.click();
+          return;
+        }
         if (target.link) target.link.click();
         else location.hash = "#" + id;
-        const check = () => {
-          const h = heading(id);
-          if (h && inViewport(h.getBoundingClientRect())) return resolve({ mode: target.mode, day: target.day, clickAt, visibleAt: performance.now() });
-          if (performance.now() - clickAt > ${timeoutMs}) return reject(new Error("the heading of #" + id + " was not in the viewport ${timeoutMs} ms after the click"));
-          requestAnimationFrame(check);
-        };
-        requestAnimationFrame(check);
+        watchUntilShown(id, clickAt, resolve, reject, (now) => ({ mode: target.mode, day: target.day, clickAt, visibleAt: now }));
       };
       clickWhenShown();
     }, 0), { once: true });
@@ -178,16 +214,15 @@ export async function measureInBrowser(browser: Browser, url: string, timeoutMs 
     const response = await page.goto(url, { waitUntil: "load", timeout: timeoutMs });
     if (!response || response.status() !== 200) throw new Error(`GET ${url} answered ${response?.status() ?? "nothing"} in Chromium`);
 
-    const jump = (await page.evaluate("window.__benchJump")) as { mode: "navigator" | "hash"; day: string; clickAt: number; visibleAt: number };
-    const t = (await page.evaluate(READ_TIMINGS)) as {
-      fcp: number | null;
-      responseStart: number;
-      responseEnd: number;
-      dcl: number;
-      load: number;
-      elements: number;
-      longTasks: [number, number][];
-    };
+    type Timings = { fcp: number | null; responseStart: number; responseEnd: number; dcl: number; load: number; elements: number; longTasks: [number, number][] };
+    type Jump = { mode: "navigator" | "hash"; day: string; clickAt: number; visibleAt: number; navigated?: boolean; first?: Timings };
+    // A jump that opens another page destroys this one's context mid-evaluate: read it on the new page.
+    const jump = (await page.evaluate("window.__benchJump").catch(async (error: unknown) => {
+      if (!/context was destroyed|navigation/i.test(String(error))) throw error;
+      await page.waitForLoadState("domcontentloaded");
+      return page.evaluate("window.__benchJump");
+    })) as Jump;
+    const t = jump.first ?? ((await page.evaluate(READ_TIMINGS)) as Timings);
 
     // Chunks the page fetches after load (lazy components) count too: wait briefly for quiet.
     await page.waitForLoadState("networkidle", { timeout: 3_000 }).catch(() => undefined);
