@@ -1,7 +1,7 @@
 import type { EditState } from "@/lib/actions/edit-state";
 import type { ActionInput } from "@/lib/actions/safe-action";
 import type { EntityHistory } from "@/lib/data/revisions";
-import { ENTITY_LABEL } from "@/lib/mutations/snapshot";
+import { ENTITY_LABEL } from "@/lib/entities";
 import { RevisionList } from "./revision-list";
 import { RestoreButton, UndoDeleteButton } from "./version-actions";
 

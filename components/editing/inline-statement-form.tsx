@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import type { FormValues } from "@/lib/actions/safe-action";
-import type { StatementFormOptions } from "@/lib/data/editing";
+import type { StatementFormOptions } from "@/lib/data/form-options";
 import { StatementForm, type AddedStatement } from "./statement-form";
 
 type Loaded = { options: StatementFormOptions; initial: FormValues; label: string | null };

@@ -6,21 +6,10 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { conflictOf, type EditState } from "@/lib/actions/edit-state";
 import type { ActionInput, FormValues } from "@/lib/actions/safe-action";
+import type { FieldSpec } from "@/lib/entities/types";
 import { Field, FormHead, useFormView, useReady } from "./form-kit";
 
-export type SimpleField = {
-  name: string;
-  label: string;
-  kind: "text" | "textarea" | "select" | "date";
-  hint?: string;
-  max?: number;
-  /** For a day: the first and last days the browser's date picker offers (the action checks again). */
-  days?: { min: string; max: string };
-  options?: { value: string; label: string }[];
-  /** Shown as text, not editable (e.g. a slug once made). */
-  readOnly?: boolean;
-  placeholder?: string;
-};
+export type SimpleField = FieldSpec;
 
 type SaveAction = (previous: EditState | null | undefined, input: ActionInput) => Promise<EditState>;
 

@@ -4,8 +4,8 @@ import Link from "next/link";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { conflictOf, type EditState } from "@/lib/actions/edit-state";
 import type { FormValues } from "@/lib/actions/safe-action";
-import { addStatementInPlace, createStatement, updateStatement } from "@/lib/actions/statements";
-import type { StatementFormOptions } from "@/lib/data/editing";
+import * as statementActions from "@/lib/actions/statements";
+import type { StatementFormOptions } from "@/lib/data/form-options";
 import { CAPACITY_LABEL, PART_OF_DAY_LABEL, SETTING_LABEL, STATEMENT_KIND_LABEL, TIME_PRECISION_LABEL } from "@/lib/labels";
 import { CapacitySchema, PartOfDaySchema, QUOTED_WORDS_MAX, SettingSchema, STATEMENT_TEXT_MAX, StatementKindSchema, TimePrecisionSchema } from "@/lib/talk-document/schema";
 import { typedTimeHelp } from "@/lib/time/session-times";
@@ -59,7 +59,7 @@ type Props = {
 export function StatementForm({ mode, options, initial, cancelHref, inline, idPrefix = "statement" }: Props) {
   const P = idPrefix;
   // Only the inline save answers with data; the others redirect or refuse, so one state type fits all three.
-  const save = (inline ? addStatementInPlace : mode === "create" ? createStatement : updateStatement) as SaveAction;
+  const save = (inline ? statementActions.addInPlace : mode === "create" ? statementActions.create : statementActions.update) as SaveAction;
   const [state, action, pending] = useActionState<EditState<AddedStatement> | null, FormData>(save, null);
   const reported = useRef<unknown>(null);
   useEffect(() => {

@@ -4,8 +4,8 @@ import Link from "next/link";
 import { useActionState, useMemo, useState } from "react";
 import { conflictOf, type EditState } from "@/lib/actions/edit-state";
 import type { FormValues } from "@/lib/actions/safe-action";
-import { createTalk, updateTalk } from "@/lib/actions/talks";
-import type { CatalogOptions } from "@/lib/data/editing";
+import * as talkActions from "@/lib/actions/talks";
+import type { CatalogOptions } from "@/lib/entities/types";
 import { TALK_STATUS_LABEL } from "@/lib/labels";
 import { SUMMARY_MAX, TalkStatusSchema, TITLE_MAX } from "@/lib/talk-document/schema";
 import { TALK_SPAN_MAX_YEARS } from "@/lib/time/talk-span";
@@ -29,7 +29,7 @@ const LABELS: Record<string, string> = {
 
 /** Creates or corrects a talk: what, where (venue and its time zone), when, who, and the agenda. */
 export function TalkForm({ mode, options, initial, cancelHref }: { mode: "create" | "edit"; options: CatalogOptions; initial: FormValues; cancelHref: string }) {
-  const [state, action, pending] = useActionState<EditState | null, FormData>(mode === "create" ? createTalk : updateTalk, null);
+  const [state, action, pending] = useActionState<EditState | null, FormData>(mode === "create" ? talkActions.create : talkActions.update, null);
   const view = useFormView(P, state, initial);
   const ready = useReady();
   const conflict = conflictOf(state);

@@ -5,7 +5,7 @@ import "server-only";
 import type { CurrentUser } from "../auth/roles";
 import { describeConflict } from "../data/revisions";
 import { ConflictError, MutationError, type Actor } from "../mutations/core";
-import type { EntityType } from "../mutations/snapshot";
+import type { EntityType } from "../entities/types";
 import type { ConflictState } from "./edit-state";
 import { ActionError, type FormValues } from "./safe-action";
 

@@ -1,21 +1,12 @@
 "use server";
 // Editors add and correct envoys (shared by all talks); delete, undo and restore them.
-import { EnvoyInput, EnvoyUpdateInput } from "../inputs/catalog";
-import { createEnvoy as createRow, updateEnvoy as updateRow } from "../mutations/catalog";
-import { catalogActions } from "./catalog-actions";
+import { envoy } from "../entities/envoy";
+import { catalogActions } from "./entity-actions";
 
-const actions = catalogActions({
-  type: "envoy",
-  label: "Envoy",
-  path: "/envoys",
-  createInput: EnvoyInput,
-  updateInput: EnvoyUpdateInput,
-  create: createRow,
-  update: updateRow,
-});
+const actions = catalogActions(envoy);
 
-export const createEnvoy = actions.create;
-export const updateEnvoy = actions.update;
-export const deleteEnvoy = actions.remove;
-export const undoDeleteEnvoy = actions.undoDelete;
-export const restoreEnvoyRevision = actions.restore;
+export const create = actions.create;
+export const update = actions.update;
+export const remove = actions.remove;
+export const undoDelete = actions.undoDelete;
+export const restore = actions.restore;

@@ -1,21 +1,12 @@
 "use server";
 // Editors add and correct parties (shared by all talks); delete, undo and restore them.
-import { PartyInput, PartyUpdateInput } from "../inputs/catalog";
-import { createParty as createRow, updateParty as updateRow } from "../mutations/catalog";
-import { catalogActions } from "./catalog-actions";
+import { party } from "../entities/party";
+import { catalogActions } from "./entity-actions";
 
-const actions = catalogActions({
-  type: "party",
-  label: "Party",
-  path: "/parties",
-  createInput: PartyInput,
-  updateInput: PartyUpdateInput,
-  create: createRow,
-  update: updateRow,
-});
+const actions = catalogActions(party);
 
-export const createParty = actions.create;
-export const updateParty = actions.update;
-export const deleteParty = actions.remove;
-export const undoDeleteParty = actions.undoDelete;
-export const restorePartyRevision = actions.restore;
+export const create = actions.create;
+export const update = actions.update;
+export const remove = actions.remove;
+export const undoDelete = actions.undoDelete;
+export const restore = actions.restore;

@@ -11,16 +11,13 @@
 // the host: Next.js does that for Server Actions, not for routes.
 import "server-only";
 import type { z } from "zod";
+import type { FieldErrors, FormValues } from "../entities/types";
 import { getEnv } from "../env";
 import { trustedOrigins } from "../auth/auth";
 import { getCurrentUser } from "../auth/permissions";
 import { PermissionError, checkRole, type CurrentUser, type Role } from "../auth/roles";
 
-/** Messages per field name, as zod's flattened errors give them. */
-export type FieldErrors = Record<string, string[] | undefined>;
-
-/** What the user typed, to show again after a failure (never passwords, tokens or files). */
-export type FormValues = Record<string, string | string[]>;
+export type { FieldErrors, FormValues } from "../entities/types";
 
 /**
  * What every action returns, and what `useActionState` hands the form:

@@ -1,63 +1,35 @@
 "use server";
 // Editors add, correct, delete and restore sessions (lib/mutations/sessions.ts does the work).
-import { refresh } from "next/cache";
-import { redirect } from "next/navigation";
-import { getDb } from "../db";
-import { SessionInput, SessionUpdateInput, sessionInputValues } from "../inputs/session";
-import { StatementRestoreInput as RestoreInput, StatementVersionInput as VersionInput } from "../inputs/statement";
-import { ConflictError } from "../mutations/core";
+import { session, SessionInput, SessionUpdateInput, sessionInputValues } from "../entities/session";
+import { dayPagePath, TalkRowRestoreInput, TalkRowVersionInput } from "../entities/talk-row";
 import * as sessions from "../mutations/sessions";
-import { talkForWrite } from "../mutations/statements";
-import { actorOf, attempt, conflictState } from "./edit-support";
-import { editorAction } from "./safe-action";
+import { talkForWrite } from "../mutations/talk-rows";
+import { saveActions, versionActions } from "./entity-actions";
 
-const dayPath = (talk: string, day: string | null, id: string) => `/talks/${talk}/days/${day ?? "unknown"}#session-${id}`;
+const at = (talk: string, saved: { id: string; day: string | null }) => dayPagePath(talk, saved.day, { anchor: session.anchor, id: saved.id });
 
-export const createSession = editorAction(SessionInput, async (input, user) => {
-  const db = await getDb();
-  const { id, day } = await attempt(() => sessions.createSession(db, input, actorOf(user)));
-  redirect(dayPath(input.talk, day, id));
+const save = saveActions({
+  type: "session",
+  createInput: SessionInput,
+  updateInput: SessionUpdateInput,
+  create: async (db, input, actor) => at(input.talk, await sessions.createSession(db, input, actor)),
+  update: async (db, input, actor) => at(input.talk, await sessions.updateSession(db, input, actor)),
+  conflictValues: (input) => ({ ...sessionInputValues(input), id: input.id }),
+  timeZone: async (db, input) => (await talkForWrite(db, input.talk)).venueTimeZone,
 });
 
-export const updateSession = editorAction(SessionUpdateInput, async (input, user) => {
-  const db = await getDb();
-  let saved: { id: string; day: string | null };
-  try {
-    saved = await attempt(() => sessions.updateSession(db, input, actorOf(user)));
-  } catch (error) {
-    if (!(error instanceof ConflictError)) throw error;
-    const talk = await talkForWrite(db, input.talk);
-    return conflictState("session", error, input.version, { ...sessionInputValues(input), id: input.id }, talk.venueTimeZone);
-  }
-  redirect(dayPath(input.talk, saved.day, saved.id));
+const versions = versionActions({
+  type: "session",
+  word: session.names.word,
+  versionInput: TalkRowVersionInput,
+  restoreInput: TalkRowRestoreInput,
+  remove: sessions.deleteSession,
+  undoDelete: sessions.undoDeleteSession,
+  restore: sessions.restoreSessionVersion,
 });
 
-export const deleteSession = editorAction(VersionInput, async (input, user) => {
-  const db = await getDb();
-  try {
-    const { version } = await attempt(() => sessions.deleteSession(db, input, actorOf(user)));
-    return { ok: true, message: "Session deleted.", data: { version } };
-  } catch (error) {
-    if (!(error instanceof ConflictError)) throw error;
-    return conflictState("session", error, input.version, {}, null);
-  }
-});
-
-export const undoDeleteSession = editorAction(VersionInput, async (input, user) => {
-  const db = await getDb();
-  const { version } = await attempt(() => sessions.undoDeleteSession(db, input, actorOf(user)));
-  refresh();
-  return { ok: true, message: "Deletion undone: the session is back.", data: { version } };
-});
-
-export const restoreSessionRevision = editorAction(RestoreInput, async (input, user) => {
-  const db = await getDb();
-  try {
-    const { version } = await attempt(() => sessions.restoreSessionVersion(db, input, actorOf(user)));
-    refresh();
-    return { ok: true, message: `Version ${input.restore} restored as version ${version}.`, data: { version } };
-  } catch (error) {
-    if (!(error instanceof ConflictError)) throw error;
-    return conflictState("session", error, input.version, {}, null);
-  }
-});
+export const create = save.create;
+export const update = save.update;
+export const remove = versions.remove;
+export const undoDelete = versions.undoDelete;
+export const restore = versions.restore;

@@ -1,75 +1,51 @@
 "use server";
-// Editors add, correct, delete and restore statements. Each action is wrapped by editorAction
-// (role checked, input validated by the schema the form uses); the work is in
-// lib/mutations/statements.ts, which writes every change with its revision.
+// Editors add, correct, delete and restore statements (lib/mutations/statements.ts writes every
+// change with its revision).
 import { refresh } from "next/cache";
-import { redirect } from "next/navigation";
 import { getDb } from "../db";
-import { ConflictError } from "../mutations/core";
+import { statement, StatementInput, statementInputValues, StatementUpdateInput } from "../entities/statement";
+import { dayPagePath, TalkRowRestoreInput, TalkRowVersionInput } from "../entities/talk-row";
 import * as statements from "../mutations/statements";
-import { StatementInput, StatementRestoreInput, StatementUpdateInput, StatementVersionInput, statementInputValues } from "../inputs/statement";
-import { actorOf, attempt, conflictState } from "./edit-support";
+import { actorOf, attempt } from "./edit-support";
+import { saveActions, versionActions } from "./entity-actions";
 import { editorAction } from "./safe-action";
 
-const dayPath = (talk: string, day: string | null, id: string) => `/talks/${talk}/days/${day ?? "unknown"}#statement-${id}`;
+const at = (talk: string, saved: { id: string; day: string | null }) => dayPagePath(talk, saved.day, { anchor: statement.anchor, id: saved.id });
 
-export const createStatement = editorAction(StatementInput, async (input, user) => {
-  const db = await getDb();
-  const { id, day } = await attempt(() => statements.createStatement(db, input, actorOf(user)));
-  redirect(dayPath(input.talk, day, id));
+const save = saveActions({
+  type: "statement",
+  createInput: StatementInput,
+  updateInput: StatementUpdateInput,
+  create: async (db, input, actor) => at(input.talk, await statements.createStatement(db, input, actor)),
+  update: async (db, input, actor) => at(input.talk, await statements.updateStatement(db, input, actor)),
+  conflictValues: (input) => ({ ...statementInputValues(input), id: input.id }),
+  timeZone: async (db, input) => (await statements.talkForWrite(db, input.talk)).venueTimeZone,
 });
+
+const versions = versionActions({
+  type: "statement",
+  word: statement.names.word,
+  versionInput: TalkRowVersionInput,
+  restoreInput: TalkRowRestoreInput,
+  remove: statements.deleteStatement,
+  undoDelete: statements.undoDeleteStatement,
+  restore: statements.restoreStatementVersion,
+});
+
+export const create = save.create;
+export const update = save.update;
+export const remove = versions.remove;
+export const undoDelete = versions.undoDelete;
+export const restore = versions.restore;
 
 /**
  * The same save from the form that opens in place on the timeline: the editor stays where they
  * were, the page is brought up to date (refresh), and the form learns the new statement's id and
  * day so it can show it.
  */
-export const addStatementInPlace = editorAction(StatementInput, async (input, user) => {
+export const addInPlace = editorAction(StatementInput, async (input, user) => {
   const db = await getDb();
   const { id, day } = await attempt(() => statements.createStatement(db, input, actorOf(user)));
   refresh();
   return { ok: true, message: "Statement added.", data: { id, day } };
-});
-
-export const updateStatement = editorAction(StatementUpdateInput, async (input, user) => {
-  const db = await getDb();
-  let saved: { id: string; day: string | null };
-  try {
-    saved = await attempt(() => statements.updateStatement(db, input, actorOf(user)));
-  } catch (error) {
-    if (!(error instanceof ConflictError)) throw error;
-    const talk = await statements.talkForWrite(db, input.talk);
-    return conflictState("statement", error, input.version, { ...statementInputValues(input), id: input.id }, talk.venueTimeZone);
-  }
-  redirect(dayPath(input.talk, saved.day, saved.id));
-});
-
-export const deleteStatement = editorAction(StatementVersionInput, async (input, user) => {
-  const db = await getDb();
-  try {
-    const { version, day } = await attempt(() => statements.deleteStatement(db, input, actorOf(user)));
-    return { ok: true, message: "Statement deleted.", data: { version, day } };
-  } catch (error) {
-    if (!(error instanceof ConflictError)) throw error;
-    return conflictState("statement", error, input.version, {}, null);
-  }
-});
-
-export const undoDeleteStatement = editorAction(StatementVersionInput, async (input, user) => {
-  const db = await getDb();
-  const { version, day } = await attempt(() => statements.undoDeleteStatement(db, input, actorOf(user)));
-  refresh();
-  return { ok: true, message: "Deletion undone: the statement is back.", data: { version, day } };
-});
-
-export const restoreStatementRevision = editorAction(StatementRestoreInput, async (input, user) => {
-  const db = await getDb();
-  try {
-    const { version } = await attempt(() => statements.restoreStatementVersion(db, input, actorOf(user)));
-    refresh();
-    return { ok: true, message: `Version ${input.restore} restored as version ${version}.`, data: { version } };
-  } catch (error) {
-    if (!(error instanceof ConflictError)) throw error;
-    return conflictState("statement", error, input.version, {}, null);
-  }
 });

@@ -16,8 +16,9 @@ import {
   TALK_STATUS_LABEL,
   TIME_PRECISION_LABEL,
 } from "../labels";
-import type { ChangeInfo, ConflictError } from "../mutations/core";
-import { diffSnapshots, ENTITY_LABEL, FIELD_LABELS, type EntityType, type JsonValue, type RecordedType, type Snapshot } from "../mutations/snapshot";
+import type { ChangeInfo, ConflictError } from "../entities/store";
+import { diffSnapshots, ENTITY_LABEL, FIELD_LABELS } from "../entities";
+import type { EntityType, JsonValue, RecordedType, Snapshot } from "../entities/types";
 import { formatLocalDay } from "../time/local-day";
 import { zoneAbbreviation } from "../time/instant";
 import { venueClock } from "../time/venue-clock";

@@ -2,11 +2,9 @@
 // assessment was deleted brings that row back with the new judgement instead of adding a second.
 import "server-only";
 import type { Db } from "../db";
-import type { AssessmentInputData, AssessmentUpdateData } from "../inputs/assessment";
-import { ConflictError, MutationError, commit, createRow, deleteRow, planRevive, planUpdate, restoreVersion, snapshotAt, undoDelete, type Actor } from "./core";
-import type { AssessmentSnapshot } from "./snapshot";
-import { assessmentStore } from "./stores";
-import { checkKeptDay, checkTalkDay, talkForWrite, type TalkForWrite } from "./statements";
+import { assessment, type AssessmentInputData, type AssessmentSnapshot, type AssessmentUpdateData } from "../entities/assessment";
+import { MutationError, commit, createRow, planRevive, saveUpdate, type Actor } from "./core";
+import { checkTalkDay, talkForWrite, talkRowWrites } from "./talk-rows";
 
 /** The assessment of an issue on a day, live or deleted, if there is one. */
 export async function findAssessment(db: Db, talkId: string, issue: string, localDay: string) {
@@ -32,12 +30,12 @@ export async function createAssessment(db: Db, input: AssessmentInputData, actor
     throw new MutationError("This issue is already assessed on this day; edit that assessment instead.", "issue");
   }
   if (existing) {
-    const plan = await planRevive(db, assessmentStore, existing.id, { expectedVersion: existing.version, snapshot, actor, note: "Assessed again after its deletion." });
+    const plan = await planRevive(db, assessment.store, existing.id, { expectedVersion: existing.version, snapshot, actor, note: "Assessed again after its deletion." });
     await commit(db, [plan]);
     return { id: existing.id, revived: true };
   }
   try {
-    const { id } = await createRow(db, assessmentStore, { snapshot, actor });
+    const { id } = await createRow(db, assessment.store, { snapshot, actor });
     return { id, revived: false };
   } catch (error) {
     // Someone assessed the same pair a moment earlier: the unique index refused the second.
@@ -48,45 +46,16 @@ export async function createAssessment(db: Db, input: AssessmentInputData, actor
   }
 }
 
-async function assessmentOfTalk(db: Db, talk: TalkForWrite, id: string) {
-  const row = await assessmentStore.read(db, id);
-  if (!row || row.talkId !== talk.id) throw new MutationError("This assessment is not part of this talk.");
-  return row;
-}
+const writes = talkRowWrites(assessment);
 
 /** A new judgement of the same issue and day; the author becomes the editor who saves it. */
 export async function updateAssessment(db: Db, input: AssessmentUpdateData, actor: Actor): Promise<{ id: string; day: string }> {
-  const talk = await talkForWrite(db, input.talk);
-  const current = await assessmentOfTalk(db, talk, input.id);
-  const snapshot: AssessmentSnapshot = { ...current.snapshot, gap: input.gap, note: input.note, authorId: actor.id, authorName: actor.name };
-  try {
-    const plan = await planUpdate(db, assessmentStore, input.id, { expectedVersion: input.version, snapshot, actor });
-    await commit(db, [plan]);
-  } catch (error) {
-    if (error instanceof ConflictError) (error as ConflictError<AssessmentSnapshot>).attempted = snapshot;
-    throw error;
-  }
-  return { id: input.id, day: current.snapshot.localDay };
+  const { row } = await writes.ofTalk(db, input);
+  const snapshot: AssessmentSnapshot = { ...row.snapshot, gap: input.gap, note: input.note, authorId: actor.id, authorName: actor.name };
+  await saveUpdate(db, assessment.store, input.id, { expectedVersion: input.version, snapshot, actor });
+  return { id: input.id, day: row.snapshot.localDay };
 }
 
-export async function deleteAssessment(db: Db, input: { talk: string; id: string; version: number }, actor: Actor) {
-  const talk = await talkForWrite(db, input.talk);
-  await assessmentOfTalk(db, talk, input.id);
-  const { version, row } = await deleteRow(db, assessmentStore, input.id, { expectedVersion: input.version, actor });
-  return { version, day: row.snapshot.localDay };
-}
-
-export async function undoDeleteAssessment(db: Db, input: { talk: string; id: string; version: number }, actor: Actor) {
-  const talk = await talkForWrite(db, input.talk);
-  const deleted = await assessmentOfTalk(db, talk, input.id);
-  checkKeptDay(talk, deleted.snapshot.localDay, "assessment");
-  const { version, row } = await undoDelete(db, assessmentStore, input.id, { expectedVersion: input.version, actor });
-  return { version, day: row.snapshot.localDay };
-}
-
-export async function restoreAssessmentVersion(db: Db, input: { talk: string; id: string; version: number; restore: number }, actor: Actor) {
-  const talk = await talkForWrite(db, input.talk);
-  await assessmentOfTalk(db, talk, input.id);
-  checkKeptDay(talk, (await snapshotAt(db, assessmentStore, input.id, input.restore))?.localDay ?? null, "assessment");
-  return restoreVersion(db, assessmentStore, input.id, { version: input.restore, expectedVersion: input.version, actor });
-}
+export const deleteAssessment = writes.remove;
+export const undoDeleteAssessment = writes.undoDelete;
+export const restoreAssessmentVersion = writes.restore;

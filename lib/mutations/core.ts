@@ -27,74 +27,14 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db";
 import type { Prisma } from "../generated/sqlite/client";
-import type { EntityType, Snapshot } from "./snapshot";
+import { ConflictError, MutationError, NotFoundError, type ChangeInfo, type EntityStore, type Op, type RowState } from "../entities/store";
+import type { EntityType, Snapshot } from "../entities/types";
 
-export type { EntityType, Snapshot } from "./snapshot";
+export { ConflictError, MutationError, NotFoundError } from "../entities/store";
+export type { ChangeInfo, EntityStore, Op, RowState } from "../entities/store";
 
 /** Who makes a change: a signed-in editor, or a command run on the server (id null). */
 export type Actor = { id: string | null; name: string };
-
-/** One operation of a batch transaction. */
-export type Op = Prisma.PrismaPromise<unknown>;
-
-/** A domain row as the core sees it. */
-export type RowState<S extends Snapshot> = {
-  id: string;
-  version: number;
-  deletedAt: Date | null;
-  talkId: string | null;
-  snapshot: S;
-};
-
-/** The last recorded change of a row: shown when a save is refused as stale. */
-export type ChangeInfo = { actorName: string; userId: string | null; at: Date; action: string; version: number | null };
-
-/** How to read and write one kind of row. Implementations live in ./stores.ts. */
-export interface EntityStore<S extends Snapshot> {
-  readonly type: EntityType;
-  /** The row with its relation lists, deleted or not; null when there is no such row. */
-  read(db: Db, id: string): Promise<RowState<S> | null>;
-  /** The talk a revision of this row belongs to (for the talk's history page). */
-  talkIdOf(snapshot: S, id: string): string | null;
-  /** Operations that insert the row (version 1) with this content. */
-  create(db: Db, id: string, snapshot: S): Promise<Op[]>;
-  /**
-   * Operations that give the row this content and version `next`. The row update must match
-   * `version: expected`. Throws MutationError when the content refers to something gone.
-   */
-  write(db: Db, id: string, snapshot: S, versions: { expected: number; next: number }): Promise<Op[]>;
-  /** The operation that sets or clears deletedAt and moves the version from expected to next. */
-  setDeleted(db: Db, id: string, deletedAt: Date | null, versions: { expected: number; next: number }): Op;
-}
-
-/** A refusal by a rule, with a sentence for people and, where it concerns one, the form field. */
-export class MutationError extends Error {
-  override name = "MutationError";
-  constructor(
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
-
-export class NotFoundError extends MutationError {
-  override name = "NotFoundError";
-}
-
-/** The row changed since the version the caller started from. Carries the row as it is now. */
-export class ConflictError<S extends Snapshot = Snapshot> extends MutationError {
-  override name = "ConflictError";
-  /** What the refused save would have written, when the caller attaches it (to show side by side). */
-  attempted?: S;
-  constructor(
-    readonly current: RowState<S>,
-    readonly lastChange: ChangeInfo | null,
-  ) {
-    const who = lastChange ? ` by ${lastChange.actorName}` : "";
-    super(current.deletedAt ? `This was deleted${who} since you opened it.` : `This was changed${who} since you opened it.`);
-  }
-}
 
 /** Several changes committed together (e.g. a new source and the statement that cites it). */
 export type Plan = {
@@ -415,4 +355,44 @@ function sortKeys(value: unknown): unknown {
     );
   }
   return value;
+}
+
+
+/**
+ * Saves new content over `expectedVersion`, with other plans (e.g. a source the row now cites)
+ * committed in the same transaction when anything changed. A refusal as stale carries what this
+ * save would have written (`attempted`), for the form to show beside the current row.
+ */
+export async function saveUpdate<S extends Snapshot>(
+  db: Db,
+  store: EntityStore<S>,
+  id: string,
+  input: { expectedVersion: number; snapshot: S; actor: Actor; alongside?: Plan[] },
+): Promise<{ version: number; changed: boolean }> {
+  try {
+    const plan = await planUpdate(db, store, id, input);
+    await commit(db, plan.changed ? [...(input.alongside ?? []), plan] : []);
+    return { version: plan.version, changed: plan.changed };
+  } catch (error) {
+    if (error instanceof ConflictError) (error as ConflictError<S>).attempted = input.snapshot;
+    throw error;
+  }
+}
+
+/**
+ * Creates a row whose address (slug) must be free: refused with `taken` when a row has it, also
+ * when another save takes it in the same moment (the unique index refuses the second).
+ */
+export async function createAt<S extends Snapshot>(
+  db: Db,
+  store: EntityStore<S>,
+  input: { snapshot: S; actor: Actor; exists: boolean; taken: () => MutationError },
+): Promise<{ id: string; version: 1 }> {
+  if (input.exists) throw input.taken();
+  try {
+    return await createRow(db, store, input);
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") throw input.taken();
+    throw error;
+  }
 }

@@ -4,11 +4,11 @@
 // days that would leave its dated rows outside the talk (lib/time/talk-span.ts).
 import "server-only";
 import type { Db } from "../db";
-import type { TalkInputData, TalkUpdateData } from "../inputs/talk";
+import { talk as talkEntity, type TalkInputData, type TalkSnapshot, type TalkUpdateData } from "../entities/talk";
 import { lastAllowedDay, strandedRowsProblem, talkDaysProblem, type DatedRowCounts, type TalkDays } from "../time/talk-span";
-import { ConflictError, MutationError, commit, createRow, deleteRow, planUpdate, restoreVersion, snapshotAt, undoDelete, type Actor } from "./core";
-import type { TalkSnapshot } from "./snapshot";
-import { talkStore } from "./stores";
+import { MutationError, createAt, deleteRow, restoreVersion, saveUpdate, snapshotAt, undoDelete, type Actor } from "./core";
+
+const talkStore = talkEntity.store;
 
 /** How many of the talk's live rows are dated before (`lt`) or after (`gt`) a day; local days compare as text. */
 async function countDatedRows(db: Db, talkId: string, side: { lt: string } | { gt: string }): Promise<DatedRowCounts> {
@@ -66,18 +66,12 @@ async function talkSnapshotOf(db: Db, input: TalkInputData | TalkUpdateData, slu
 }
 
 export async function createTalk(db: Db, input: TalkInputData, actor: Actor): Promise<{ id: string; slug: string }> {
-  if (await db.talk.findUnique({ where: { slug: input.slug }, select: { id: true } })) {
-    throw new MutationError("Another talk already has this address; choose another.", "slug");
-  }
+  const taken = () => new MutationError("Another talk already has this address; choose another.", "slug");
+  if (await db.talk.findUnique({ where: { slug: input.slug }, select: { id: true } })) throw taken();
   checkSpan(input);
   const snapshot = await talkSnapshotOf(db, input, input.slug);
-  try {
-    const { id } = await createRow(db, talkStore, { snapshot, actor });
-    return { id, slug: input.slug };
-  } catch (error) {
-    if ((error as { code?: string }).code === "P2002") throw new MutationError("Another talk already has this address; choose another.", "slug");
-    throw error;
-  }
+  const { id } = await createAt(db, talkStore, { snapshot, actor, exists: false, taken });
+  return { id, slug: input.slug };
 }
 
 export async function updateTalk(db: Db, input: TalkUpdateData, actor: Actor): Promise<{ slug: string }> {
@@ -102,13 +96,7 @@ export async function updateTalk(db: Db, input: TalkUpdateData, actor: Actor): P
   const droppedIssue = discussed.find((i) => !snapshot.issues.includes(i.slug));
   if (droppedIssue) throw new MutationError(`“${droppedIssue.name}” is what some of this talk's records are about, so it must stay on the agenda.`, "issues");
   await checkTalkDays(db, input.id, snapshot);
-  try {
-    const plan = await planUpdate(db, talkStore, input.id, { expectedVersion: input.version, snapshot, actor });
-    await commit(db, [plan]);
-  } catch (error) {
-    if (error instanceof ConflictError) (error as ConflictError<TalkSnapshot>).attempted = snapshot;
-    throw error;
-  }
+  await saveUpdate(db, talkStore, input.id, { expectedVersion: input.version, snapshot, actor });
   return { slug: snapshot.slug };
 }
 

@@ -22,8 +22,10 @@ import {
   updateRow,
   type Actor,
 } from "../../lib/mutations/core";
-import type { StatementSnapshot } from "../../lib/mutations/snapshot";
-import { assessmentStore, sourceStore, statementStore } from "../../lib/mutations/stores";
+import type { StatementSnapshot } from "../../lib/entities/statement";
+import { assessmentStore } from "../../lib/entities/assessment";
+import { sourceStore } from "../../lib/entities/source";
+import { statementStore } from "../../lib/entities/statement";
 import { loadTalkDocument } from "../../lib/talk-document/load";
 import { TalkDocumentSchema } from "../../lib/talk-document/schema";
 import { applyMigrations } from "../../scripts/db/engine";

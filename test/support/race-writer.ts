@@ -4,7 +4,7 @@
 // Run with NODE_OPTIONS=--conditions=react-server so the write core's "server-only" marker resolves.
 import { createDb } from "../../lib/db";
 import { ConflictError, commit, planUpdate } from "../../lib/mutations/core";
-import { statementStore } from "../../lib/mutations/stores";
+import { statementStore } from "../../lib/entities/statement";
 
 const [file, statementId, expected, text, startAt] = process.argv.slice(2) as [string, string, string, string, string];
 

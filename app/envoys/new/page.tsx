@@ -1,9 +1,8 @@
-import type { Metadata } from "next";
-import { CatalogNewPage } from "@/components/editing/catalog-pages";
+import { recordTitle } from "@/app/_editing/record-pages";
+import { catalogNewPage } from "@/app/_editing/routes";
+import { envoy } from "@/lib/entities/envoy";
 
-export const metadata: Metadata = { title: "Add a envoy" };
+export const metadata = recordTitle(envoy.names, "Add");
 export const dynamic = "force-dynamic";
 
-export default function NewEnvoyPage() {
-  return <CatalogNewPage type="envoy" />;
-}
+export default catalogNewPage("envoy");

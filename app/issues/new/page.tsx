@@ -1,9 +1,8 @@
-import type { Metadata } from "next";
-import { CatalogNewPage } from "@/components/editing/catalog-pages";
+import { recordTitle } from "@/app/_editing/record-pages";
+import { catalogNewPage } from "@/app/_editing/routes";
+import { issue } from "@/lib/entities/issue";
 
-export const metadata: Metadata = { title: "Add an issue" };
+export const metadata = recordTitle(issue.names, "Add");
 export const dynamic = "force-dynamic";
 
-export default function NewIssuePage() {
-  return <CatalogNewPage type="issue" />;
-}
+export default catalogNewPage("issue");

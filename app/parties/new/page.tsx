@@ -1,9 +1,8 @@
-import type { Metadata } from "next";
-import { CatalogNewPage } from "@/components/editing/catalog-pages";
+import { recordTitle } from "@/app/_editing/record-pages";
+import { catalogNewPage } from "@/app/_editing/routes";
+import { party } from "@/lib/entities/party";
 
-export const metadata: Metadata = { title: "Add a party" };
+export const metadata = recordTitle(party.names, "Add");
 export const dynamic = "force-dynamic";
 
-export default function NewPartyPage() {
-  return <CatalogNewPage type="party" />;
-}
+export default catalogNewPage("party");

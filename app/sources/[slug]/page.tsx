@@ -5,7 +5,7 @@ import { ProfileEditLinks } from "@/components/editing/profile-edit-links";
 import { ReaderTimes } from "@/components/reader-times";
 import { StatementsByTalk } from "@/components/statements/statements-by-talk";
 import { getSourcePage } from "@/lib/data/sources";
-import { dayLabel } from "@/lib/data/editing";
+import { dayLabel } from "@/lib/data/form-options";
 import { formatLocalDay } from "@/lib/time/local-day";
 
 export const dynamic = "force-dynamic";

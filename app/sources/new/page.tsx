@@ -1,9 +1,8 @@
-import type { Metadata } from "next";
-import { CatalogNewPage } from "@/components/editing/catalog-pages";
+import { recordTitle } from "@/app/_editing/record-pages";
+import { catalogNewPage } from "@/app/_editing/routes";
+import { source } from "@/lib/entities/source";
 
-export const metadata: Metadata = { title: "Add a source" };
+export const metadata = recordTitle(source.names, "Add");
 export const dynamic = "force-dynamic";
 
-export default function NewSourcePage() {
-  return <CatalogNewPage type="source" />;
-}
+export default catalogNewPage("source");

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { TalkForm } from "@/components/editing/talk-form";
-import { getCatalogOptions, requireEditorPage } from "@/lib/data/editing";
+import { getCatalogOptions } from "@/lib/data/form-options";
+import { requireEditorPage } from "@/lib/data/editing";
 
 export const metadata: Metadata = { title: "New talk" };
 export const dynamic = "force-dynamic";

@@ -1,11 +1,8 @@
-import type { Metadata } from "next";
-import { CatalogDeletePage } from "@/components/editing/catalog-pages";
+import { recordTitle } from "@/app/_editing/record-pages";
+import { catalogDeletePage } from "@/app/_editing/routes";
+import { envoy } from "@/lib/entities/envoy";
 
-export const metadata: Metadata = { title: "Delete a envoy" };
+export const metadata = recordTitle(envoy.names, "Delete");
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }> };
-
-export default async function EnvoyDeletePage({ params }: Props) {
-  return <CatalogDeletePage type="envoy" slug={(await params).slug} />;
-}
+export default catalogDeletePage("envoy");

@@ -1,11 +1,8 @@
-import type { Metadata } from "next";
-import { CatalogEditPage } from "@/components/editing/catalog-pages";
+import { recordTitle } from "@/app/_editing/record-pages";
+import { catalogEditPage } from "@/app/_editing/routes";
+import { envoy } from "@/lib/entities/envoy";
 
-export const metadata: Metadata = { title: "Edit a envoy" };
+export const metadata = recordTitle(envoy.names, "Edit");
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }> };
-
-export default async function EnvoyEditPage({ params }: Props) {
-  return <CatalogEditPage type="envoy" slug={(await params).slug} />;
-}
+export default catalogEditPage("envoy");

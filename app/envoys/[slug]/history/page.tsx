@@ -1,11 +1,8 @@
-import type { Metadata } from "next";
-import { CatalogHistoryPage } from "@/components/editing/catalog-pages";
+import { recordTitle } from "@/app/_editing/record-pages";
+import { catalogHistoryPage } from "@/app/_editing/routes";
+import { envoy } from "@/lib/entities/envoy";
 
-export const metadata: Metadata = { title: "History of a envoy" };
+export const metadata = recordTitle(envoy.names, "History of");
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }> };
-
-export default async function EnvoyHistoryPage({ params }: Props) {
-  return <CatalogHistoryPage type="envoy" slug={(await params).slug} />;
-}
+export default catalogHistoryPage("envoy");

@@ -1,11 +1,8 @@
-import type { Metadata } from "next";
-import { CatalogDeletePage } from "@/components/editing/catalog-pages";
+import { recordTitle } from "@/app/_editing/record-pages";
+import { catalogDeletePage } from "@/app/_editing/routes";
+import { issue } from "@/lib/entities/issue";
 
-export const metadata: Metadata = { title: "Delete an issue" };
+export const metadata = recordTitle(issue.names, "Delete");
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }> };
-
-export default async function IssueDeletePage({ params }: Props) {
-  return <CatalogDeletePage type="issue" slug={(await params).slug} />;
-}
+export default catalogDeletePage("issue");

@@ -1,11 +1,8 @@
-import type { Metadata } from "next";
-import { CatalogEditPage } from "@/components/editing/catalog-pages";
+import { recordTitle } from "@/app/_editing/record-pages";
+import { catalogEditPage } from "@/app/_editing/routes";
+import { issue } from "@/lib/entities/issue";
 
-export const metadata: Metadata = { title: "Edit an issue" };
+export const metadata = recordTitle(issue.names, "Edit");
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }> };
-
-export default async function IssueEditPage({ params }: Props) {
-  return <CatalogEditPage type="issue" slug={(await params).slug} />;
-}
+export default catalogEditPage("issue");

@@ -1,11 +1,8 @@
-import type { Metadata } from "next";
-import { CatalogHistoryPage } from "@/components/editing/catalog-pages";
+import { recordTitle } from "@/app/_editing/record-pages";
+import { catalogHistoryPage } from "@/app/_editing/routes";
+import { issue } from "@/lib/entities/issue";
 
-export const metadata: Metadata = { title: "History of an issue" };
+export const metadata = recordTitle(issue.names, "History of");
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }> };
-
-export default async function IssueHistoryPage({ params }: Props) {
-  return <CatalogHistoryPage type="issue" slug={(await params).slug} />;
-}
+export default catalogHistoryPage("issue");

@@ -1,11 +1,8 @@
-import type { Metadata } from "next";
-import { CatalogDeletePage } from "@/components/editing/catalog-pages";
+import { recordTitle } from "@/app/_editing/record-pages";
+import { catalogDeletePage } from "@/app/_editing/routes";
+import { party } from "@/lib/entities/party";
 
-export const metadata: Metadata = { title: "Delete a party" };
+export const metadata = recordTitle(party.names, "Delete");
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }> };
-
-export default async function PartyDeletePage({ params }: Props) {
-  return <CatalogDeletePage type="party" slug={(await params).slug} />;
-}
+export default catalogDeletePage("party");

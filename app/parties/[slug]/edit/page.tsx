@@ -1,11 +1,8 @@
-import type { Metadata } from "next";
-import { CatalogEditPage } from "@/components/editing/catalog-pages";
+import { recordTitle } from "@/app/_editing/record-pages";
+import { catalogEditPage } from "@/app/_editing/routes";
+import { party } from "@/lib/entities/party";
 
-export const metadata: Metadata = { title: "Edit a party" };
+export const metadata = recordTitle(party.names, "Edit");
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }> };
-
-export default async function PartyEditPage({ params }: Props) {
-  return <CatalogEditPage type="party" slug={(await params).slug} />;
-}
+export default catalogEditPage("party");

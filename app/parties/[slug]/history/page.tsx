@@ -1,11 +1,8 @@
-import type { Metadata } from "next";
-import { CatalogHistoryPage } from "@/components/editing/catalog-pages";
+import { recordTitle } from "@/app/_editing/record-pages";
+import { catalogHistoryPage } from "@/app/_editing/routes";
+import { party } from "@/lib/entities/party";
 
-export const metadata: Metadata = { title: "History of a party" };
+export const metadata = recordTitle(party.names, "History of");
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }> };
-
-export default async function PartyHistoryPage({ params }: Props) {
-  return <CatalogHistoryPage type="party" slug={(await params).slug} />;
-}
+export default catalogHistoryPage("party");

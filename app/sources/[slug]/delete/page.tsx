@@ -1,11 +1,8 @@
-import type { Metadata } from "next";
-import { CatalogDeletePage } from "@/components/editing/catalog-pages";
+import { recordTitle } from "@/app/_editing/record-pages";
+import { catalogDeletePage } from "@/app/_editing/routes";
+import { source } from "@/lib/entities/source";
 
-export const metadata: Metadata = { title: "Delete a source" };
+export const metadata = recordTitle(source.names, "Delete");
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }> };
-
-export default async function SourceDeletePage({ params }: Props) {
-  return <CatalogDeletePage type="source" slug={(await params).slug} />;
-}
+export default catalogDeletePage("source");

@@ -1,11 +1,8 @@
-import type { Metadata } from "next";
-import { CatalogEditPage } from "@/components/editing/catalog-pages";
+import { recordTitle } from "@/app/_editing/record-pages";
+import { catalogEditPage } from "@/app/_editing/routes";
+import { source } from "@/lib/entities/source";
 
-export const metadata: Metadata = { title: "Edit a source" };
+export const metadata = recordTitle(source.names, "Edit");
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }> };
-
-export default async function SourceEditPage({ params }: Props) {
-  return <CatalogEditPage type="source" slug={(await params).slug} />;
-}
+export default catalogEditPage("source");

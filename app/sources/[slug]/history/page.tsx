@@ -1,11 +1,8 @@
-import type { Metadata } from "next";
-import { CatalogHistoryPage } from "@/components/editing/catalog-pages";
+import { recordTitle } from "@/app/_editing/record-pages";
+import { catalogHistoryPage } from "@/app/_editing/routes";
+import { source } from "@/lib/entities/source";
 
-export const metadata: Metadata = { title: "History of a source" };
+export const metadata = recordTitle(source.names, "History of");
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }> };
-
-export default async function SourceHistoryPage({ params }: Props) {
-  return <CatalogHistoryPage type="source" slug={(await params).slug} />;
-}
+export default catalogHistoryPage("source");

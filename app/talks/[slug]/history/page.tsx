@@ -3,8 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RevisionList } from "@/components/editing/revision-list";
 import { RestoreButton } from "@/components/editing/version-actions";
-import { restoreTalkRevision } from "@/lib/actions/talks";
-import { getTalkForEdit, getTalkRef, viewerCanEdit } from "@/lib/data/editing";
+import * as talkActions from "@/lib/actions/talks";
+import { getTalkForEdit } from "@/lib/data/rows-for-edit";
+import { getTalkRef } from "@/lib/data/form-options";
+import { viewerCanEdit } from "@/lib/data/editing";
 import { getTalkHistory, type HistoryEntry } from "@/lib/data/revisions";
 
 export const metadata: Metadata = { title: "History of a talk" };
@@ -61,7 +63,7 @@ export default async function TalkHistoryPage({ params, searchParams }: Props) {
           editable && current
             ? (e) =>
                 e.entityType === "talk" ? (
-                  <RestoreButton id={`restore-${e.id}`} action={restoreTalkRevision} fields={{ id: talk.id, version: String(current.version), restore: String(e.restorable) }} label={`Restore version ${e.restorable} of the talk`} />
+                  <RestoreButton id={`restore-${e.id}`} action={talkActions.restore} fields={{ id: talk.id, version: String(current.version), restore: String(e.restorable) }} label={`Restore version ${e.restorable} of the talk`} />
                 ) : hrefOf(e) ? (
                   <Link href={hrefOf(e)!}>Restore from its own history</Link>
                 ) : null

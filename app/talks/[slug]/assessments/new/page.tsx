@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { SimpleForm } from "@/components/editing/simple-form";
-import { createAssessment } from "@/lib/actions/assessments";
-import { dayLabel, findAssessmentId, getTalkFormOptions, requireEditorPage } from "@/lib/data/editing";
+import * as assessmentActions from "@/lib/actions/assessments";
+import { dayLabel, getTalkFormOptions } from "@/lib/data/form-options";
+import { findAssessmentId } from "@/lib/data/rows-for-edit";
+import { requireEditorPage } from "@/lib/data/editing";
 import { GAP_LABEL } from "@/lib/labels";
 import { GapSchema, NOTE_MAX } from "@/lib/talk-document/schema";
 import { isLocalDay } from "@/lib/time/local-day";
@@ -40,7 +42,7 @@ export default async function NewAssessmentPage({ params, searchParams }: Props)
       <p className="muted">Your judgement of the gap between the parties on one issue on one day; it is signed with your name.</p>
       <SimpleForm
         prefix="assessment"
-        action={createAssessment}
+        action={assessmentActions.create}
         hidden={["talk"]}
         initial={{ talk: slug, issue: knownIssue ?? "", localDay: knownDay ?? "", gap: "", note: "" }}
         fields={[

@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SessionForm } from "@/components/editing/session-form";
-import { dayLabel, getTalkFormOptions, requireEditorPage } from "@/lib/data/editing";
-import { newSessionValues } from "@/lib/inputs/session";
+import { dayLabel, getTalkFormOptions } from "@/lib/data/form-options";
+import { requireEditorPage } from "@/lib/data/editing";
+import { newSessionValues } from "@/lib/entities/session";
 import { isLocalDay } from "@/lib/time/local-day";
 
 export const metadata: Metadata = { title: "Add a session" };

@@ -1,4 +1,4 @@
-import { getTalkFormOptions, newStatementStart } from "@/lib/data/editing";
+import { getTalkFormOptions, newStatementStart } from "@/lib/data/form-options";
 import { PermissionError, requireEditor } from "@/lib/auth/permissions";
 
 // What the inline "Add statement" form on the timeline needs (components/editing/

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StatementForm } from "@/components/editing/statement-form";
-import { getTalkFormOptions, newStatementStart, requireEditorPage } from "@/lib/data/editing";
+import { getTalkFormOptions, newStatementStart } from "@/lib/data/form-options";
+import { requireEditorPage } from "@/lib/data/editing";
 
 export const metadata: Metadata = { title: "Add a statement" };
 export const dynamic = "force-dynamic";

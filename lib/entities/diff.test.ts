@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diffSnapshots } from "./snapshot";
+import { diffSnapshots } from "./index";
 
 describe("field diffs between snapshots", () => {
   it("lists the shown fields that changed, in form order, with their labels", () => {

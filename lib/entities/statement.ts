@@ -1,8 +1,10 @@
-// The statement form's input: one schema, used by StatementForm (field names, limits) and by the
-// Server Actions in lib/actions/statements.ts (validation). Pure: safe in client components.
+// A statement: what a party or one of its envoys said, when (never more precisely than the
+// sources say), where, about which issues, and the reports that carry it. The form's one schema
+// is used by StatementForm (field names, limits) and by the Server Actions (validation). The
+// talk's own rules (its parties, its days, its venue clock) are lib/mutations/statements.ts.
 import { z } from "zod";
-import type { FormValues } from "../actions/safe-action";
-import type { StatementSnapshot } from "../mutations/snapshot";
+import type { Db } from "../db";
+import type { Capacity, PartOfDay, StatementKind, StatementSetting, TimePrecision } from "../generated/sqlite/enums";
 import {
   CapacitySchema,
   PartOfDaySchema,
@@ -15,6 +17,30 @@ import {
 } from "../talk-document/schema";
 import { OCCURRENCES, occurrenceOf, venueClock } from "../time/venue-clock";
 import { choice, id, list, optionalChoice, optionalClock, optionalDay, optionalId, optionalText, optionalUrl, requiredText, slug, version } from "./fields";
+import { checkNewSource, newSourceOf, newSourceValues } from "./session";
+import { dateOf, defineStore, issueIds, iso, MutationError, partyIds, sorted } from "./store";
+import type { TalkRowEntity } from "./talk-row";
+import type { FormValues } from "./types";
+
+export type StatementSnapshot = {
+  talkId: string;
+  session: string | null;
+  party: string;
+  envoy: string | null;
+  capacity: string;
+  saidOn: string | null;
+  saidAt: string | null;
+  saidPrecision: string;
+  partOfDay: string | null;
+  reportedOn: string | null;
+  setting: string;
+  kind: string;
+  text: string;
+  quotedWords: string | null;
+  sequence: number;
+  issues: string[];
+  sources: string[];
+};
 
 /** A speaker is an envoy or a party speaking as a whole: "envoy:song-il-ho", "party:dprk". */
 export const SPEAKER_PATTERN = /^(envoy|party):([a-z0-9]+(?:-[a-z0-9]+)*)$/;
@@ -61,9 +87,7 @@ function checkStatement(s: Fields, ctx: z.RefinementCtx) {
   if (s.quotedWords && !s.text.includes(s.quotedWords)) {
     ctx.addIssue({ code: "custom", path: ["quotedWords"], message: "The quoted words must appear, word for word, in the text." });
   }
-  const newSource = [s.newSourcePublisher, s.newSourceTitle, s.newSourceUrl, s.newSourcePublishedOn].some((v) => v !== null);
-  if (newSource && !s.newSourcePublisher) ctx.addIssue({ code: "custom", path: ["newSourcePublisher"], message: "Enter the new source’s publisher." });
-  if (newSource && !s.newSourceTitle) ctx.addIssue({ code: "custom", path: ["newSourceTitle"], message: "Enter the new source’s title." });
+  checkNewSource(s, ctx);
 }
 
 /** Drops what the chosen precision makes meaningless (the form hides those fields). */
@@ -82,10 +106,7 @@ function normalize<T extends Fields>(s: T): Normalized<T> {
     saidTime: p === "minute" ? s.saidTime : null,
     saidOccurrence: p === "minute" ? s.saidOccurrence : null,
     partOfDay: p === "part_of_day" ? s.partOfDay : null,
-    newSource:
-      s.newSourcePublisher && s.newSourceTitle
-        ? { publisher: s.newSourcePublisher, title: s.newSourceTitle, url: s.newSourceUrl, publishedOn: s.newSourcePublishedOn }
-        : null,
+    newSource: newSourceOf(s),
   };
 }
 
@@ -100,12 +121,6 @@ export const StatementUpdateInput = z
 
 export type StatementInputData = z.output<typeof StatementInput>;
 export type StatementUpdateData = z.output<typeof StatementUpdateInput>;
-
-/** Delete and undo name the statement and the version the editor saw. */
-export const StatementVersionInput = z.object({ talk: slug(), id: id(), version });
-
-/** Restore an earlier version (`restore`) of a statement now at `version`. */
-export const StatementRestoreInput = z.object({ talk: slug(), id: id(), version, restore: z.coerce.number().int().min(1) });
 
 /** The form's fields for a saved statement (edit form), times shown on the venue's clock. */
 export function statementFormValues(s: StatementSnapshot, timeZone: string): FormValues {
@@ -131,7 +146,7 @@ export function statementFormValues(s: StatementSnapshot, timeZone: string): For
 
 /** The form's fields as the editor submitted them (after trimming), to put back after a refusal. */
 export function statementInputValues(input: StatementInputData): FormValues {
-  const values: FormValues = {
+  return {
     talk: input.talk,
     speaker: `${input.speaker.kind}:${input.speaker.slug}`,
     capacity: input.capacity,
@@ -148,12 +163,8 @@ export function statementInputValues(input: StatementInputData): FormValues {
     text: input.text,
     quotedWords: input.quotedWords ?? "",
     sources: input.sources,
-    newSourcePublisher: input.newSourcePublisher ?? "",
-    newSourceTitle: input.newSourceTitle ?? "",
-    newSourceUrl: input.newSourceUrl ?? "",
-    newSourcePublishedOn: input.newSourcePublishedOn ?? "",
+    ...newSourceValues(input),
   };
-  return values;
 }
 
 /** A blank form for a new statement on a day (or with the day unknown) and, optionally, in a session. */
@@ -174,4 +185,126 @@ export function newStatementValues(options: { day: string | null; session: strin
     quotedWords: "",
     sources: [],
   };
+}
+
+type Row = Omit<StatementSnapshot, "session" | "party" | "envoy" | "saidAt" | "issues" | "sources"> & {
+  sessionId: string | null;
+  saidAt: Date | null;
+  party: { slug: string };
+  envoy: { slug: string } | null;
+  issues: { issue: { slug: string } }[];
+  sources: { sourceId: string }[];
+};
+
+export const statementStore = defineStore<StatementSnapshot, Row>({
+  type: "statement",
+  model: (db) => db.statement,
+  select: {
+    talkId: true,
+    sessionId: true,
+    capacity: true,
+    saidOn: true,
+    saidAt: true,
+    saidPrecision: true,
+    partOfDay: true,
+    reportedOn: true,
+    setting: true,
+    kind: true,
+    text: true,
+    quotedWords: true,
+    sequence: true,
+    party: { select: { slug: true } },
+    envoy: { select: { slug: true } },
+    issues: { select: { issue: { select: { slug: true } } } },
+    sources: { select: { sourceId: true } },
+  },
+  snapshotOf: (s) => ({
+    talkId: s.talkId,
+    session: s.sessionId,
+    party: s.party.slug,
+    envoy: s.envoy?.slug ?? null,
+    capacity: s.capacity,
+    saidOn: s.saidOn,
+    saidAt: iso(s.saidAt),
+    saidPrecision: s.saidPrecision,
+    partOfDay: s.partOfDay,
+    reportedOn: s.reportedOn,
+    setting: s.setting,
+    kind: s.kind,
+    text: s.text,
+    quotedWords: s.quotedWords,
+    sequence: s.sequence,
+    issues: sorted(s.issues.map((i) => i.issue.slug)),
+    sources: sorted(s.sources.map((x) => x.sourceId)),
+  }),
+  talkIdOf: (s) => s.talkId,
+  fixed: (s) => ({ talkId: s.talkId }),
+  async columns(db, s) {
+    const [[partyId], envoy] = await Promise.all([
+      partyIds(db, [s.party], "speaker"),
+      s.envoy ? db.envoy.findUnique({ where: { slug: s.envoy }, select: { id: true, party: { select: { slug: true } } } }) : Promise.resolve(null),
+      s.session ? checkSession(db, s.session, s.talkId) : Promise.resolve(),
+    ]);
+    if (s.envoy && !envoy) throw new MutationError(`No such envoy: ${s.envoy}.`, "speaker");
+    if (envoy && envoy.party.slug !== s.party) throw new MutationError(`${s.envoy} speaks for ${envoy.party.slug}, not ${s.party}.`, "speaker");
+    return {
+      sessionId: s.session,
+      partyId: partyId!,
+      envoyId: envoy?.id ?? null,
+      capacity: s.capacity as Capacity,
+      saidOn: s.saidOn,
+      saidAt: dateOf(s.saidAt),
+      saidPrecision: s.saidPrecision as TimePrecision,
+      partOfDay: s.partOfDay as PartOfDay | null,
+      reportedOn: s.reportedOn,
+      setting: s.setting as StatementSetting,
+      kind: s.kind as StatementKind,
+      text: s.text,
+      quotedWords: s.quotedWords,
+      sequence: s.sequence,
+    };
+  },
+  links: {
+    clear: (db, id) => [db.statementIssue.deleteMany({ where: { statementId: id } }), db.statementSource.deleteMany({ where: { statementId: id } })],
+    add: async (db, id, s) => {
+      const ids = await issueIds(db, s.issues);
+      return [
+        db.statementIssue.createMany({ data: ids.map((issueId) => ({ statementId: id, issueId })) }),
+        db.statementSource.createMany({ data: s.sources.map((sourceId) => ({ statementId: id, sourceId })) }),
+      ];
+    },
+  },
+});
+
+export const statement: TalkRowEntity<StatementSnapshot> = {
+  type: "statement",
+  names: { one: "statement", a: "a statement", word: "statement" },
+  collection: "statements",
+  labels: {
+    party: "Party",
+    envoy: "Speaker",
+    capacity: "Capacity",
+    kind: "Kind",
+    saidPrecision: "Known to",
+    saidOn: "Day said",
+    saidAt: "Time said",
+    partOfDay: "Part of day",
+    reportedOn: "Day reported",
+    setting: "Setting",
+    session: "Session",
+    issues: "Issues",
+    text: "Text",
+    quotedWords: "Exact quoted words",
+    sources: "Sources",
+  },
+  store: statementStore,
+  dayOf: (s) => s.saidOn,
+  formValues: statementFormValues,
+  anchor: "statement",
+};
+
+async function checkSession(db: Db, sessionId: string, talkId: string): Promise<void> {
+  // A deleted session still counts: its statements keep it, so undoing its deletion regroups them.
+  const session = await db.session.findUnique({ where: { id: sessionId }, select: { talkId: true } });
+  if (!session || session.talkId !== talkId) throw new MutationError("That session is not part of this talk.", "session");
 }

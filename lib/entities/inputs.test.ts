@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { AssessmentInput, AssessmentUpdateInput } from "./assessment";
-import { EnvoyInput, IssueInput, PartyInput, PartyUpdateInput } from "./catalog";
+import { EnvoyInput } from "./envoy";
+import { IssueInput } from "./issue";
+import { PartyInput, PartyUpdateInput } from "./party";
 import { SessionInput } from "./session";
 import { TalkInput, TalkUpdateInput } from "./talk";
 

@@ -1,0 +1,161 @@
+// A talk: one negotiation round — what, where (the venue and its time zone), when, who takes
+// part (parties, and envoys with their role in it), and its agenda. Its slug is chosen once.
+import { z } from "zod";
+import type { DelegationRole, TalkStatus } from "../generated/sqlite/enums";
+import { DelegationRoleSchema, SUMMARY_MAX, TalkStatusSchema, TITLE_MAX } from "../talk-document/schema";
+import { isLocalDay } from "../time/local-day";
+import { talkDaysProblem } from "../time/talk-span";
+import { choice, id, list, localDay, newSlug, optionalDay, plainText, requiredText, timeZone, version } from "./fields";
+import { defineStore, envoyIds, issueIds, partyIds, type EntityStore } from "./store";
+import type { EntityNames, FormValues } from "./types";
+
+export type TalkSnapshot = {
+  slug: string;
+  title: string;
+  venueCity: string;
+  venueTimeZone: string;
+  firstDay: string;
+  lastDay: string | null;
+  status: string;
+  summary: string;
+  parties: string[];
+  envoys: { envoy: string; role: string }[];
+  issues: string[];
+};
+
+export const ENVOY_ROLE_PATTERN = new RegExp(`^([a-z0-9]+(?:-[a-z0-9]+)*):(${DelegationRoleSchema.options.join("|")})$`);
+
+const talkFields = {
+  title: requiredText(TITLE_MAX, "Enter the talk’s title."),
+  venueCity: requiredText(TITLE_MAX, "Enter the city where the talk is held."),
+  venueTimeZone: timeZone,
+  firstDay: localDay("Enter the talk’s first day."),
+  lastDay: optionalDay,
+  status: choice(TalkStatusSchema.options, "Choose the talk’s status."),
+  summary: plainText(SUMMARY_MAX),
+  parties: list(z.string().regex(/^[a-z0-9-]+$/)),
+  /** One select per envoy: "<slug>:head", "<slug>:member", or "" for not taking part. */
+  envoys: z
+    .preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string()))
+    .transform((xs) => xs.filter((x) => x !== ""))
+    .pipe(z.array(z.string().regex(ENVOY_ROLE_PATTERN, { error: "Choose each envoy’s role from the list." }))),
+  issues: list(z.string().regex(/^[a-z0-9-]+$/)),
+};
+
+type Fields = z.output<z.ZodObject<typeof talkFields>>;
+
+function checkTalk(t: Fields, ctx: z.RefinementCtx) {
+  // An unreadable first day has its own message already; the span needs a real one.
+  const days = t.firstDay && isLocalDay(t.firstDay) ? talkDaysProblem({ firstDay: t.firstDay, lastDay: t.lastDay }) : null;
+  if (days) ctx.addIssue({ code: "custom", path: [days.field], message: days.message });
+  if (t.parties.length === 0) ctx.addIssue({ code: "custom", path: ["parties"], message: "Choose at least one party." });
+}
+
+const normalize = <T extends Fields>(t: T): Omit<T, "envoys"> & { envoys: { envoy: string; role: "head" | "member" }[] } => ({
+  ...t,
+  envoys: t.envoys.map((e) => {
+    const m = ENVOY_ROLE_PATTERN.exec(e)!;
+    return { envoy: m[1]!, role: m[2] as "head" | "member" };
+  }),
+});
+
+export const TalkInput = z.object({ ...talkFields, slug: newSlug() }).superRefine(checkTalk).transform(normalize);
+export const TalkUpdateInput = z.object({ ...talkFields, id: id(), version }).superRefine(checkTalk).transform(normalize);
+export type TalkInputData = z.output<typeof TalkInput>;
+export type TalkUpdateData = z.output<typeof TalkUpdateInput>;
+
+/** The talk form's values for a saved talk (edit), or as the editor submitted them (after a refusal). */
+export function talkFormValues(t: TalkSnapshot | TalkInputData | TalkUpdateData): FormValues {
+  return {
+    ...("slug" in t ? { slug: t.slug } : {}),
+    title: t.title,
+    venueCity: t.venueCity,
+    venueTimeZone: t.venueTimeZone,
+    firstDay: t.firstDay,
+    lastDay: t.lastDay ?? "",
+    status: t.status,
+    summary: t.summary,
+    parties: t.parties,
+    envoys: t.envoys.map((e) => `${e.envoy}:${e.role}`),
+    issues: t.issues,
+  };
+}
+
+export const NEW_TALK_VALUES: FormValues = { slug: "", title: "", venueCity: "", venueTimeZone: "", firstDay: "", lastDay: "", status: "scheduled", summary: "", parties: [], envoys: [], issues: [] };
+
+type Row = Omit<TalkSnapshot, "parties" | "envoys" | "issues"> & {
+  parties: { party: { slug: string } }[];
+  envoys: { role: string; envoy: { slug: string } }[];
+  issues: { issue: { slug: string } }[];
+};
+
+export const talkStore: EntityStore<TalkSnapshot> = defineStore<TalkSnapshot, Row>({
+  type: "talk",
+  model: (db) => db.talk,
+  select: {
+    slug: true,
+    title: true,
+    venueCity: true,
+    venueTimeZone: true,
+    firstDay: true,
+    lastDay: true,
+    status: true,
+    summary: true,
+    parties: { orderBy: { position: "asc" }, select: { party: { select: { slug: true } } } },
+    envoys: { select: { role: true, envoy: { select: { slug: true } } } },
+    issues: { orderBy: { position: "asc" }, select: { issue: { select: { slug: true } } } },
+  },
+  snapshotOf: (t) => ({
+    slug: t.slug,
+    title: t.title,
+    venueCity: t.venueCity,
+    venueTimeZone: t.venueTimeZone,
+    firstDay: t.firstDay,
+    lastDay: t.lastDay,
+    status: t.status,
+    summary: t.summary,
+    parties: t.parties.map((p) => p.party.slug),
+    envoys: t.envoys.map((e) => ({ envoy: e.envoy.slug, role: e.role })).sort((a, b) => a.envoy.localeCompare(b.envoy)),
+    issues: t.issues.map((i) => i.issue.slug),
+  }),
+  talkIdOf: (_, id) => id,
+  fixed: (t) => ({ slug: t.slug }),
+  columns: async (_, t) => ({
+    title: t.title,
+    venueCity: t.venueCity,
+    venueTimeZone: t.venueTimeZone,
+    firstDay: t.firstDay,
+    lastDay: t.lastDay,
+    status: t.status as TalkStatus,
+    summary: t.summary,
+  }),
+  links: {
+    clear: (db, talkId) => [db.talkParty.deleteMany({ where: { talkId } }), db.talkEnvoy.deleteMany({ where: { talkId } }), db.talkIssue.deleteMany({ where: { talkId } })],
+    async add(db, talkId, t) {
+      const [parties, envoys, issues] = await Promise.all([partyIds(db, t.parties, "parties"), envoyIds(db, t.envoys.map((e) => e.envoy), "envoys"), issueIds(db, t.issues)]);
+      return [
+        db.talkParty.createMany({ data: parties.map((partyId, position) => ({ talkId, partyId, position })) }),
+        db.talkEnvoy.createMany({ data: envoys.map((envoyId, i) => ({ talkId, envoyId, role: t.envoys[i]!.role as DelegationRole })) }),
+        db.talkIssue.createMany({ data: issues.map((issueId, position) => ({ talkId, issueId, position })) }),
+      ];
+    },
+  },
+});
+
+export const talk = {
+  type: "talk" as const,
+  names: { one: "talk", a: "a talk", word: "talk" } satisfies EntityNames,
+  labels: {
+    title: "Title",
+    venueCity: "Venue city",
+    venueTimeZone: "Venue time zone",
+    firstDay: "First day",
+    lastDay: "Last day",
+    status: "Status",
+    summary: "Summary",
+    parties: "Parties",
+    envoys: "Envoys",
+    issues: "Agenda",
+  },
+  store: talkStore,
+};

@@ -1,0 +1,95 @@
+// What every write of a talk's own rows (sessions, statements, assessments) does the same way:
+// find the live talk, check that the row is the talk's and that its day lies inside the talk,
+// create a source typed into the form in the same transaction, and delete, undo and restore
+// through the write core. lib/mutations/{sessions,statements,assessments}.ts add each kind's rules.
+import "server-only";
+import type { Db } from "../db";
+import { source, type NewSource } from "../entities/source";
+import type { TalkRowEntity } from "../entities/talk-row";
+import type { Snapshot } from "../entities/types";
+import { formatLocalDayDate } from "../time/local-day";
+import { dayOutsideTalk } from "../time/talk-span";
+import { MutationError, deleteRow, planCreate, restoreVersion, snapshotAt, undoDelete, type Actor, type Plan } from "./core";
+import { sourceKey } from "./source-key";
+
+export type TalkForWrite = { id: string; slug: string; venueTimeZone: string; venueCity: string; firstDay: string; lastDay: string | null };
+
+/** The live talk a write is aimed at, or a refusal. */
+export async function talkForWrite(db: Db, slug: string): Promise<TalkForWrite> {
+  const talk = await db.talk.findFirst({
+    where: { slug, deletedAt: null },
+    select: { id: true, slug: true, venueTimeZone: true, venueCity: true, firstDay: true, lastDay: true },
+  });
+  if (!talk) throw new MutationError("This talk no longer exists (it may have been deleted).");
+  return talk;
+}
+
+/**
+ * A row's day must lie inside the talk's days (lib/time/talk-span.ts: an open talk's run 50 years
+ * from its first). `field` is the form field that holds the day.
+ */
+export function checkTalkDay(talk: TalkForWrite, day: string | null, field: string): void {
+  const problem = day === null ? null : dayOutsideTalk(talk, day);
+  if (problem) throw new MutationError(problem, field);
+}
+
+/**
+ * The same rule for a row brought back as it was (undoing its deletion, restoring a version): the
+ * talk's days may have changed since, and there is no form field to put the message next to.
+ */
+export function checkKeptDay(talk: TalkForWrite, day: string | null, what: string): void {
+  const problem = day === null ? null : dayOutsideTalk(talk, day, `This ${what}’s day, ${formatLocalDayDate(day)},`);
+  if (problem) throw new MutationError(`${problem} Change the talk’s days first.`);
+}
+
+/** The next place in the talk's order for a new row of this kind. */
+export async function nextSequence(db: Db, kind: "session" | "statement", talkId: string): Promise<number> {
+  const last =
+    kind === "session"
+      ? await db.session.aggregate({ where: { talkId }, _max: { sequence: true } })
+      : await db.statement.aggregate({ where: { talkId }, _max: { sequence: true } });
+  return (last._max.sequence ?? -1) + 1;
+}
+
+/** A source typed into the form, created in the same transaction as the row citing it. */
+export async function newSourcePlan(db: Db, talk: TalkForWrite, newSource: NewSource | null, actor: Actor): Promise<(Plan & { id: string }) | null> {
+  if (!newSource) return null;
+  return planCreate(db, source.store, { snapshot: { key: sourceKey(newSource.title), ...newSource }, actor, talkId: talk.id });
+}
+
+type RowInput = { talk: string; id: string; version: number };
+
+/** Delete, undo and restore of a talk's row, the talk and the row's day checked; each answers the row's day. */
+export function talkRowWrites<S extends Snapshot>(entity: TalkRowEntity<S>) {
+  const { store, dayOf } = entity;
+  const what = entity.names.word;
+
+  /** The talk and its row (deleted or not), or a refusal. */
+  async function ofTalk(db: Db, input: { talk: string; id: string }) {
+    const talk = await talkForWrite(db, input.talk);
+    const row = await store.read(db, input.id);
+    if (!row || row.talkId !== talk.id) throw new MutationError(`This ${what} is not part of this talk.`);
+    return { talk, row };
+  }
+
+  return {
+    ofTalk,
+    async remove(db: Db, input: RowInput, actor: Actor) {
+      await ofTalk(db, input);
+      const { version, row } = await deleteRow(db, store, input.id, { expectedVersion: input.version, actor });
+      return { version, day: dayOf(row.snapshot) };
+    },
+    async undoDelete(db: Db, input: RowInput, actor: Actor) {
+      const { talk, row: deleted } = await ofTalk(db, input);
+      checkKeptDay(talk, dayOf(deleted.snapshot), what);
+      const { version, row } = await undoDelete(db, store, input.id, { expectedVersion: input.version, actor });
+      return { version, day: dayOf(row.snapshot) };
+    },
+    async restore(db: Db, input: RowInput & { restore: number }, actor: Actor) {
+      const { talk } = await ofTalk(db, input);
+      const earlier = await snapshotAt(db, store, input.id, input.restore);
+      checkKeptDay(talk, earlier ? dayOf(earlier) : null, what);
+      return restoreVersion(db, store, input.id, { version: input.restore, expectedVersion: input.version, actor });
+    },
+  };
+}
