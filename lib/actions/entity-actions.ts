@@ -8,9 +8,11 @@ import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { getDb, type Db } from "../db";
 import { RowRestoreInput, RowVersionInput, catalogPath, type CatalogEntity } from "../entities/catalog";
+import { dayPagePath, TalkRowRestoreInput, TalkRowVersionInput, type TalkRowEntity } from "../entities/talk-row";
 import type { EntityType, FormValues, Snapshot } from "../entities/types";
 import { createCatalogRow, deleteCatalogRow, restoreCatalogVersion, undoDeleteCatalogRow, updateCatalogRow } from "../mutations/catalog";
 import { ConflictError, type Actor } from "../mutations/core";
+import { talkForWrite } from "../mutations/talk-rows";
 import { actorOf, attempt, conflictState } from "./edit-support";
 import { editorAction } from "./safe-action";
 
@@ -124,4 +126,35 @@ export function catalogActions<S extends Snapshot, C extends { slug: string }, U
 /** The submitted fields as the form shows them again (null → empty box). */
 function stringValues(values: Record<string, unknown>): Record<string, string> {
   return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v == null ? "" : String(v)]));
+}
+
+type Saved = { id: string; day: string | null };
+
+/**
+ * The five actions of a talk's session, statement or assessment: a save opens the day page at the
+ * row; a stale save's comparison shows times on the venue's clock.
+ */
+export function talkRowActions<S extends Snapshot, C extends z.ZodType<{ talk: string }>, U extends z.ZodType<Versioned & { talk: string }>>(
+  entity: TalkRowEntity<S>,
+  spec: {
+    createInput: C;
+    updateInput: U;
+    create(db: Db, input: z.output<C>, actor: Actor): Promise<Saved>;
+    update(db: Db, input: z.output<U>, actor: Actor): Promise<Saved>;
+    conflictValues(input: z.output<U>): FormValues;
+    writes: Pick<Parameters<typeof versionActions<typeof TalkRowVersionInput, typeof TalkRowRestoreInput>>[0], "remove" | "undoDelete" | "restore">;
+  },
+) {
+  const at = (talk: string, saved: Saved) => dayPagePath(talk, saved.day, { anchor: entity.anchor, id: saved.id });
+  const save = saveActions({
+    type: entity.type,
+    createInput: spec.createInput,
+    updateInput: spec.updateInput,
+    create: async (db, input, actor) => at(input.talk, await spec.create(db, input, actor)),
+    update: async (db, input, actor) => at(input.talk, await spec.update(db, input, actor)),
+    conflictValues: spec.conflictValues,
+    timeZone: async (db, input) => (await talkForWrite(db, input.talk)).venueTimeZone,
+  });
+  const versions = versionActions({ type: entity.type, word: entity.names.word, versionInput: TalkRowVersionInput, restoreInput: TalkRowRestoreInput, ...spec.writes });
+  return { ...save, ...versions };
 }

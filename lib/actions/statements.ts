@@ -4,39 +4,25 @@
 import { refresh } from "next/cache";
 import { getDb } from "../db";
 import { statement, StatementInput, statementInputValues, StatementUpdateInput } from "../entities/statement";
-import { dayPagePath, TalkRowRestoreInput, TalkRowVersionInput } from "../entities/talk-row";
 import * as statements from "../mutations/statements";
 import { actorOf, attempt } from "./edit-support";
-import { saveActions, versionActions } from "./entity-actions";
+import { talkRowActions } from "./entity-actions";
 import { editorAction } from "./safe-action";
 
-const at = (talk: string, saved: { id: string; day: string | null }) => dayPagePath(talk, saved.day, { anchor: statement.anchor, id: saved.id });
-
-const save = saveActions({
-  type: "statement",
+const actions = talkRowActions(statement, {
   createInput: StatementInput,
   updateInput: StatementUpdateInput,
-  create: async (db, input, actor) => at(input.talk, await statements.createStatement(db, input, actor)),
-  update: async (db, input, actor) => at(input.talk, await statements.updateStatement(db, input, actor)),
+  create: statements.createStatement,
+  update: statements.updateStatement,
   conflictValues: (input) => ({ ...statementInputValues(input), id: input.id }),
-  timeZone: async (db, input) => (await statements.talkForWrite(db, input.talk)).venueTimeZone,
+  writes: { remove: statements.deleteStatement, undoDelete: statements.undoDeleteStatement, restore: statements.restoreStatementVersion },
 });
 
-const versions = versionActions({
-  type: "statement",
-  word: statement.names.word,
-  versionInput: TalkRowVersionInput,
-  restoreInput: TalkRowRestoreInput,
-  remove: statements.deleteStatement,
-  undoDelete: statements.undoDeleteStatement,
-  restore: statements.restoreStatementVersion,
-});
-
-export const create = save.create;
-export const update = save.update;
-export const remove = versions.remove;
-export const undoDelete = versions.undoDelete;
-export const restore = versions.restore;
+export const create = actions.create;
+export const update = actions.update;
+export const remove = actions.remove;
+export const undoDelete = actions.undoDelete;
+export const restore = actions.restore;
 
 /**
  * The same save from the form that opens in place on the timeline: the editor stays where they
