@@ -23,6 +23,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             {/* Plain anchors here and in the account menu, like the rest of the site: next/link would
                 prefetch / and /login (two server renders) on every page view and ship its client
                 code with every page, for clicks that rarely come. */}
+            {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- see above */}
             <a className="brand" href="/">
               Parley<span>negotiations, day by day</span>
             </a>

@@ -216,7 +216,7 @@ test.describe("with PARLEY_PUBLIC_READ=false", () => {
     await server?.stop();
   });
 
-  test("an anonymous visitor is sent to sign in, and reads the talk after signing in as an analyst", async ({ browser, baseURL }) => {
+  test("an anonymous visitor is sent to sign in, and reads the talk after signing in as an analyst", async ({ browser }) => {
     const analyst = await createAccountWithCli(E2E_DATABASE_URL, "analyst", "reader");
     const context = await newVisitor(browser, server.baseURL);
     const page = await context.newPage();

@@ -3,7 +3,7 @@
 // its history.
 import { expect, test } from "@playwright/test";
 import { createAccountWithCli, newVisitor, signIn, uniqueId, type Account } from "./support/accounts";
-import { BEIJING, expectNoAxeViolations, formReady, ownServer, textBox } from "./support/editing";
+import { BEIJING, expectNoAxeViolations, formReady, ownServer } from "./support/editing";
 
 // A database of this file's own: it changes the Beijing talk that other files count.
 const server = ownServer("edit-talk-content");

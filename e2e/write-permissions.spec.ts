@@ -89,7 +89,7 @@ function fingerprint(file: string): Record<string, string> {
       tables
         .filter((t) => !NOT_DATA.has(t.name))
         .map((t) => {
-          const rows = (db.prepare(`SELECT * FROM "${t.name.replaceAll('"', '""')}"`).all() as unknown[]).map((r) => JSON.stringify(r)).sort();
+          const rows = db.prepare(`SELECT * FROM "${t.name.replaceAll('"', '""')}"`).all().map((r) => JSON.stringify(r)).sort();
           return [t.name, `${rows.length}:${createHash("sha256").update(rows.join("\n")).digest("hex")}`];
         }),
     );

@@ -120,9 +120,9 @@ test("the quoted words are quoted as written, and the source's address stays an 
 });
 
 test("a talk document whose source address is a javascript: URL is refused whole, naming the field", async ({ page }) => {
-  const doc = JSON.parse(readFileSync(path.join(ROOT, "e2e/fixtures/xss-talk.json"), "utf8"));
+  const doc = JSON.parse(readFileSync(path.join(ROOT, "e2e/fixtures/xss-talk.json"), "utf8")) as { talk: { slug: string }; sources: { url: string }[] };
   doc.talk.slug = "test-xss-javascript-url";
-  doc.sources[0].url = "javascript:window.__xss=1";
+  doc.sources[0]!.url = "javascript:window.__xss=1";
   const file = path.join(mkdtempSync(path.join(tmpdir(), "parley-xss-")), "javascript-url.json");
   writeFileSync(file, JSON.stringify(doc));
   const refusal = await run("npm", ["run", "-s", "db:load", "--", file], { DATABASE_URL: E2E_DATABASE_URL }).then(

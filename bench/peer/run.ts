@@ -12,7 +12,7 @@ import type { Browser } from "playwright";
 import { describeMachine, guardCleanup, inlineScriptBytes, loadAverage, runMain, UsageError } from "../common/run-support";
 import { CHROMIUM_PATH, launchBrowser } from "../timeline/measure-browser";
 import { fetchPage } from "../timeline/measure-http";
-import { format, summarize, table, type Row, type Summary, type Unit } from "../timeline/report";
+import { format, summarize, table, type Row, type Unit } from "../timeline/report";
 import { DIST_DIR, ensureBuild, freePort, killStarted, snapshotBuild, startHttpProcess, startServer, type RunningServer } from "../timeline/server";
 import { cachedDatabase, loadSeed, loadSubjects, ROOT, type Subject } from "./data";
 import { measureLoad, type LoadOptions, type LoadSample } from "./measure-browser";
@@ -421,7 +421,7 @@ async function main() {
   let appOrigin: () => Promise<string> = () => Promise.reject(new Error("the server is not started"));
   const { cleanup, abort } = guardCleanup(async () => {
     await browser?.close().catch(() => undefined);
-    await Promise.all([server, staticServer, mirror].map((s) => s?.stop().catch(() => undefined)));
+    await Promise.all([server, staticServer, mirror].filter((s) => s !== null).map((s) => s.stop().catch(() => undefined)));
     killStarted();
     if (!opts.keep) rmSync(work, { recursive: true, force: true });
     else log(`Kept ${path.relative(ROOT, work)} (database, static pages, build copy, server logs).`);

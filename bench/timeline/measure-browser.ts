@@ -222,7 +222,7 @@ export async function measureInBrowser(browser: Browser, url: string, timeoutMs 
       await page.waitForLoadState("domcontentloaded");
       return page.evaluate("window.__benchJump");
     })) as Jump;
-    const t = jump.first ?? ((await page.evaluate(READ_TIMINGS)) as Timings);
+    const t = jump.first ?? (await page.evaluate<Timings>(READ_TIMINGS));
 
     // Chunks the page fetches after load (lazy components) count too: wait briefly for quiet.
     await page.waitForLoadState("networkidle", { timeout: 3_000 }).catch(() => undefined);

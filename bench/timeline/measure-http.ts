@@ -48,7 +48,7 @@ export function fetchPage(url: string, timeoutMs = 60_000, acceptEncoding = "gzi
           try {
             resolve({ ttfbMs, ttlbMs, status: res.statusCode, encoding, transferBytes: body.length, html: decode(body, encoding).toString("utf8") });
           } catch (error) {
-            reject(error);
+            reject(error instanceof Error ? error : new Error(String(error)));
           }
         });
       },

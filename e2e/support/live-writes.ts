@@ -81,7 +81,7 @@ export function addStatement(databaseUrl: string, input: NewStatement): { id: st
       issues: [...(input.issues ?? [])].sort(),
       sources: [...sourceIds].sort(),
     };
-    const versioned = (db.prepare(`SELECT name FROM pragma_table_info('Revision') WHERE name = 'version'`).all() as unknown[]).length > 0;
+    const versioned = db.prepare(`SELECT name FROM pragma_table_info('Revision') WHERE name = 'version'`).all().length > 0;
     db.transaction(() => {
       db.prepare(
         `INSERT INTO "Statement" (id, talkId, sessionId, partyId, envoyId, capacity, saidOn, saidAt, saidPrecision, partOfDay, reportedOn, setting, kind, text, quotedWords, sequence, version, createdAt, updatedAt, deletedAt)

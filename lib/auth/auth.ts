@@ -77,7 +77,7 @@ export function createAuth(db: Db, env: Env, secret: string) {
       window: 60,
       max: 100,
       customRules: { "/sign-in/email": { ...SIGN_IN_RATE_LIMIT } },
-      customStorage: databaseRateLimitStorage(async () => db),
+      customStorage: databaseRateLimitStorage(() => Promise.resolve(db)),
     },
     databaseHooks: {
       session: {

@@ -8,9 +8,9 @@ const sessionReads = vi.hoisted(() => ({ count: 0 }));
 
 // A browser that is signed in sends its session cookie; one that is not sends none.
 vi.mock("next/headers", () => ({
-  headers: async () => (headersCalls.count++, new Headers(session.current ? { cookie: "theme=dark; parley.session_token=signed.value" } : { cookie: "theme=dark" })),
+  headers: () => (headersCalls.count++, Promise.resolve(new Headers(session.current ? { cookie: "theme=dark; parley.session_token=signed.value" } : { cookie: "theme=dark" }))),
 }));
-vi.mock("./auth", () => ({ COOKIE_PREFIX: "parley", getAuth: async () => ({ api: { getSession: async () => (sessionReads.count++, session.current) } }) }));
+vi.mock("./auth", () => ({ COOKIE_PREFIX: "parley", getAuth: () => Promise.resolve({ api: { getSession: () => (sessionReads.count++, Promise.resolve(session.current)) } }) }));
 
 const signedIn = (role: string, extra: Record<string, unknown> = {}) => ({
   user: { id: "u1", name: "Nao", email: "nao@example.org", role, disabledAt: null, ...extra },

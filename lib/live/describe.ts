@@ -166,7 +166,7 @@ export function describeRevision(row: RevisionRow, ctx: DescribeContext): LiveCh
   const sentence = (label: (d: string) => string): string => {
     const Subject = subject.charAt(0).toUpperCase() + subject.slice(1);
     if (row.entityType === "talk") return row.action === "create" ? "Talk created" : `The talk’s details were ${PAST[row.action]}`;
-    if (moved && row.action === "update") return `${Subject} moved from ${label(dayBefore!)} to ${label(dayAfter!)}`;
+    if (moved && row.action === "update") return `${Subject} moved from ${label(dayBefore)} to ${label(dayAfter)}`;
     if (row.action === "create") return `New ${subject}${where(day, label)}`;
     return `${Subject}${where(day, label)} ${PAST[row.action]}`;
   };

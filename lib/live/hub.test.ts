@@ -34,28 +34,28 @@ class FakeSource implements ChangeSource<Row, string> {
     return rows;
   }
 
-  async scan(talkId: string, range: ReadRange, limit: number) {
-    return this.query(talkId, range, limit);
+  scan(talkId: string, range: ReadRange, limit: number) {
+    return Promise.resolve(this.query(talkId, range, limit));
   }
 
-  async read(talkId: string, range: ReadRange, limit: number) {
-    return this.query(talkId, range, limit);
+  read(talkId: string, range: ReadRange, limit: number) {
+    return Promise.resolve(this.query(talkId, range, limit));
   }
 
-  async load(talkId: string, ids: string[]) {
+  load(talkId: string, ids: string[]) {
     this.reads++;
-    return this.rows.filter((r) => r.talkId === talkId && ids.includes(r.id));
+    return Promise.resolve(this.rows.filter((r) => r.talkId === talkId && ids.includes(r.id)));
   }
 
-  async latest(talkId: string): Promise<Row | null> {
+  latest(talkId: string): Promise<Row | null> {
     this.reads++;
-    if (this.fail) throw new Error("database gone");
+    if (this.fail) return Promise.reject(new Error("database gone"));
     const rows = this.rows.filter((r) => r.talkId === talkId).sort((a, b) => compareCursors(cursorOf(b), cursorOf(a)));
-    return rows[0] ?? null;
+    return Promise.resolve(rows[0] ?? null);
   }
 
-  async describe(_talkId: string, rows: Row[]): Promise<string[]> {
-    return rows.map((r) => r.id);
+  describe(_talkId: string, rows: Row[]): Promise<string[]> {
+    return Promise.resolve(rows.map((r) => r.id));
   }
 }
 

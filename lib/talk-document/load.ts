@@ -5,6 +5,7 @@
 // notes/prisma-offline.md).
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db";
+import type { Prisma } from "../generated/sqlite/client";
 import type { TalkDocument } from "./schema";
 
 export type LoadResult = { status: "created"; talkId: string } | { status: "exists"; talkId: string };
@@ -167,7 +168,7 @@ export async function loadTalkDocument(db: Db, doc: TalkDocument, actorName: str
         talkId: r.entityType === "talk" || "talkId" in r.after ? talkId : null,
         action: "create" as const,
         actorName,
-        after: JSON.parse(JSON.stringify(r.after)),
+        after: JSON.parse(JSON.stringify(r.after)) as Prisma.InputJsonValue,
       })),
     }),
   ]);

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { TalkDocumentSchema, describeIssues, type TalkDocument } from "./schema";
 
 const seedFile = path.resolve(import.meta.dirname, "../../prisma/seed/japan-dprk-beijing-2006.json");
-const seed = (): TalkDocument => JSON.parse(readFileSync(seedFile, "utf8"));
+const seed = () => JSON.parse(readFileSync(seedFile, "utf8")) as TalkDocument;
 const problems = (doc: unknown) => {
   const result = TalkDocumentSchema.safeParse(doc);
   return result.success ? [] : describeIssues(result.error);

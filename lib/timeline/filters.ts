@@ -23,7 +23,7 @@ export function parseFilters(params: SearchParams): TimelineFilters {
 
 export function filtersToQuery(filters: TimelineFilters): string {
   const q = new URLSearchParams();
-  for (const key of FILTER_KEYS) if (filters[key]) q.set(key, filters[key]!);
+  for (const key of FILTER_KEYS) if (filters[key]) q.set(key, filters[key]);
   const s = q.toString();
   return s ? `?${s}` : "";
 }

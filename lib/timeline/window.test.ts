@@ -18,7 +18,7 @@ describe("windowAt", () => {
   });
 
   it("stops at the day budget too", () => {
-    expect(windowAt(days(...Array(40).fill(1)), null, budget)).toMatchObject({ start: 0, end: 31 });
+    expect(windowAt(days(...Array<number>(40).fill(1)), null, budget)).toMatchObject({ start: 0, end: 31 });
   });
 
   it("starts at the first day on or after `from`, and finds the window before it", () => {

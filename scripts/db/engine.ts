@@ -183,6 +183,14 @@ async function diff(
   return { inSync: result.exitCode === 0, sql: result.exitCode === 0 ? "" : (result.stdout ?? "") };
 }
 
+/** Driver adapters hand date-times back as text (SQLite may hold them as numbers). */
+function cellText(value: unknown): string | null {
+  if (value == null) return null;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "bigint") return String(value);
+  if (value instanceof Date) return value.toISOString();
+  throw new Error(`_prisma_migrations holds a ${typeof value} where a date-time belongs`);
+}
+
 async function readMigrationsTable(adapter: () => Promise<SqlDriverAdapter>) {
   const db = await adapter();
   const schema = db.getConnectionInfo?.().schemaName;
@@ -199,8 +207,8 @@ async function readMigrationsTable(adapter: () => Promise<SqlDriverAdapter>) {
   );
   return rows.map(([name, finishedAt, rolledBackAt]) => ({
     name: String(name),
-    finishedAt: finishedAt == null ? null : String(finishedAt),
-    rolledBackAt: rolledBackAt == null ? null : String(rolledBackAt),
+    finishedAt: cellText(finishedAt),
+    rolledBackAt: cellText(rolledBackAt),
   }));
 }
 
@@ -241,7 +249,7 @@ function tracked(
   connectToShadowDb: () => Promise<SqlDriverAdapter>,
 ): TrackedFactory {
   const open = new Set<SqlDriverAdapter>();
-  const track = async (adapter: SqlDriverAdapter) => {
+  const track = (adapter: SqlDriverAdapter) => {
     const dispose = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {
       if (!open.delete(adapter)) return; // the engine may dispose what we dispose again
@@ -366,10 +374,12 @@ function wholeScripts(adapter: SqlDriverAdapter): SqlDriverAdapter {
  */
 class CharAsTextClient extends pg.Client {
   // One override for all of pg's query() overloads (hence `any`); it only patches results.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- no other return type is assignable to every overload of pg's query()
   override query(...args: unknown[]): any {
     const callback = args.at(-1);
     if (typeof callback === "function") {
-      args[args.length - 1] = (error: unknown, result: unknown) => callback(error, charAsText(result));
+      const done = callback as (error: unknown, result: unknown) => void;
+      args[args.length - 1] = (error: unknown, result: unknown) => done(error, charAsText(result));
     }
     const ret = (super.query as (...a: unknown[]) => unknown).apply(this, args);
     return ret instanceof Promise ? ret.then(charAsText) : ret;

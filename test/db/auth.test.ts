@@ -229,7 +229,7 @@ async function demoteEachOther(first: Db, second: Db) {
   expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
   const refusal = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
   expect(refusal.reason).toBeInstanceOf(AccountError);
-  expect(String(refusal.reason.message)).toMatch(/is the last admin/);
+  expect((refusal.reason as AccountError).message).toMatch(/is the last admin/);
   expect(await first.user.count({ where: { role: "admin", disabledAt: null } })).toBe(1);
 }
 
@@ -276,7 +276,7 @@ describe("the rate limit's single statement on PostgreSQL", () => {
 
   it("allows max requests per window, refuses the next with a retry time, and starts afresh after the window", async () => {
     let now = 1_000_000;
-    const storage = databaseRateLimitStorage(async () => pgDb!, () => now);
+    const storage = databaseRateLimitStorage(() => Promise.resolve(pgDb!), () => now);
     const rule = { window: 60, max: 5 };
     const decisions = [];
     for (let i = 0; i < 6; i++) {

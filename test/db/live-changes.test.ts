@@ -48,7 +48,7 @@ function suite(name: string, setup: () => Promise<Setup>) {
   describe(`live changes on ${name}`, () => {
     let s: Setup;
     let talkId: string;
-    const source = () => revisionChangeSource(async () => s.db);
+    const source = () => revisionChangeSource(() => Promise.resolve(s.db));
 
     beforeAll(async () => {
       s = await setup();
@@ -77,7 +77,8 @@ function suite(name: string, setup: () => Promise<Setup>) {
       expect(await source().scan(talkId, range({ after: cursorOf(last), orStampedAfter: last.at.getTime() }), 1000)).toEqual([]);
       const loaded = await source().load(talkId, [third.id, first.id]);
       expect(loaded.map((r) => r.id)).toEqual([first.id, third.id]);
-      expect(loaded[0]).toMatchObject({ entityType: expect.any(String), action: "create" });
+      expect(loaded[0]).toMatchObject({ action: "create" });
+      expect(typeof loaded[0]?.entityType).toBe("string");
     });
 
     it("tells a listener of a statement written by another connection, in words, within a few polls", async () => {

@@ -19,7 +19,7 @@ it("says the database is held by another process when SQLite stays locked", asyn
     { cwd: path.resolve(import.meta.dirname, "../.."), stdio: ["ignore", "pipe", "inherit"] },
   );
   try {
-    await new Promise<void>((resolve) => holder.stdout!.once("data", () => resolve()));
+    await new Promise<void>((resolve) => holder.stdout.once("data", () => resolve()));
     const error = await applyMigrations({ provider: "sqlite", url: `file:${file}`, file }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CommandError);
     expect((error as Error).message).toMatch(/another process holds it/);

@@ -50,14 +50,15 @@ async function sqlite(): Promise<Setup> {
 }
 
 /** Runs test/support/race-writer.ts in its own process: plan from `expected`, commit at `startAt`. */
-function raceWriter(file: string, statementId: string, expected: number, text: string, startAt: number): Promise<{ outcome: string; version?: number; current?: number; text?: string }> {
+type RaceOutcome = { outcome: string; version?: number; current?: number; text?: string };
+function raceWriter(file: string, statementId: string, expected: number, text: string, startAt: number): Promise<RaceOutcome> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
       [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "test/support/race-writer.ts"), file, statementId, String(expected), text, String(startAt)],
       // tsx runs the script in a child node: the condition that makes "server-only" resolve goes by NODE_OPTIONS.
       { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: "--conditions=react-server" } },
-      (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(JSON.parse(stdout.trim().split("\n").at(-1)!))),
+      (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(JSON.parse(stdout.trim().split("\n").at(-1)!) as RaceOutcome)),
     );
   });
 }
@@ -183,7 +184,7 @@ describe.each([
     );
     const results = await Promise.allSettled(attempts);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    const reasons = results.filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => r.reason);
+    const reasons = results.filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r): unknown => r.reason);
     expect(reasons.every((e) => e instanceof ConflictError)).toBe(true);
     expect((await statementStore.read(db, statementId))!.version).toBe(current.version + 1);
     expect(await db.revision.count({ where: { entityId: statementId, version: current.version + 1 } })).toBe(1);

@@ -68,7 +68,8 @@ describe("a session that runs past midnight", () => {
   it("is refused at 24 hours or more, naming the end", async () => {
     const refusal = await createSession(db, session({ startTime: "10:00", endTime: "10:00" }), ERIN).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(MutationError);
-    expect(refusal).toMatchObject({ field: "endTime", message: expect.stringMatching(/a session cannot last 24 hours or more/) });
+    expect(refusal).toMatchObject({ field: "endTime" });
+    expect((refusal as MutationError).message).toMatch(/a session cannot last 24 hours or more/);
     // 22:30 Saturday to 22:15 Sunday: the clocks going back make it 24 h 45 min.
     await expect(createSession(db, session({ localDay: "2026-10-24", startTime: "22:30", endTime: "22:15" }), ERIN)).rejects.toThrow(/24 h 45 min after the start/);
   });
@@ -92,7 +93,8 @@ describe("the hour Geneva's clocks repeat (Sunday 25 October 2026, 02:00–02:59
       StatementInput.parse({ talk: SLUG, speaker: "party:aurelia", capacity: "unknown", kind: "paraphrase", saidPrecision: "minute", saidOn: "2026-10-25", saidTime: "02:30", setting: "unknown", text: "Late.", ...over });
     const refusal = await createStatement(db, statement({}), ERIN).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(MutationError);
-    expect(refusal).toMatchObject({ field: "saidTime", message: expect.stringMatching(/^02:30 happens twice in Geneva on Sunday 25 October 2026.*02:30 CET \(winter time, second\)\.$/) });
+    expect(refusal).toMatchObject({ field: "saidTime" });
+    expect((refusal as MutationError).message).toMatch(/^02:30 happens twice in Geneva on Sunday 25 October 2026.*02:30 CET \(winter time, second\)\.$/);
     const { id } = await createStatement(db, statement({ saidOccurrence: "second" }), ERIN);
     expect((await statementStore.read(db, id))!.snapshot.saidAt).toBe("2026-10-25T01:30:00.000Z");
   });

@@ -66,10 +66,12 @@ export async function startPostgres(): Promise<PostgresCluster> {
       host,
       port,
       dir,
-      async stop() {
-        process.removeListener("exit", onExit);
-        stopSync("fast");
-      },
+      stop: () =>
+        new Promise<void>((resolve) => {
+          process.removeListener("exit", onExit);
+          stopSync("fast");
+          resolve();
+        }),
     };
   } catch (error) {
     process.removeListener("exit", onExit);

@@ -23,7 +23,8 @@ try {
   } catch (error) {
     // Refused when planning (the other process was quicker to start) or when committing.
     if (!(error instanceof ConflictError)) throw error;
-    console.log(JSON.stringify({ outcome: "conflict", current: error.current.version, text: error.current.snapshot.text }));
+    const { current } = error as ConflictError; // `instanceof` leaves the snapshot type `any`
+    console.log(JSON.stringify({ outcome: "conflict", current: current.version, text: current.snapshot.text }));
   }
 } finally {
   await db.$disconnect();
