@@ -3,7 +3,7 @@ import "./editing.css";
 // Pieces every editing form uses: fields labelled, described and flagged for assistive technology
 // (aria-describedby to the hint and the error, aria-invalid), a summary of the problems announced
 // when a save fails, and the values to show after a refusal (what the editor typed, never reset).
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useState, useSyncExternalStore, type ReactNode } from "react";
 import { conflictOf, type EditState } from "@/lib/actions/edit-state";
 import type { FieldErrors, FormValues } from "@/lib/actions/safe-action";
 import { ConflictNotice } from "./conflict-notice";
@@ -30,10 +30,13 @@ export const fieldId = (prefix: string, name: string) => `${prefix}-${name}`;
  * hydration, so end-to-end tests wait for it (people rarely type that fast).
  */
 export function useReady(): { "data-ready": "true" | undefined } {
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
+  // False on the server and while hydrating (the server snapshot), true once hydrated.
+  const ready = useSyncExternalStore(noSubscription, () => true, () => false);
   return { "data-ready": ready ? "true" : undefined };
 }
+
+const noSubscription = () => () => {};
+
 
 /**
  * The form's current view of its values and errors. `key` changes with every answer from the
@@ -41,8 +44,14 @@ export function useReady(): { "data-ready": "true" | undefined } {
  * resets uncontrolled fields after an action and a select ignores a changed defaultValue.
  */
 export function useFormView(prefix: string, state: EditState<unknown> | null, initial: FormValues): FormView & { key: number } {
-  const seen = useRef<{ state: unknown; key: number }>({ state: null, key: 0 });
-  if (seen.current.state !== state) seen.current = { state, key: seen.current.key + 1 };
+  // A new answer gets the next key: the previous render's answer is kept in state (React's
+  // "storing information from previous renders"), so the key is the same for the same answer.
+  const [seen, setSeen] = useState({ state, key: 0 });
+  let key = seen.key;
+  if (seen.state !== state) {
+    key = seen.key + 1;
+    setSeen({ state, key });
+  }
   const refusal = state && !state.ok ? state : null;
   const failed = refusal !== null;
   const values: FormValues = refusal?.values ?? initial;
@@ -57,7 +66,7 @@ export function useFormView(prefix: string, state: EditState<unknown> | null, in
   };
   const errors = (name: string) => fieldErrors[name];
   return {
-    key: seen.current.key,
+    key,
     failed,
     value,
     list,

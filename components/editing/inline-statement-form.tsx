@@ -28,8 +28,8 @@ export default function InlineStatementForm({
   session?: string;
   sessionTitle?: string;
   fullFormHref: string;
-  onAdded(added: AddedStatement, where: string): void;
-  onCancel(): void;
+  onAdded: (added: AddedStatement, where: string) => void;
+  onCancel: () => void;
 }) {
   const [load, setLoad] = useState<Load>({ state: "loading" });
   const headingId = useId();

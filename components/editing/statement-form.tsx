@@ -50,7 +50,7 @@ type Props = {
    * Set when the form opens in place on the timeline: the save keeps the editor on the page and
    * reports the new statement, and Cancel closes the form.
    */
-  inline?: { onAdded(added: AddedStatement): void; onCancel(): void };
+  inline?: { onAdded: (added: AddedStatement) => void; onCancel: () => void };
   /** Starts every field id: two forms on one page need different ones. */
   idPrefix?: string;
 };

@@ -21,9 +21,11 @@ type Done = { version: number; day?: string | null };
 
 const capitalized = (word: string) => word[0]!.toUpperCase() + word.slice(1);
 
+const isConflict = (error: unknown): error is ConflictError<Snapshot> => error instanceof ConflictError;
+
 /** A stale save, delete or restore becomes the form's comparison; any other error goes on. */
 function conflictOr(error: unknown, type: EntityType, version: number, values: FormValues = {}, timeZone: string | null = null) {
-  if (!(error instanceof ConflictError)) throw error;
+  if (!isConflict(error)) throw error;
   return conflictState(type, error, version, values, timeZone);
 }
 
@@ -52,7 +54,7 @@ export function saveActions<C extends z.ZodType, U extends z.ZodType<Versioned>>
       try {
         path = await attempt(() => spec.update(db, input, actorOf(user)));
       } catch (error) {
-        const timeZone = error instanceof ConflictError && spec.timeZone ? await spec.timeZone(db, input) : null;
+        const timeZone = isConflict(error) && spec.timeZone ? await spec.timeZone(db, input) : null;
         return conflictOr(error, spec.type, input.version, spec.conflictValues(input), timeZone);
       }
       redirect(path);
@@ -125,7 +127,7 @@ export function catalogActions<S extends Snapshot, C extends { slug: string }, U
 
 /** The submitted fields as the form shows them again (null → empty box). */
 function stringValues(values: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v == null ? "" : String(v)]));
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === "string" || typeof v === "number" ? String(v) : ""]));
 }
 
 type Saved = { id: string; day: string | null };

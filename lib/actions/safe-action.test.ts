@@ -5,7 +5,7 @@ import { ActionError, CROSS_SITE_MESSAGE, INVALID_INPUT_MESSAGE, createActionWra
 
 const user = (role: CurrentUser["role"]): CurrentUser => ({ id: `u-${role}`, name: `A ${role}`, email: `${role}@example.org`, role });
 const wrappers = (who: CurrentUser | null) =>
-  createActionWrappers({ loadUser: async () => who, trustedOrigins: () => ["http://localhost:3000"] });
+  createActionWrappers({ loadUser: () => Promise.resolve(who), trustedOrigins: () => ["http://localhost:3000"] });
 
 const StatementInput = z.object({ text: z.string().trim().min(1, { error: "Enter the statement." }), talkId: z.string() });
 
@@ -32,7 +32,7 @@ describe("editorAction and adminAction refuse before anything else happens", () 
     ["an analyst", "adminAction", user("analyst"), MESSAGES.adminOnly],
     ["an editor", "adminAction", user("editor"), MESSAGES.adminOnly],
   ] as const)("%s calling an %s gets the refusal, and neither the handler, the schema nor the input are touched", async (_who, kind, who, message) => {
-    const handler = vi.fn(async () => ({ ok: true as const }));
+    const handler = vi.fn(() => Promise.resolve({ ok: true as const }));
     const { schema, parses } = watchedSchema();
     const { form, reads } = watchedForm({ text: "huge difference", password: "hunter2hunter2" });
     const action = wrappers(who)[kind](schema, handler);
@@ -44,7 +44,7 @@ describe("editorAction and adminAction refuse before anything else happens", () 
   });
 
   it("also refuses a plain object without reading its properties", async () => {
-    const handler = vi.fn(async () => ({ ok: true as const }));
+    const handler = vi.fn(() => Promise.resolve({ ok: true as const }));
     const touched = vi.fn();
     const input = new Proxy({}, { get: (_t, key) => (touched(key), undefined), ownKeys: () => (touched("ownKeys"), []) });
     const result = await wrappers(user("analyst")).editorAction(StatementInput, handler)(undefined, input);
@@ -71,7 +71,7 @@ describe("editorAction for an editor", () => {
   });
 
   it("answers bad input with a message per field and what was typed, minus secrets, without running the handler", async () => {
-    const handler = vi.fn(async () => ({ ok: true as const }));
+    const handler = vi.fn(() => Promise.resolve({ ok: true as const }));
     const Input = z.object({ text: z.string().min(5, { error: "Too short." }), password: z.string().min(20), talkId: z.string() });
     const form = new FormData();
     form.append("text", "huh");

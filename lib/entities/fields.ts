@@ -82,5 +82,5 @@ export const optionalChoice = <T extends string>(values: readonly T[], missing: 
 /** Checkboxes sharing a name: none, one or several values, always a list without repeats. */
 export const list = <T extends z.ZodType<string>>(item: T) =>
   z
-    .preprocess((v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item))
+    .preprocess((v): unknown[] => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? (v as unknown[]) : [v]), z.array(item))
     .transform((xs) => [...new Set(xs)]);

@@ -21,7 +21,7 @@ export const issueStore = defineStore<IssueSnapshot, IssueSnapshot>({
   snapshotOf: (i) => ({ slug: i.slug, name: i.name, description: i.description }),
   talkIdOf: () => null,
   fixed: (i) => ({ slug: i.slug }),
-  columns: async (_, i) => ({ name: i.name, description: i.description }),
+  columns: (_, i) => ({ name: i.name, description: i.description }),
 });
 
 export const issue: CatalogEntity<IssueSnapshot, z.output<typeof IssueInput>, z.output<typeof IssueUpdateInput>> = {

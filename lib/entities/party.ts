@@ -28,7 +28,7 @@ export const partyStore = defineStore<PartySnapshot, Row>({
   snapshotOf: (p) => ({ slug: p.slug, name: p.name, shortName: p.shortName, isoCode: p.isoCode }),
   talkIdOf: () => null,
   fixed: (p) => ({ slug: p.slug }),
-  columns: async (_, p) => ({ name: p.name, shortName: p.shortName, isoCode: p.isoCode }),
+  columns: (_, p) => ({ name: p.name, shortName: p.shortName, isoCode: p.isoCode }),
 });
 
 export const party: CatalogEntity<PartySnapshot, z.output<typeof PartyInput>, z.output<typeof PartyUpdateInput>> = {

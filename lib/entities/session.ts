@@ -165,7 +165,7 @@ export const sessionStore = defineStore<SessionSnapshot, Row>({
   }),
   talkIdOf: (s) => s.talkId,
   fixed: (s) => ({ talkId: s.talkId }),
-  columns: async (_, s) => ({
+  columns: (_, s) => ({
     localDay: s.localDay,
     startsAt: dateOf(s.startsAt),
     endsAt: dateOf(s.endsAt),

@@ -27,7 +27,7 @@ export const sourceStore = defineStore<SourceSnapshot, SourceSnapshot>({
   snapshotOf: (s) => ({ key: s.key, publisher: s.publisher, title: s.title, url: s.url, publishedOn: s.publishedOn }),
   talkIdOf: () => null,
   fixed: (s) => ({ key: s.key }),
-  columns: async (_, s) => ({ publisher: s.publisher, title: s.title, url: s.url, publishedOn: s.publishedOn }),
+  columns: (_, s) => ({ publisher: s.publisher, title: s.title, url: s.url, publishedOn: s.publishedOn }),
 });
 
 export const source: CatalogEntity<SourceSnapshot, z.output<typeof SourceInput>, z.output<typeof SourceUpdateInput>> = {

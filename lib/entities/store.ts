@@ -103,7 +103,7 @@ export function defineStore<S extends Snapshot, R>(spec: {
   snapshotOf(row: R): S;
   talkIdOf(snapshot: S, id: string): string | null;
   /** The columns a save writes, foreign slugs resolved to ids (a refusal names the field). */
-  columns(db: Db, snapshot: S): Promise<Columns>;
+  columns(db: Db, snapshot: S): Columns | Promise<Columns>;
   /** Columns set once, at creation: a slug, the talk. */
   fixed?(snapshot: S): Columns;
   links?: Links<S>;

@@ -36,7 +36,7 @@ const talkFields = {
   parties: list(z.string().regex(/^[a-z0-9-]+$/)),
   /** One select per envoy: "<slug>:head", "<slug>:member", or "" for not taking part. */
   envoys: z
-    .preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string()))
+    .preprocess((v): unknown[] => (v === undefined ? [] : Array.isArray(v) ? (v as unknown[]) : [v]), z.array(z.string()))
     .transform((xs) => xs.filter((x) => x !== ""))
     .pipe(z.array(z.string().regex(ENVOY_ROLE_PATTERN, { error: "Choose each envoy’s role from the list." }))),
   issues: list(z.string().regex(/^[a-z0-9-]+$/)),
@@ -120,7 +120,7 @@ export const talkStore: EntityStore<TalkSnapshot> = defineStore<TalkSnapshot, Ro
   }),
   talkIdOf: (_, id) => id,
   fixed: (t) => ({ slug: t.slug }),
-  columns: async (_, t) => ({
+  columns: (_, t) => ({
     title: t.title,
     venueCity: t.venueCity,
     venueTimeZone: t.venueTimeZone,

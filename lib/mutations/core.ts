@@ -148,7 +148,7 @@ export async function planUpdate<S extends Snapshot>(
     }),
     ...(await store.write(db, id, input.snapshot, versions)),
   ];
-  return { ops, guards: [{ store: store as unknown as EntityStore<Snapshot>, id, expected: row.version }], version: versions.next, changed: true, before: row.snapshot };
+  return { ops, guards: [{ store, id, expected: row.version }], version: versions.next, changed: true, before: row.snapshot };
 }
 
 /**
@@ -226,7 +226,7 @@ export async function deleteRow<S extends Snapshot>(
         }),
         store.setDeleted(db, id, new Date(), versions),
       ],
-      guards: [{ store: store as unknown as EntityStore<Snapshot>, id, expected: row.version }],
+      guards: [{ store, id, expected: row.version }],
     },
   ]);
   return { version: versions.next, row };
@@ -259,7 +259,7 @@ export async function undoDelete<S extends Snapshot>(
         }),
         store.setDeleted(db, id, null, versions),
       ],
-      guards: [{ store: store as unknown as EntityStore<Snapshot>, id, expected: row.version }],
+      guards: [{ store, id, expected: row.version }],
     },
   ]);
   return { version: versions.next, row };
@@ -295,7 +295,7 @@ export async function planRevive<S extends Snapshot>(
       ...(await store.write(db, id, input.snapshot, versions)),
       store.setDeleted(db, id, null, { expected: versions.next, next: versions.next }),
     ],
-    guards: [{ store: store as unknown as EntityStore<Snapshot>, id, expected: row.version }],
+    guards: [{ store, id, expected: row.version }],
     version: versions.next,
   };
 }
