@@ -3,7 +3,7 @@ import "server-only";
 // earlier versions can be restored. Also the explanation of a refused stale save.
 import { requireReader } from "../auth/permissions";
 import { getDb, type Db } from "../db";
-import type { RevisionAction } from "../generated/sqlite/enums";
+import type { RevisionAction } from "../enums";
 import {
   CAPACITY_LABEL,
   DELEGATION_ROLE_LABEL,

@@ -5,7 +5,7 @@ import "server-only";
 // once per change, not once per page view. Views filter it in memory; only the days a page shows
 // are then read in full (talk-window.ts).
 import type { Db } from "../db";
-import type { DelegationRole, Gap, Outcome, StatementKind, TalkStatus } from "../generated/sqlite/enums";
+import type { DelegationRole, Gap, Outcome, StatementKind, TalkStatus } from "../enums";
 import { buildTimeline, sessionDay, type Timeline } from "../timeline/build";
 import { buildDayIndex, type DayIndex } from "../timeline/day-index";
 import { applyFilters, countFacets, hasFilters, type Facets, type TimelineFilters } from "../timeline/filters";

@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { requireReader } from "../auth/permissions";
 import { getDb, type Db } from "../db";
-import type { TalkStatus } from "../generated/sqlite/enums";
+import type { TalkStatus } from "../enums";
 import { formatCursor } from "../live/cursor";
 import { buildConvergence, type ConvergenceRow } from "../timeline/convergence";
 import type { DayIndex } from "../timeline/day-index";

@@ -4,7 +4,7 @@
 // a restore brings back, the whole of what an editor saw.
 import "server-only";
 import type { Db } from "../db";
-import type { Capacity, DelegationRole, Gap, Outcome, PartOfDay, SessionKind, StatementKind, StatementSetting, TalkStatus, TimePrecision } from "../generated/sqlite/enums";
+import type { Capacity, DelegationRole, Gap, Outcome, PartOfDay, SessionKind, StatementKind, StatementSetting, TalkStatus, TimePrecision } from "../enums";
 import { MutationError, type EntityStore, type Op } from "./core";
 import type {
   AssessmentSnapshot,
