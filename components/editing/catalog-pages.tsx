@@ -7,7 +7,7 @@ import * as issueActions from "@/lib/actions/issues";
 import * as partyActions from "@/lib/actions/parties";
 import * as sourceActions from "@/lib/actions/sources";
 import { getCatalogOptions, getCatalogRowForEdit, requireEditorPage, viewerCanEdit } from "@/lib/data/editing";
-import { getEntityHistory } from "@/lib/data/revisions";
+import { getEntityHistory } from "@/lib/data/history";
 import { SUMMARY_MAX, TITLE_MAX } from "@/lib/talk-document/schema";
 import { EntityHistoryView } from "./entity-history";
 import { SimpleForm, type SimpleField } from "./simple-form";

@@ -5,7 +5,7 @@ import { RevisionList } from "@/components/editing/revision-list";
 import { RestoreButton } from "@/components/editing/version-actions";
 import { restoreTalkRevision } from "@/lib/actions/talks";
 import { getTalkForEdit, getTalkRef, viewerCanEdit } from "@/lib/data/editing";
-import { getTalkHistory, type HistoryEntry } from "@/lib/data/revisions";
+import { getTalkHistory, type HistoryEntry } from "@/lib/data/history";
 
 export const metadata: Metadata = { title: "History of a talk" };
 export const dynamic = "force-dynamic";

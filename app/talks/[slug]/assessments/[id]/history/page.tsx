@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { EntityHistoryView } from "@/components/editing/entity-history";
 import { restoreAssessmentRevision, undoDeleteAssessment } from "@/lib/actions/assessments";
 import { dayLabel, getAssessmentForEdit, getTalkRef, viewerCanEdit } from "@/lib/data/editing";
-import { getEntityHistory } from "@/lib/data/revisions";
+import { getEntityHistory } from "@/lib/data/history";
 
 export const metadata: Metadata = { title: "History of a gap assessment" };
 export const dynamic = "force-dynamic";

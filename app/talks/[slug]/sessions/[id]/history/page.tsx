@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { EntityHistoryView } from "@/components/editing/entity-history";
 import { restoreSessionRevision, undoDeleteSession } from "@/lib/actions/sessions";
 import { dayLabel, getSessionForEdit, getTalkRef, viewerCanEdit } from "@/lib/data/editing";
-import { getEntityHistory } from "@/lib/data/revisions";
+import { getEntityHistory } from "@/lib/data/history";
 
 export const metadata: Metadata = { title: "History of a session" };
 export const dynamic = "force-dynamic";

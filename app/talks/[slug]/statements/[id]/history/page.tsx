@@ -5,7 +5,7 @@ import { RevisionList } from "@/components/editing/revision-list";
 import { RestoreButton, UndoDeleteButton } from "@/components/editing/version-actions";
 import { restoreStatementRevision, undoDeleteStatement } from "@/lib/actions/statements";
 import { dayLabel, getStatementForEdit, getTalkRef, viewerCanEdit } from "@/lib/data/editing";
-import { getEntityHistory } from "@/lib/data/revisions";
+import { getEntityHistory } from "@/lib/data/history";
 
 export const metadata: Metadata = { title: "History of a statement" };
 export const dynamic = "force-dynamic";
