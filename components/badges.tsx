@@ -1,4 +1,4 @@
-import type { Gap, Outcome, TalkStatus } from "@/lib/generated/sqlite/enums";
+import type { Gap, Outcome, TalkStatus } from "@/lib/enums";
 import { GAP_LABEL, OUTCOME_LABEL, TALK_STATUS_LABEL } from "@/lib/labels";
 
 const OUTCOME_TONE: Record<Outcome, string> = {

@@ -11,7 +11,7 @@ import type {
   StatementSetting,
   TalkStatus,
   TimePrecision,
-} from "./generated/sqlite/enums";
+} from "./enums";
 
 export const TALK_STATUS_LABEL: Record<TalkStatus, string> = {
   scheduled: "Scheduled",

@@ -10,7 +10,7 @@ import { EntityHistoryView } from "@/components/editing/entity-history";
 import { DeleteFlow, UndoDeleteButton } from "@/components/editing/version-actions";
 import type { EditState } from "@/lib/actions/edit-state";
 import type { ActionInput } from "@/lib/actions/safe-action";
-import { getEntityHistory } from "@/lib/data/revisions";
+import { getEntityHistory } from "@/lib/data/history";
 import type { EntityNames, EntityType, RecordPage } from "@/lib/entities/types";
 
 type VersionAction = (previous: EditState<{ version: number }> | null | undefined, input: ActionInput) => Promise<EditState<{ version: number }>>;

@@ -1,6 +1,6 @@
 import type { EditState } from "@/lib/actions/edit-state";
 import type { ActionInput } from "@/lib/actions/safe-action";
-import type { EntityHistory } from "@/lib/data/revisions";
+import type { EntityHistory } from "@/lib/data/history";
 import { ENTITY_LABEL } from "@/lib/entities";
 import { RevisionList } from "./revision-list";
 import { RestoreButton, UndoDeleteButton } from "./version-actions";

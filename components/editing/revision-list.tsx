@@ -1,6 +1,6 @@
 import "@/components/editing/editing.css";
 import type { ReactNode } from "react";
-import type { HistoryEntry } from "@/lib/data/revisions";
+import type { HistoryEntry } from "@/lib/data/history";
 
 const AT = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 

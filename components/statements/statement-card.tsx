@@ -1,13 +1,11 @@
 import Link from "next/link";
 import type { StatementRef } from "@/lib/data/statement-refs";
 import { CAPACITY_LABEL, SETTING_LABEL, STATEMENT_KIND_LABEL } from "@/lib/labels";
-import { whenSaid } from "@/lib/statements/when-said";
 import { splitQuote } from "@/lib/quote";
-import { formatLocalDay } from "@/lib/time/local-day";
 import { IssueLinks } from "../timeline/issue-links";
-import { VenueTime } from "../venue-time";
 import { SourceCitations } from "./source-citations";
 import { statementDay } from "@/lib/timeline/build";
+import { WhenSaid } from "./when-said";
 
 /**
  * A statement shown away from its talk's timeline (envoy, party and issue pages), with a link to
@@ -47,7 +45,7 @@ export function StatementCard({
           )}
           <span className="muted">{CAPACITY_LABEL[s.capacity]}</span>
           <span className="badge badge--outline">{kind}</span>
-          <WhenSaid statement={s} timeZone={talk.venueTimeZone} />
+          <WhenSaid statement={s} timeZone={talk.venueTimeZone} underUndatedHeading citedOn={s.sources.map((src) => src.publishedOn)} />
           <Link
             href={`/talks/${talk.slug}/days/${statementDay(s, talk.venueTimeZone) ?? "unknown"}#statement-${s.id}`}
             className="statement__open no-print"
@@ -68,16 +66,4 @@ export function StatementCard({
       </article>
     </li>
   );
-}
-
-function WhenSaid({ statement: s, timeZone }: { statement: StatementRef; timeZone: string }) {
-  const when = whenSaid(s, timeZone);
-  if (when.kind === "time") return <VenueTime at={when.at} timeZone={timeZone} />;
-  if (when.kind === "part") return <span className="muted">{when.label}</span>;
-  // Undated statements sit under "Day not reported"; when it was reported is worth saying unless
-  // the source cited below already carries that date.
-  if (when.kind === "unknown" && when.reportedOn && !s.sources.some((src) => src.publishedOn === when.reportedOn)) {
-    return <span className="muted">reported {formatLocalDay(when.reportedOn)}</span>;
-  }
-  return null;
 }

@@ -1,4 +1,4 @@
-import type { DelegationRole } from "@/lib/generated/sqlite/enums";
+import type { DelegationRole } from "@/lib/enums";
 import type { TalkRef } from "@/lib/data/statement-refs";
 import { formatDayRange } from "@/lib/time/local-day";
 import { StatusBadge } from "../badges";

@@ -1,5 +1,5 @@
 import type { ConvergenceRow } from "@/lib/timeline/convergence";
-import type { Gap } from "@/lib/generated/sqlite/enums";
+import type { Gap } from "@/lib/enums";
 import { GAP_LABEL } from "@/lib/labels";
 import { formatLocalDay, formatLocalDayShort } from "@/lib/time/local-day";
 import { dayNumbers, runDates } from "../timeline/timeline-days";

@@ -1,13 +1,12 @@
 import type { TimelineStatement } from "@/lib/data/talks";
 import { CAPACITY_LABEL, SETTING_LABEL, STATEMENT_KIND_LABEL } from "@/lib/labels";
-import { whenSaid } from "@/lib/statements/when-said";
 import { splitQuote } from "@/lib/quote";
 import { statementDay } from "@/lib/timeline/build";
 import { formatLocalDay } from "@/lib/time/local-day";
-import { VenueTime } from "../venue-time";
 import { StatementEditLinks } from "./edit-links";
 import { IssueLinks } from "./issue-links";
 import { SourceList } from "./source-list";
+import { WhenSaid } from "../statements/when-said";
 
 export function StatementItem({
   statement: s,
@@ -67,18 +66,4 @@ export function StatementItem({
       </article>
     </li>
   );
-}
-
-function WhenSaid({ statement: s, timeZone }: { statement: TimelineStatement; timeZone: string }) {
-  const when = whenSaid(s, timeZone);
-  if (when.kind === "time") return <VenueTime at={when.at} timeZone={timeZone} />;
-  if (when.kind === "part") return <span className="muted">{when.label}</span>;
-  if (when.kind === "unknown") {
-    return (
-      <span className="muted">
-        day not reported{when.reportedOn ? <> · reported {formatLocalDay(when.reportedOn)}</> : null}
-      </span>
-    );
-  }
-  return null;
 }

@@ -60,7 +60,7 @@ export function addStatement(databaseUrl: string, input: NewStatement): { id: st
       updatedAt: stored(at),
       deletedAt: null,
     };
-    // The revision records the statement as the write core snapshots it (lib/mutations/snapshot.ts):
+    // The revision records the statement as the write core snapshots it (lib/entities/statement.ts):
     // named things by slug, sources by id, version 1 (where the schema has versioned revisions).
     const snapshot = {
       talkId: talk.id,

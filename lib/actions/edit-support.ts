@@ -3,7 +3,7 @@
 // nothing here is callable from a browser.
 import "server-only";
 import type { CurrentUser } from "../auth/roles";
-import { describeConflict } from "../data/revisions";
+import { describeConflict } from "../data/conflicts";
 import { ConflictError, MutationError, type Actor } from "../mutations/core";
 import type { EntityType } from "../entities/types";
 import type { ConflictState } from "./edit-state";

@@ -1,6 +1,6 @@
 // Who may do what, as plain functions over plain data: no request, no database. The server-only
 // helpers that find the signed-in user live in lib/auth/permissions.ts and re-export these.
-import type { UserRole } from "../generated/sqlite/enums";
+import type { UserRole } from "../enums";
 
 export type Role = UserRole;
 

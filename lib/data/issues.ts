@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { requireReader } from "../auth/permissions";
 import { getDb } from "../db";
-import type { Gap } from "../generated/sqlite/enums";
+import type { Gap } from "../enums";
 import {
   compareTalks,
   gapStrip,

@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { requireReader } from "../auth/permissions";
 import { getDb } from "../db";
-import type { DelegationRole } from "../generated/sqlite/enums";
+import type { DelegationRole } from "../enums";
 import { compareTalks, groupByTalk, type TalkStatements } from "../statements/group";
 import {
   statementRefSelect,

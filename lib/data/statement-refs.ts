@@ -7,7 +7,7 @@ import type {
   StatementSetting,
   TalkStatus,
   TimePrecision,
-} from "../generated/sqlite/enums";
+} from "../enums";
 import type { IssueRef } from "./talks";
 
 // What the envoy, party and issue pages show of a talk and of a statement seen away from the

@@ -5,7 +5,7 @@ import "server-only";
 // once per change, not once per page view. Views filter it in memory; only the days a page shows
 // are then read in full (talk-window.ts).
 import type { Db } from "../db";
-import type { DelegationRole, Gap, Outcome, StatementKind, TalkStatus } from "../generated/sqlite/enums";
+import type { DelegationRole, Gap, Outcome, StatementKind, TalkStatus } from "../enums";
 import { buildTimeline, sessionDay, type Timeline } from "../timeline/build";
 import { buildDayIndex, type DayIndex } from "../timeline/day-index";
 import { applyFilters, countFacets, hasFilters, type Facets, type TimelineFilters } from "../timeline/filters";
@@ -113,12 +113,19 @@ export function getTalkView(db: Db, talk: TalkRecord, filters: TimelineFilters):
 
 const issueSelect = { issue: { select: { slug: true, name: true } } } as const;
 
+/** The talk's index: its rows read (two rounds of queries), then shaped for the pages. */
 async function readTalkIndex(db: Db, talk: TalkRecord): Promise<TalkIndex> {
-  const { stamp: _, ...head } = talk;
-  const live = { talkId: talk.id, deletedAt: null };
+  const rows = await queryTalkRows(db, talk.id);
+  const refs = await queryReferenced(db, rows);
+  return shapeTalkIndex(talk, rows, refs);
+}
+
+/** First round: who and what the talk is about, and its live sessions, statements and assessments. */
+async function queryTalkRows(db: Db, talkId: string) {
+  const live = { talkId, deletedAt: null };
   const [members, sessionRows, statementRows, statementIssues, statementSources, assessmentRows] = await Promise.all([
     db.talk.findUnique({
-      where: { id: talk.id },
+      where: { id: talkId },
       select: {
         parties: { orderBy: { position: "asc" }, select: { party: { select: { slug: true, name: true, shortName: true } } } },
         envoys: { select: { role: true, envoy: { select: { slug: true, name: true, title: true, party: { select: { slug: true } } } } } },
@@ -152,6 +159,13 @@ async function readTalkIndex(db: Db, talk: TalkRecord): Promise<TalkIndex> {
     }),
   ]);
 
+  return { members, sessionRows, statementRows, statementIssues, statementSources, assessmentRows };
+}
+
+type TalkRows = Awaited<ReturnType<typeof queryTalkRows>>;
+
+/** Second round: the parties, envoys, issues and sources those rows refer to. */
+async function queryReferenced(db: Db, { sessionRows, statementRows, statementIssues, statementSources }: TalkRows) {
   const sourceIds = unique([...sessionRows.flatMap((s) => s.sources.map((x) => x.sourceId)), ...statementSources.map((x) => x.sourceId)]);
   const [partyRows, envoyRows, issueRows, sourceRows] = await Promise.all([
     db.party.findMany({ where: { id: { in: unique(statementRows.map((s) => s.partyId)) } }, select: { id: true, slug: true, shortName: true } }),
@@ -164,6 +178,12 @@ async function readTalkIndex(db: Db, talk: TalkRecord): Promise<TalkIndex> {
       db.source.findMany({ where: { id: { in: ids } }, select: { id: true, key: true, publisher: true, title: true, url: true, publishedOn: true } }),
     ),
   ]);
+  return { partyRows, envoyRows, issueRows, sourceRows };
+}
+
+/** The rows as the index holds them: statements and sessions with their names, sources numbered. */
+function shapeTalkIndex(talk: TalkRecord, { members, sessionRows, statementRows, statementIssues, statementSources, assessmentRows }: TalkRows, { partyRows, envoyRows, issueRows, sourceRows }: Awaited<ReturnType<typeof queryReferenced>>): TalkIndex {
+  const { stamp: _, ...head } = talk;
   const partyById = byId(partyRows);
   const envoyById = byId(envoyRows);
   const issueById = byId(issueRows);

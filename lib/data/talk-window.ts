@@ -3,7 +3,7 @@ import "server-only";
 // sessions and statements read in full, with the empty stretches around them folded into runs.
 // Only the window's rows are read, so a page of a 20,000-statement talk reads what it shows.
 import type { Db } from "../db";
-import type { Capacity, Outcome, PartOfDay, SessionKind, StatementKind, StatementSetting, TimePrecision } from "../generated/sqlite/enums";
+import type { Capacity, Outcome, PartOfDay, SessionKind, StatementKind, StatementSetting, TimePrecision } from "../enums";
 import type { TimelineSessionGroup } from "../timeline/build";
 import { dayAfter, dayNumberIn, slotDays, type DaySlot } from "../timeline/day-runs";
 import { UNDATED_DAY, windowAt, type DaySize, type WindowBudget, DEFAULT_BUDGET } from "../timeline/window";

@@ -2,8 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { requireReader } from "../auth/permissions";
 import { getDb, type Db } from "../db";
-import type { TalkStatus } from "../generated/sqlite/enums";
-import { formatCursor } from "../live/cursor";
+import type { TalkStatus } from "../enums";
 import { buildConvergence, type ConvergenceRow } from "../timeline/convergence";
 import type { DayIndex } from "../timeline/day-index";
 import type { Facets, TimelineFilters } from "../timeline/filters";
@@ -12,7 +11,7 @@ import { getTalkIndex, getTalkView, SOURCE_LIST_MAX, type CitedSource, type Talk
 import { readOneDay, readWindow, type WindowContent } from "./talk-window";
 import { slotDays } from "../timeline/day-runs";
 import { cachedTalkRead } from "./talk-cache";
-import { ofTalk, SHARED_TYPES } from "./live";
+import { SHARED_TYPES } from "./talk-revisions";
 
 export type { CitedSource, IssueRef, SourceRef, TalkHead } from "./talk-index";
 export type { FullDay, SessionGroup, TimelineSession, TimelineSlot, TimelineStatement, UndatedItems, WindowContent } from "./talk-window";
@@ -90,23 +89,6 @@ export const getTalk = cache(async (slug: string): Promise<TalkRecord | null> =>
 /** The talk's title, or null when there is no such talk (page metadata). */
 export async function getTalkTitle(slug: string): Promise<string | null> {
   return (await getTalk(slug))?.title ?? null;
-}
-
-/**
- * Where the talk's revisions stand, as an event-stream cursor: a page reads it before the talk's
- * content, and its live-update stream starts from it, so a change saved while the page was on its
- * way is still sent. Kept with the talk's other reads: it moves only with the stamp.
- */
-export async function getTalkCursor(talk: TalkRecord): Promise<string | null> {
-  const db = await getDb();
-  return cachedTalkRead(talk.id, talk.stamp, "cursor", async () => {
-    const latest = await db.revision.findFirst({
-      where: ofTalk(talk.id),
-      orderBy: [{ at: "desc" }, { id: "desc" }],
-      select: { id: true, at: true },
-    });
-    return latest ? formatCursor({ at: latest.at.getTime(), id: latest.id }) : null;
-  });
 }
 
 /** What the pages of a talk show around its days: the talk, who takes part, what is on the agenda. */

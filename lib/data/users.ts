@@ -1,7 +1,7 @@
 import "server-only";
 import { requireAdmin } from "../auth/permissions";
 import { getDb } from "../db";
-import type { UserRole } from "../generated/sqlite/enums";
+import type { UserRole } from "../enums";
 
 export type UserListItem = {
   id: string;

@@ -1,7 +1,7 @@
 // A gap assessment: an editor's judgement of the gap between the parties on one issue on one
 // day. One per issue per day; its issue and day are fixed once made (edit the gap and note).
 import { z } from "zod";
-import type { Gap } from "../generated/sqlite/enums";
+import type { Gap } from "../enums";
 import { GapSchema, NOTE_MAX } from "../talk-document/schema";
 import { choice, id, localDay, plainText, slug, version } from "./fields";
 import { defineStore, issueIds } from "./store";

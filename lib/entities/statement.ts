@@ -4,7 +4,7 @@
 // talk's own rules (its parties, its days, its venue clock) are lib/mutations/statements.ts.
 import { z } from "zod";
 import type { Db } from "../db";
-import type { Capacity, PartOfDay, StatementKind, StatementSetting, TimePrecision } from "../generated/sqlite/enums";
+import type { Capacity, PartOfDay, StatementKind, StatementSetting, TimePrecision } from "../enums";
 import {
   CapacitySchema,
   PartOfDaySchema,

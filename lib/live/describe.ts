@@ -128,7 +128,7 @@ export function describeRevision(row: RevisionRow, ctx: DescribeContext): LiveCh
       subject = "the talk’s details";
       everyDay = true;
       break;
-    // Shared records (lib/data/live.ts sends only those the talk uses): their names and titles
+    // Shared records (./changes.ts sends only those the talk uses): their names and titles
     // show on any day.
     case "party":
       subject = `party ${text(current, "shortName") ?? text(current, "name") ?? ""}`.trim();

@@ -2,7 +2,7 @@
 // process's shared poller. Design and numbers: docs/decisions/006-live-updates-and-headers.md.
 import "server-only";
 import { PermissionError } from "../auth/roles";
-import { getLiveTalk, revisionChanges } from "../data/live";
+import { getLiveTalk, revisionChanges } from "./changes";
 import { formatCursor, parseCursor } from "./cursor";
 import type { LiveChange, RevisionRow } from "./describe";
 import { ChangeHub } from "./hub";

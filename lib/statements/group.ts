@@ -3,7 +3,7 @@
 // and lays an issue's gap assessments out as a strip of days. Every list here grows with what was
 // recorded, never with the calendar between its dates. Pure: plain data in, plain data out
 // (lib/statements/group.test.ts).
-import type { StatementKind } from "../generated/sqlite/enums";
+import type { StatementKind } from "../enums";
 import { localDayOf, localDaysBetween, type LocalDay } from "../time/local-day";
 import { slotDays, type DaySpan } from "../timeline/day-runs";
 

@@ -1,7 +1,7 @@
 // When a statement was said, to the precision recorded and no more (DESIGN.md, "Time"): a clock
 // time only when it is known to the minute, a part of the day when that is what was reported,
 // nothing beyond the day when only the day is known. One rule for every place that shows it.
-import type { PartOfDay, TimePrecision } from "../generated/sqlite/enums";
+import type { PartOfDay, TimePrecision } from "../enums";
 import { PART_OF_DAY_LABEL } from "../labels";
 import { formatClock, zoneAbbreviation } from "../time/instant";
 

@@ -1,7 +1,7 @@
 // The convergence strip: for each agenda issue, the gap assessment on each day shown, with the
 // stretches of days that hold nothing as one column each (day-runs.ts), so the strip's width
 // follows what is shown, never the calendar.
-import type { Gap } from "../generated/sqlite/enums";
+import type { Gap } from "../enums";
 import type { DaySlot, EmptyDays } from "./day-runs";
 
 export type Assessed = { gap: Gap; note: string; authorName: string };

@@ -1,7 +1,7 @@
 // Timeline filters: parsed from the URL (so every view can be linked and reloaded), applied to
 // sessions and statements, and counted per option (faceted: each option's count is what the
 // view would show if that option were chosen, the other filters staying as they are).
-import type { Outcome, StatementKind } from "../generated/sqlite/enums";
+import type { Outcome, StatementKind } from "../enums";
 import { OUTCOME_LABEL, STATEMENT_KIND_LABEL } from "../labels";
 
 export const FILTER_KEYS = ["party", "envoy", "issue", "kind", "outcome"] as const;

@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { isPostgres, type Db } from "../db";
 import type { Prisma } from "../generated/sqlite/client";
-import type { UserRole } from "../generated/sqlite/enums";
+import type { UserRole } from "../enums";
 import { hashPassword } from "../auth/password";
 
 /** Who made a change: a signed-in admin, or a command run on the server (id null). */

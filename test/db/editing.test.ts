@@ -99,7 +99,7 @@ describe("statements", () => {
     expect(conflict.current.snapshot.text).toBe("Erin's correction.");
     expect(conflict.attempted?.text).toBe("Omar's correction.");
 
-    const { describeConflict } = await import("../../lib/data/revisions");
+    const { describeConflict } = await import("../../lib/data/conflicts");
     const view = await describeConflict("statement", conflict, 1, "Asia/Shanghai");
     expect(view).toMatchObject({ entity: "statement", savedBy: "Erin Editor", version: 2, deleted: false, savedText: "Erin's correction." });
     expect(view.changes).toEqual([

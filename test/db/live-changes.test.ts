@@ -8,7 +8,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addStatement } from "../../e2e/support/live-writes";
-import { revisionChangeSource } from "../../lib/data/live";
+import { revisionChangeSource } from "../../lib/live/changes";
 import { createDb, type Db } from "../../lib/db";
 import type { DatabaseConfig } from "../../lib/env";
 import { cursorOf } from "../../lib/live/cursor";

@@ -7,7 +7,7 @@ import * as talkActions from "@/lib/actions/talks";
 import { getTalkForEdit } from "@/lib/data/rows-for-edit";
 import { getTalkRef } from "@/lib/data/form-options";
 import { viewerCanEdit } from "@/lib/data/editing";
-import { getTalkHistory, type HistoryEntry } from "@/lib/data/revisions";
+import { getTalkHistory, type HistoryEntry } from "@/lib/data/history";
 
 export const metadata: Metadata = { title: "History of a talk" };
 export const dynamic = "force-dynamic";

@@ -10,7 +10,8 @@ import { timelineContext, windowHref } from "@/components/timeline/timeline-cont
 import { TimelineDays } from "@/components/timeline/timeline-days";
 import { DayEditLinks } from "@/components/timeline/edit-links";
 import { viewerCanEdit } from "@/lib/data/editing";
-import { getTalk, getTalkCursor, getTalkDay, UNDATED_DAY as UNDATED } from "@/lib/data/talks";
+import { getTalk, getTalkDay, UNDATED_DAY as UNDATED } from "@/lib/data/talks";
+import { getTalkCursor } from "@/lib/live/changes";
 import { dayNumberIn } from "@/lib/timeline/day-runs";
 import { filtersToQuery, parseFilters } from "@/lib/timeline/filters";
 import { formatLocalDay, isLocalDay } from "@/lib/time/local-day";

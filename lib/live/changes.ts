@@ -1,9 +1,15 @@
+// The data-access part of live updates: the talk a stream follows, where a page's stream starts,
+// and the Revision table as the poller (./hub.ts) reads it. Reads lib/data's notion of a talk's
+// revisions; lib/data never reads this.
 import "server-only";
 import { requireReader } from "../auth/permissions";
 import { getDb, type Db } from "../db";
-import type { Cursor } from "../live/cursor";
-import { describeRevision, referencedNames, type LiveChange, type RevisionRow } from "../live/describe";
-import type { ChangeSource, ReadRange } from "../live/hub";
+import { cachedTalkRead } from "../data/talk-cache";
+import { ofTalk, SHARED_TYPES } from "../data/talk-revisions";
+import type { TalkRecord } from "../data/talk-index";
+import { formatCursor, type Cursor } from "./cursor";
+import { describeRevision, referencedNames, type LiveChange, type RevisionRow } from "./describe";
+import type { ChangeSource, ReadRange } from "./hub";
 
 export type LiveTalk = { id: string; firstDay: string; venueTimeZone: string };
 
@@ -14,16 +20,24 @@ export async function getLiveTalk(slug: string): Promise<LiveTalk | null> {
   return db.talk.findFirst({ where: { slug, deletedAt: null }, select: { id: true, firstDay: true, venueTimeZone: true } });
 }
 
-const revisionSelect = { id: true, at: true, talkId: true, entityType: true, entityId: true, action: true, before: true, after: true } as const;
-
 /**
- * Shared records, filed under no talk: a talk's stream carries their changes too, and describe()
- * keeps those the talk uses (a corrected source title shows on every page that cites it).
+ * Where the talk's revisions stand, as an event-stream cursor: a page reads it before the talk's
+ * content, and its live-update stream starts from it, so a change saved while the page was on its
+ * way is still sent. Kept with the talk's other reads: it moves only with the stamp.
  */
-export const SHARED_TYPES = ["party", "envoy", "issue", "source"];
+export async function getTalkCursor(talk: TalkRecord): Promise<string | null> {
+  const db = await getDb();
+  return cachedTalkRead(talk.id, talk.stamp, "cursor", async () => {
+    const latest = await db.revision.findFirst({
+      where: ofTalk(talk.id),
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      select: { id: true, at: true },
+    });
+    return latest ? formatCursor({ at: latest.at.getTime(), id: latest.id }) : null;
+  });
+}
 
-/** A talk's revisions, and those of every shared record. */
-export const ofTalk = (talkId: string) => ({ OR: [{ talkId }, { talkId: null, entityType: { in: SHARED_TYPES } }] });
+const revisionSelect = { id: true, at: true, talkId: true, entityType: true, entityId: true, action: true, before: true, after: true } as const;
 
 /** Of the shared records these revisions name, those the talk uses (ids). */
 async function usedByTalk(db: Db, talkId: string, rows: RevisionRow[]): Promise<Set<string>> {
