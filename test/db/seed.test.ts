@@ -1,13 +1,12 @@
 // The Beijing data set, checked against the news report it comes from, in a real database
 // loaded by the real `npm run db:seed` script.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../../lib/db";
 import { formatLocalDay, localDaysBetween } from "../../lib/time/local-day";
-import { applyMigrations } from "../../scripts/db/engine";
+import { migratedSqlite } from "../support/sqlite-template";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 // The report's sentences that the data set quotes, kept in the repository (the report itself is not).
@@ -25,11 +24,10 @@ function seed(): string {
 }
 
 beforeAll(async () => {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "parley-seed-")), "seed.db");
-  url = `file:${file}`;
-  await applyMigrations({ provider: "sqlite", url, file });
+  const config = await migratedSqlite("seed");
+  url = config.url;
   expect(seed()).toContain("Loaded Japan–DPRK normalization talks");
-  db = await createDb({ provider: "sqlite", url, file });
+  db = await createDb(config);
 });
 
 afterAll(async () => {
