@@ -12,6 +12,8 @@ export default defineConfig({
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // Migrates, once, the SQLite database that database tests copy (test/support/sqlite-template.ts).
+    globalSetup: ["test/support/global-setup.ts"],
     // server-only throws outside a React Server Component bundle; the data layer is tested directly.
     alias: { "server-only": path.resolve(import.meta.dirname, "test/support/server-only.ts") },
   },

@@ -1,6 +1,8 @@
 // Every write refuses visitors who may not write. The list of writes is not kept by hand: it is
-// every Server Action in the build's manifest (<distDir>/server/server-reference-manifest.json) and
-// every route handler under app/ that exports POST, PUT, PATCH or DELETE. Each is called over
+// every export of our "use server" modules (read from the source: the writes we mean to have),
+// every Server Action in the build's manifest (<distDir>/server/server-reference-manifest.json:
+// also those declared inline), and every route handler under app/ that exports POST, PUT, PATCH
+// or DELETE. Each is called over
 // HTTP, as a browser or a script could, by an anonymous visitor and by a signed-in analyst, with
 // input aimed at real rows (the analyst's own account, the first talk, statement and session);
 // each must answer with a refusal, and the database must be byte-for-byte the same afterwards.
@@ -53,6 +55,43 @@ function pathOfWorker(worker: string): string | null {
   const segments = (match[1] ?? "").split("/").filter((s) => s && !/^\(.*\)$/.test(s) && !s.startsWith("@"));
   if (segments.some((s) => s.startsWith("_"))) return null;
   return `/${segments.map((s) => (s.startsWith("[") ? "x" : s)).join("/")}`;
+}
+
+/** Directories whose modules may declare Server Actions. */
+const SOURCE_DIRS = ["app", "lib", "components"];
+
+/** The names a module exports: functions, constants (destructured too), and `export { a as b }`. */
+function exportedNames(source: string): string[] {
+  const found = new Set<string>();
+  for (const m of source.matchAll(/export\s+(?:async\s+)?(?:function\s*\*?|const|let|var)\s+([A-Za-z_$][\w$]*)/g)) found.add(m[1]!);
+  for (const m of source.matchAll(/export\s+(?:const|let|var)\s*\{([^}]*)\}\s*=/g)) {
+    for (const part of m[1]!.split(",")) {
+      const local = part.split("=")[0]!.split(":").pop()?.trim();
+      if (local) found.add(local);
+    }
+  }
+  for (const m of source.matchAll(/export\s*\{([^}]*)\}/g)) {
+    for (const part of m[1]!.split(",")) {
+      const exported = part.trim().split(/\s+as\s+/).pop()?.trim();
+      if (exported && exported !== "type" && !part.trim().startsWith("type ")) found.add(exported);
+    }
+  }
+  found.delete("default");
+  return [...found].sort();
+}
+
+/** Whether a module starts (after comments) with the "use server" directive. */
+const isServerActionModule = (source: string) => /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*["']use server["']/.test(source);
+
+/** Every Server Action our source declares in a "use server" module, named file#export. */
+function listDeclaredServerActions(dir = ROOT, relative = ""): string[] {
+  return readdirSync(path.join(dir, relative), { withFileTypes: true }).flatMap((entry): string[] => {
+    const file = path.posix.join(relative, entry.name);
+    if (entry.isDirectory()) return relative || SOURCE_DIRS.includes(entry.name) ? listDeclaredServerActions(dir, file) : [];
+    if (!relative || !/\.(ts|tsx|js|mjs)$/.test(entry.name) || /\.test\.tsx?$/.test(entry.name)) return [];
+    const source = readFileSync(path.join(dir, file), "utf8");
+    return isServerActionModule(source) ? exportedNames(source).map((name) => `${file}#${name}`) : [];
+  });
 }
 
 /** The write methods a route module exports: functions, constants, and `export { handler as POST }`. */
@@ -148,6 +187,22 @@ test.afterAll(async () => {
   for (const suffix of ["", "-wal", "-shm"]) rmSync(`${databaseFile}${suffix}`, { force: true });
 });
 
+/** What went wrong when `action` was called by `who` (refusal expected, data unchanged); empty when all is well. */
+async function refusalProblems(action: ServerAction, who: "anonymous visitor" | "analyst", context: BrowserContext): Promise<string[]> {
+  const problems: string[] = [];
+  const before = fingerprint(databaseFile);
+  const { status, body } = await callAction(context.request, action);
+  const refused = status === 401 || status === 403 || (body.includes('"ok":false') && REFUSALS.some((message) => body.includes(message)));
+  if (!refused) problems.push(`${action.name} (${action.id}) was not refused for an ${who}: ${status} ${body.slice(0, 300)}`);
+  if (who === "anonymous visitor" && refused && status === 200 && !body.includes(MESSAGES.signIn)) {
+    problems.push(`${action.name} told an anonymous visitor something other than to sign in: ${body.slice(0, 300)}`);
+  }
+  const after = fingerprint(databaseFile);
+  const changed = Object.keys(after).filter((table) => after[table] !== before[table]);
+  if (changed.length) problems.push(`${action.name} changed ${changed.join(", ")} for an ${who}`);
+  return problems;
+}
+
 async function callAction(request: APIRequestContext, action: ServerAction) {
   const response = await request.post(action.path, {
     headers: {
@@ -175,22 +230,8 @@ test("every Server Action refuses an anonymous visitor and a signed-in analyst, 
   expect(actions.length).toBeGreaterThanOrEqual(ACCOUNT_ACTIONS.length);
   const problems: string[] = [];
   for (const action of actions) {
-    for (const [who, context] of [
-      ["anonymous visitor", anonymousContext],
-      ["analyst", analystContext],
-    ] as const) {
-      const before = fingerprint(databaseFile);
-      const { status, body } = await callAction(context.request, action);
-      const refused =
-        status === 401 || status === 403 || (body.includes('"ok":false') && REFUSALS.some((message) => body.includes(message)));
-      if (!refused) problems.push(`${action.name} (${action.id}) was not refused for an ${who}: ${status} ${body.slice(0, 300)}`);
-      if (who === "anonymous visitor" && refused && status === 200 && !body.includes(MESSAGES.signIn)) {
-        problems.push(`${action.name} told an anonymous visitor something other than to sign in: ${body.slice(0, 300)}`);
-      }
-      const after = fingerprint(databaseFile);
-      const changed = Object.keys(after).filter((table) => after[table] !== before[table]);
-      if (changed.length) problems.push(`${action.name} changed ${changed.join(", ")} for an ${who}`);
-    }
+    problems.push(...(await refusalProblems(action, "anonymous visitor", anonymousContext)));
+    problems.push(...(await refusalProblems(action, "analyst", analystContext)));
   }
   expect(problems).toEqual([]);
   test.info().annotations.push({ type: "checked", description: `${actions.length} Server Actions × 2 visitors` });
@@ -207,9 +248,20 @@ test("the public actions (signing in and out, reading a talk's later days) chang
   expect(fingerprint(databaseFile)).toEqual(before);
 });
 
-test("every write route refuses an anonymous visitor (401) and a signed-in analyst (403), and changes nothing", async () => {
+test("every write route — each Server Action our \"use server\" modules export, and each route handler with a write method — refuses an anonymous visitor and a signed-in analyst, and changes nothing", async () => {
+  // Writes are Server Actions here (there is no write route handler today): enumerated from our
+  // own source, so a write whose module the build lost, or whose name changed, is noticed.
+  const declared = listDeclaredServerActions().filter((name) => !PUBLIC_ACTIONS.has(name));
+  expect(declared).toEqual(expect.arrayContaining(ACCOUNT_ACTIONS));
+  const built = new Map(listServerActions().map((action) => [action.name, action]));
+  expect(declared.filter((name) => !built.has(name)), "declared in a \"use server\" module but not in the build").toEqual([]);
   const routes = listWriteRoutes();
+  expect(declared.length + routes.length).toBeGreaterThan(0);
   const problems: string[] = [];
+  for (const name of declared) {
+    problems.push(...(await refusalProblems(built.get(name)!, "anonymous visitor", anonymousContext)));
+    problems.push(...(await refusalProblems(built.get(name)!, "analyst", analystContext)));
+  }
   for (const route of routes) {
     for (const method of route.methods) {
       for (const [who, context, expected] of [
@@ -233,7 +285,19 @@ test("every write route refuses an anonymous visitor (401) and a signed-in analy
     }
   }
   expect(problems).toEqual([]);
-  test.info().annotations.push({ type: "checked", description: `${routes.length} write routes` });
+  test.info().annotations.push({ type: "checked", description: `${declared.length} declared Server Actions and ${routes.length} write route handlers × 2 visitors` });
+});
+
+test("the source scan finds every \"use server\" module's exports, and only theirs", () => {
+  expect(isServerActionModule('"use server";\nexport const a = 1;')).toBe(true);
+  expect(isServerActionModule('// Why.\n/* More. */\n"use server";\n')).toBe(true);
+  expect(isServerActionModule('import "server-only";\n"use server";\n')).toBe(false);
+  expect(exportedNames("export const createX = editorAction(I, f);\nexport async function signIn() {}\nexport const { remove, restore: restoreX } = actions;\nconst h = 1;\nexport { h as helper };\nexport type T = string;")).toEqual(
+    ["createX", "helper", "remove", "restoreX", "signIn"].sort(),
+  );
+  const declared = listDeclaredServerActions();
+  expect(declared).toEqual(expect.arrayContaining([...ACCOUNT_ACTIONS, ...PUBLIC_ACTIONS, "lib/actions/statements.ts#addStatementInPlace"]));
+  expect(declared.some((name) => name.startsWith("lib/actions/safe-action.ts#"))).toBe(false);
 });
 
 test("the route scan recognises every way a route module can export a write method", () => {

@@ -2,7 +2,7 @@
 // instance and every restart shares the same counts. better-auth's own "database" storage reads,
 // then updates inside an interactive transaction; this does the whole check-and-count in one
 // INSERT … ON CONFLICT DO UPDATE … RETURNING, which is atomic on SQLite and PostgreSQL alike and
-// avoids interactive transactions on the SQLite driver adapter (see shared notes on P2028).
+// avoids interactive transactions on the SQLite driver adapter (docs/notes/prisma-offline.md, P2028).
 //
 // Semantics are better-auth's: a window starts at the first counted request; while fewer than
 // `max` requests were counted in it, the request is counted and allowed (and the window's clock

@@ -10,7 +10,7 @@
 // How it stays atomic and safe on both providers (docs/decisions/005-writes-and-revisions.md):
 // every write is ONE batch transaction (`$transaction([...])`, ids made in advance), never an
 // interactive one. @prisma/adapter-better-sqlite3 holds a single connection behind a mutex that
-// a failed BEGIN never releases (notes/prisma-offline.md), and an interactive transaction that
+// a failed BEGIN never releases (docs/notes/prisma-offline.md), and an interactive transaction that
 // awaits between statements would also let every other query of the process run inside it. A
 // batch has no application code between its statements, and each batch starts with an INSERT,
 // so SQLite takes its write lock up front (waiting out the busy timeout) instead of failing a

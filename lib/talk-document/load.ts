@@ -2,7 +2,7 @@
 // the JSON import. Parties, envoys, issues and sources are shared between talks: found by slug
 // or key and reused, created when missing. Ids are made here so that every write can go into
 // one batch transaction (the SQLite adapter mishandles a failed interactive BEGIN; see
-// notes/prisma-offline.md).
+// docs/notes/prisma-offline.md).
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db";
 import type { Prisma } from "../generated/sqlite/client";

@@ -2,7 +2,7 @@
 // to one exact version) talks to the database through the same driver adapters as the app.
 // It writes and reads migrations in Prisma's own layout and `_prisma_migrations` table, so the
 // regular Prisma CLI agrees with us on any machine that has it. See
-// docs/decisions/001-offline-migrations.md and notes/prisma-offline.md for each trap below.
+// docs/decisions/001-offline-migrations.md and docs/notes/prisma-offline.md for each trap below.
 import { randomUUID } from "node:crypto";
 import { readFile, readdir } from "node:fs/promises";
 import { createRequire } from "node:module";

@@ -2,9 +2,6 @@
 // (the path the login page takes): hashing, cookies, roles, disabling, the last-admin rule,
 // revisions without secrets, and the sign-in rate limit kept in the database — on SQLite, and
 // the rate limit's one SQL statement on PostgreSQL too.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAuth, type Auth } from "../../lib/auth/auth";
 import { databaseRateLimitStorage } from "../../lib/auth/rate-limit";
@@ -22,6 +19,7 @@ import {
 } from "../../lib/users/accounts";
 import { applyMigrations } from "../../scripts/db/engine";
 import { createDatabase, startPostgres, type PostgresCluster } from "../support/postgres";
+import { migratedSqlite } from "../support/sqlite-template";
 
 const SECRET = "test-secret-0123456789-abcdefghijklmnopqrstuvwxyz";
 const CLI = { id: null, name: "test" };
@@ -35,13 +33,6 @@ const envFor = (database: DatabaseConfig, baseUrl = "http://localhost:3000"): En
   publicRead: true,
   auth: { secret: SECRET, baseUrl },
 });
-
-async function migratedSqlite(name: string): Promise<DatabaseConfig> {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), `parley-${name}-`)), `${name}.db`);
-  const database: DatabaseConfig = { provider: "sqlite", url: `file:${file}`, file };
-  await applyMigrations(database);
-  return database;
-}
 
 function signIn(a: Auth, email: string, password: string, ip = "192.0.2.1", baseUrl = "http://localhost:3000") {
   return a.handler(

@@ -1,12 +1,8 @@
 // What editors do, below the forms: the talk's own rules for statements, sessions, assessments,
 // talks, parties and issues, on a migrated SQLite database loaded with the Beijing seed — and
 // the explanation a refused stale save gets.
-import { readFileSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../../lib/db";
-import type { DatabaseConfig } from "../../lib/env";
 import { AssessmentInput } from "../../lib/entities/assessment";
 import { IssueInput } from "../../lib/entities/issue";
 import { PartyUpdateInput } from "../../lib/entities/party";
@@ -21,11 +17,9 @@ import { createStatement, updateStatement } from "../../lib/mutations/statements
 import { statementStore } from "../../lib/entities/statement";
 import { talkStore } from "../../lib/entities/talk";
 import { updateTalk } from "../../lib/mutations/talks";
-import { loadTalkDocument } from "../../lib/talk-document/load";
-import { TalkDocumentSchema } from "../../lib/talk-document/schema";
-import { applyMigrations } from "../../scripts/db/engine";
+import { loadSeedTalk } from "../support/factories";
+import { migratedSqlite } from "../support/sqlite-template";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
 const SLUG = "japan-dprk-beijing-2006";
 const ERIN: Actor = { id: null, name: "Erin Editor" };
 const OMAR: Actor = { id: null, name: "Omar Editor" };
@@ -33,14 +27,11 @@ const OMAR: Actor = { id: null, name: "Omar Editor" };
 let db: Db;
 
 beforeAll(async () => {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "parley-editing-")), "editing.db");
-  const config: DatabaseConfig = { provider: "sqlite", url: `file:${file}`, file };
-  await applyMigrations(config);
+  const config = await migratedSqlite("editing");
   // The data layer (describeConflict) reads through the app's own client: point it here.
   process.env.DATABASE_URL = config.url;
   db = await createDb(config);
-  const seed = TalkDocumentSchema.parse(JSON.parse(readFileSync(path.join(ROOT, "prisma/seed", `${SLUG}.json`), "utf8")));
-  await loadTalkDocument(db, seed, "seed");
+  await loadSeedTalk(db);
 });
 
 afterAll(async () => {

@@ -2,9 +2,6 @@
 // written by another connection (another process, another app instance), keeps (at, id) order
 // within one millisecond, and words what it finds.
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addStatement } from "../../e2e/support/live-writes";
@@ -14,14 +11,12 @@ import type { DatabaseConfig } from "../../lib/env";
 import { cursorOf } from "../../lib/live/cursor";
 import { createParty, updateSource } from "../../lib/mutations/catalog";
 import type { LiveChange, RevisionRow } from "../../lib/live/describe";
-import { ChangeHub, type ReadRange } from "../../lib/live/hub";
-import { loadTalkDocument } from "../../lib/talk-document/load";
-import { TalkDocumentSchema } from "../../lib/talk-document/schema";
+import { ChangeHub, type ChangeSource, type ReadRange } from "../../lib/live/hub";
 import { applyMigrations } from "../../scripts/db/engine";
+import { loadSeedTalk } from "../support/factories";
 import { createDatabase, startPostgres, type PostgresCluster } from "../support/postgres";
+import { migratedSqlite } from "../support/sqlite-template";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const SEED = TalkDocumentSchema.parse(JSON.parse(readFileSync(path.join(ROOT, "prisma/seed/japan-dprk-beijing-2006.json"), "utf8")));
 const SLUG = "japan-dprk-beijing-2006";
 
 type Setup = {
@@ -44,6 +39,31 @@ async function eventually(check: () => void, ms = 5_000) {
   }
 }
 
+/**
+ * A hub on the real change source that counts the poller's finished scans of the Revision table
+ * (every tick scans once, after delivering what the tick before it found), so a test waits for
+ * polls to have happened rather than for time to have passed.
+ */
+function watchedHub(db: () => Db) {
+  const inner = revisionChangeSource(async () => db());
+  let scans = 0;
+  const source: ChangeSource<RevisionRow, LiveChange> = {
+    ...inner,
+    scan: (...args) => inner.scan(...args).finally(() => scans++),
+  };
+  const hub = new ChangeHub<RevisionRow, LiveChange>(source, { intervalMs: 50 });
+  return {
+    hub,
+    /** Resolves once the poller has started (read the newest revision and let its listener in). */
+    started: () => eventually(() => expect(scans).toBeGreaterThanOrEqual(2)),
+    /** Resolves once the poller has scanned `n` more times, each earlier tick finished and delivered. */
+    polled: (n: number) => {
+      const from = scans;
+      return eventually(() => expect(scans).toBeGreaterThanOrEqual(from + n + 1));
+    },
+  };
+}
+
 function suite(name: string, setup: () => Promise<Setup>) {
   describe(`live changes on ${name}`, () => {
     let s: Setup;
@@ -52,7 +72,7 @@ function suite(name: string, setup: () => Promise<Setup>) {
 
     beforeAll(async () => {
       s = await setup();
-      ({ talkId } = await loadTalkDocument(s.db, SEED, "seed"));
+      ({ id: talkId } = await loadSeedTalk(s.db));
     }, 120_000);
     afterAll(() => s?.close());
 
@@ -82,11 +102,11 @@ function suite(name: string, setup: () => Promise<Setup>) {
     });
 
     it("tells a listener of a statement written by another connection, in words, within a few polls", async () => {
-      const hub = new ChangeHub<RevisionRow, LiveChange>(source(), { intervalMs: 50 });
+      const { hub, started, polled } = watchedHub(() => s.db);
       const got: LiveChange[] = [];
       const stop = hub.subscribe(talkId, null, { changes: (events) => got.push(...events), reset: () => undefined });
       try {
-        await new Promise((r) => setTimeout(r, 150)); // the poller has started from the seed
+        await started(); // from the seed: what was there before is not news
         expect(got).toEqual([]);
         await s.writeElsewhere("Pyongyang will not discuss the abductions further.");
         await eventually(() => expect(got).toHaveLength(1));
@@ -100,7 +120,7 @@ function suite(name: string, setup: () => Promise<Setup>) {
         // Committed late, stamped before the one already seen: still told, once.
         await s.writeElsewhere("A late one.", new Date(Date.now() - 3_000));
         await eventually(() => expect(got).toHaveLength(2));
-        await new Promise((r) => setTimeout(r, 200));
+        await polled(3);
         expect(got).toHaveLength(2);
       } finally {
         stop();
@@ -109,12 +129,12 @@ function suite(name: string, setup: () => Promise<Setup>) {
     });
 
     it("tells a talk's listeners of a shared record it uses, and not of one it does not", async () => {
-      const hub = new ChangeHub<RevisionRow, LiveChange>(source(), { intervalMs: 50 });
+      const { hub, started, polled } = watchedHub(() => s.db);
       const got: LiveChange[] = [];
       const stop = hub.subscribe(talkId, null, { changes: (events) => got.push(...events), reset: () => undefined });
       const editor = { id: null, name: "Test editor" };
       try {
-        await new Promise((r) => setTimeout(r, 150));
+        await started();
         // A party of no talk, then the source every Beijing statement cites.
         await createParty(s.db, { slug: `elsewhere-${randomBytes(3).toString("hex")}`, name: "Elsewhere", shortName: "Elsewhere", isoCode: null }, editor);
         const report = await s.db.source.findUniqueOrThrow({ where: { key: "news-report-2006-02-07" }, select: { id: true, version: true } });
@@ -125,19 +145,19 @@ function suite(name: string, setup: () => Promise<Setup>) {
         );
         await eventually(() => expect(got).toHaveLength(1));
         expect(got[0]).toMatchObject({ entityType: "source", everyDay: true, summary: "Source “North Korea, Japan still far apart” edited" });
-        await new Promise((r) => setTimeout(r, 200));
+        await polled(3);
         expect(got).toHaveLength(1);
       } finally {
         stop();
       }
+      expect(hub.activeTalks()).toEqual([]);
     });
   });
 }
 
 suite("SQLite", async () => {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "parley-live-")), "live.db");
-  const config: DatabaseConfig = { provider: "sqlite", url: `file:${file}`, file };
-  await applyMigrations(config);
+  const config = await migratedSqlite("live");
+  const { file } = config;
   const db = await createDb(config);
   return {
     db,

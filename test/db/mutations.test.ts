@@ -3,8 +3,6 @@
 // winner, every change writes exactly one revision with its before and after, deletes are soft and
 // undone, earlier versions restored, and a refused batch leaves the connection usable.
 import { execFile } from "node:child_process";
-import { readFileSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../../lib/db";
@@ -26,13 +24,12 @@ import type { StatementSnapshot } from "../../lib/entities/statement";
 import { assessmentStore } from "../../lib/entities/assessment";
 import { sourceStore } from "../../lib/entities/source";
 import { statementStore } from "../../lib/entities/statement";
-import { loadTalkDocument } from "../../lib/talk-document/load";
-import { TalkDocumentSchema } from "../../lib/talk-document/schema";
 import { applyMigrations } from "../../scripts/db/engine";
+import { loadSeedTalk } from "../support/factories";
 import { createDatabase, startPostgres, type PostgresCluster } from "../support/postgres";
+import { migratedSqlite } from "../support/sqlite-template";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const SEED = TalkDocumentSchema.parse(JSON.parse(readFileSync(path.join(ROOT, "prisma/seed/japan-dprk-beijing-2006.json"), "utf8")));
 const ERIN: Actor = { id: null, name: "Erin Editor" };
 const OMAR: Actor = { id: null, name: "Omar Editor" };
 
@@ -40,13 +37,11 @@ const OMAR: Actor = { id: null, name: "Omar Editor" };
 type Setup = { db: Db; second: Db; file?: string; close(): Promise<void> };
 
 async function sqlite(): Promise<Setup> {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "parley-mutations-")), "mutations.db");
-  const config: DatabaseConfig = { provider: "sqlite", url: `file:${file}`, file };
-  await applyMigrations(config);
+  const config = await migratedSqlite("mutations");
   // One process holds one SQLite connection (lib/db.ts): better-sqlite3 waits for a lock by
   // blocking the thread, so two connections in one process would stall each other.
   const db = await createDb(config);
-  return { db, second: db, file, close: () => db.$disconnect() };
+  return { db, second: db, file: config.file, close: () => db.$disconnect() };
 }
 
 /** Runs test/support/race-writer.ts in its own process: plan from `expected`, commit at `startAt`. */
@@ -91,7 +86,7 @@ describe.each([
   beforeAll(async () => {
     setup = await open();
     db = setup.db;
-    await loadTalkDocument(db, SEED, "seed");
+    await loadSeedTalk(db);
     const row = await db.statement.findFirstOrThrow({ where: { quotedWords: "huge difference" }, select: { id: true } });
     statementId = row.id;
     original = (await statementStore.read(db, statementId))!.snapshot;

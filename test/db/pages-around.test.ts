@@ -1,16 +1,10 @@
 // The envoy, party and issue reads against a real SQLite database loaded with the Beijing seed:
 // what they return, and that nothing soft-deleted reaches a reader.
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../lib/db";
-import { loadTalkDocument } from "../../lib/talk-document/load";
-import { TalkDocumentSchema } from "../../lib/talk-document/schema";
-import { applyMigrations } from "../../scripts/db/engine";
+import { loadSeedTalk } from "../support/factories";
+import { migratedSqlite } from "../support/sqlite-template";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const SEED = path.join(ROOT, "prisma/seed/japan-dprk-beijing-2006.json");
 
 let db: Db;
 let data: {
@@ -20,14 +14,12 @@ let data: {
 };
 
 beforeAll(async () => {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "parley-pages-")), "pages.db");
-  const url = `file:${file}`;
-  await applyMigrations({ provider: "sqlite", url, file });
+  const { url } = await migratedSqlite("pages");
   // The reads use the app's one client, which takes its database from DATABASE_URL on first use.
   process.env.DATABASE_URL = url;
   const { getDb } = await import("../../lib/db");
   db = await getDb();
-  await loadTalkDocument(db, TalkDocumentSchema.parse(JSON.parse(readFileSync(SEED, "utf8"))), "test");
+  await loadSeedTalk(db, "test");
   const [envoys, parties, issues] = await Promise.all([
     import("../../lib/data/envoys"),
     import("../../lib/data/parties"),

@@ -2,12 +2,8 @@
 // would run 24 hours or more, and the hours the clocks skip and repeat, for sessions and for
 // statements alike. A Geneva talk across both 2026 changes, run in America/Los_Angeles
 // (vitest.config.ts), so nothing can lean on the server's own zone.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../../lib/db";
-import type { DatabaseConfig } from "../../lib/env";
 import { SessionInput, SessionUpdateInput, sessionFormValues } from "../../lib/entities/session";
 import { StatementInput } from "../../lib/entities/statement";
 import { MutationError, type Actor } from "../../lib/mutations/core";
@@ -15,9 +11,8 @@ import { createSession, updateSession } from "../../lib/mutations/sessions";
 import { createStatement } from "../../lib/mutations/statements";
 import { sessionStore } from "../../lib/entities/session";
 import { statementStore } from "../../lib/entities/statement";
-import { loadTalkDocument } from "../../lib/talk-document/load";
-import { TalkDocumentSchema } from "../../lib/talk-document/schema";
-import { applyMigrations } from "../../scripts/db/engine";
+import { createTalk } from "../support/factories";
+import { migratedSqlite } from "../support/sqlite-template";
 
 const SLUG = "test-geneva-autumn-2026";
 const ZONE = "Europe/Zurich";
@@ -26,22 +21,8 @@ const ERIN: Actor = { id: null, name: "Erin Editor" };
 let db: Db;
 
 beforeAll(async () => {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "parley-session-times-")), "times.db");
-  const config: DatabaseConfig = { provider: "sqlite", url: `file:${file}`, file };
-  await applyMigrations(config);
-  db = await createDb(config);
-  const talk = TalkDocumentSchema.parse({
-    format: "parley.talk/v1",
-    talk: { slug: SLUG, title: "Test round, Geneva, across both 2026 clock changes", venueCity: "Geneva", venueTimeZone: ZONE, firstDay: "2026-03-27", lastDay: "2026-10-26", status: "concluded", summary: "" },
-    parties: [{ slug: "aurelia", name: "Republic of Aurelia", shortName: "Aurelia", isoCode: null }],
-    envoys: [],
-    issues: [],
-    sources: [],
-    sessions: [],
-    statements: [],
-    assessments: [],
-  });
-  await loadTalkDocument(db, talk, "seed");
+  db = await createDb(await migratedSqlite("session-times"));
+  await createTalk(db, { talk: { slug: SLUG, title: "Test round, Geneva, across both 2026 clock changes", venueTimeZone: ZONE, firstDay: "2026-03-27", lastDay: "2026-10-26" } });
 });
 
 afterAll(async () => {

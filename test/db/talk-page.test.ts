@@ -3,9 +3,6 @@
 // hold every item once; that the reads kept in memory are dropped when the talk changes, even by
 // another connection; and that a legacy row dated 9999-12-31 costs one day, not millions.
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateTalkDocument } from "../../bench/timeline/generate";
 import { createDb, type Db } from "../../lib/db";
@@ -17,10 +14,10 @@ import { createStatement } from "../../lib/mutations/statements";
 import { loadTalkDocument } from "../../lib/talk-document/load";
 import { TalkDocumentSchema } from "../../lib/talk-document/schema";
 import { WINDOW_DAYS, WINDOW_ITEMS } from "../../lib/timeline/window";
-import { applyMigrations } from "../../scripts/db/engine";
 import type { WindowContent } from "../../lib/data/talks";
+import { loadSeedTalk } from "../support/factories";
+import { migratedSqlite } from "../support/sqlite-template";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
 const BEIJING = "japan-dprk-beijing-2006";
 const LONG = "test-windows-round";
 
@@ -29,13 +26,11 @@ let db: Db;
 let data: typeof import("../../lib/data/talks");
 
 beforeAll(async () => {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "parley-talk-page-")), "talk-page.db");
-  config = { provider: "sqlite", url: `file:${file}`, file };
-  await applyMigrations(config);
+  config = await migratedSqlite("talk-page");
   // The reads use the app's one client, which takes its database from DATABASE_URL on first use.
   process.env.DATABASE_URL = config.url;
   db = await (await import("../../lib/db")).getDb();
-  await loadTalkDocument(db, TalkDocumentSchema.parse(JSON.parse(readFileSync(path.join(ROOT, "prisma/seed", `${BEIJING}.json`), "utf8"))), "test");
+  await loadSeedTalk(db, "test");
   const long = generateTalkDocument({ seed: 11, slug: LONG, firstDay: "2025-03-10", days: 20, sessions: 120, statements: 1_500, timeZone: "Europe/Zurich" });
   await loadTalkDocument(db, TalkDocumentSchema.parse(long), "test");
   data = await import("../../lib/data/talks");

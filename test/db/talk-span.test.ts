@@ -4,8 +4,7 @@
 // be moved out from under its live rows; a row brought back must still fit. And `npm run db:load`
 // refuses a document breaking the rule, naming each bad field, and loads none of it.
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { attempt } from "../../lib/actions/edit-support";
@@ -26,6 +25,7 @@ import { loadTalkDocument } from "../../lib/talk-document/load";
 import { TalkDocumentSchema, type TalkDocument } from "../../lib/talk-document/schema";
 import { applyMigrations } from "../../scripts/db/engine";
 import { createDatabase, startPostgres, type PostgresCluster } from "../support/postgres";
+import { migratedSqlite } from "../support/sqlite-template";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const SEED_FILE = path.join(ROOT, "prisma/seed/japan-dprk-beijing-2006.json");
@@ -39,10 +39,7 @@ const CLOSED_REFUSAL = "That day is outside the talk (4–8 February 2006).";
 type Setup = { db: Db; close(): Promise<void> };
 
 async function sqlite(): Promise<Setup> {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "parley-talk-span-")), "talk-span.db");
-  const config: DatabaseConfig = { provider: "sqlite", url: `file:${file}`, file };
-  await applyMigrations(config);
-  const db = await createDb(config);
+  const db = await createDb(await migratedSqlite("talk-span"));
   return { db, close: () => db.$disconnect() };
 }
 
@@ -239,10 +236,8 @@ describe.each([
 
 describe("npm run db:load", () => {
   it("refuses a document with rows outside the talk or a talk over 50 years, naming each field, and loads none of it", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "parley-load-span-"));
-    const file = path.join(dir, "load.db");
-    const url = `file:${file}`;
-    await applyMigrations({ provider: "sqlite", url, file });
+    const { url, file } = await migratedSqlite("load-span");
+    const dir = path.dirname(file);
     const doc = seedDocument();
     doc.talk.slug = "far-future-import";
     doc.talk.lastDay = "2106-02-04";
