@@ -89,7 +89,7 @@ type TalkRowKind<S extends Snapshot> = {
   entity: TalkRowEntity<S>;
   actions: RecordView["actions"] & { update: SaveAction };
   /** What the row is called in the line under the title. */
-  summary(row: RowForEdit<S>): Promise<string>;
+  summary(row: RowForEdit<S>): string | Promise<string>;
   subject?(row: RowForEdit<S>, talk: TalkRef, summary: string): RecordView["subject"];
   deleteNote?: string;
   narrow: boolean;
@@ -98,7 +98,7 @@ type TalkRowKind<S extends Snapshot> = {
 const sessionKind: TalkRowKind<SessionSnapshot> = {
   entity: session,
   actions: sessionActions,
-  summary: async (row) => row.snapshot.title,
+  summary: (row) => row.snapshot.title,
   deleteNote: "Its statements stay on the timeline, on their own days; undoing the deletion puts them back under it.",
   narrow: false,
 };

@@ -106,7 +106,7 @@ export async function TalkDeletePage({ params }: SlugProps) {
 async function talkRowForm(type: TalkRowType, found: NonNullable<Awaited<ReturnType<typeof talkRowView>>>): Promise<ReactNode> {
   const { row, talk, view } = found;
   const values = row.values;
-  const list = (name: string) => (Array.isArray(values[name]) ? (values[name] as string[]) : []);
+  const list = (name: string) => (Array.isArray(values[name]) ? (values[name]) : []);
   const cancelHref = `${view.back.href}${type === "assessment" ? "" : `#${type}-${row.id}`}`;
   if (type === "assessment") {
     const fields: FieldSpec[] = [

@@ -81,7 +81,7 @@ async function main() {
       await createRow(db, statementStore, { snapshot: { ...base, text, quotedWords: null, sequence: 1_000 + i }, actor: { id: null, name: "bench" } });
       const committed = Date.now();
       await page.waitForFunction(() => (window as unknown as { arrivedAt?: number }).arrivedAt !== undefined, undefined, { timeout: 30_000 });
-      const arrived = (await page.evaluate(() => (window as unknown as { arrivedAt: number }).arrivedAt))!;
+      const arrived = (await page.evaluate(() => (window as unknown as { arrivedAt: number }).arrivedAt));
       samples.push(arrived - committed);
       log(`  save ${i + 1}: visible ${arrived - committed} ms after its commit`);
       // Saves a little apart, at a different point of the server's poll each time.

@@ -39,9 +39,9 @@ export function saveActions<C extends z.ZodType, U extends z.ZodType<Versioned>>
   create(db: Db, input: z.output<C>, actor: Actor): Promise<string>;
   update(db: Db, input: z.output<U>, actor: Actor): Promise<string>;
   /** The editor's values, put back in the form after a stale save. */
-  conflictValues(input: z.output<U>): FormValues;
+  conflictValues: (input: z.output<U>) => FormValues;
   /** The zone the comparison shows times in (a talk's row: its venue's). */
-  timeZone?(db: Db, input: z.output<U>): Promise<string | null>;
+  timeZone?(db: Db, input: z.output<U>): string | null | Promise<string | null>;
 }) {
   return {
     create: editorAction(spec.createInput, async (input, user) => {
@@ -143,7 +143,7 @@ export function talkRowActions<S extends Snapshot, C extends z.ZodType<{ talk: s
     updateInput: U;
     create(db: Db, input: z.output<C>, actor: Actor): Promise<Saved>;
     update(db: Db, input: z.output<U>, actor: Actor): Promise<Saved>;
-    conflictValues(input: z.output<U>): FormValues;
+    conflictValues: (input: z.output<U>) => FormValues;
     writes: Pick<Parameters<typeof versionActions<typeof TalkRowVersionInput, typeof TalkRowRestoreInput>>[0], "remove" | "undoDelete" | "restore">;
   },
 ) {

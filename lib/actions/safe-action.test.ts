@@ -56,7 +56,7 @@ describe("editorAction and adminAction refuse before anything else happens", () 
 
 describe("editorAction for an editor", () => {
   it("runs the handler with the parsed input and the user, and returns its result", async () => {
-    const handler = vi.fn(async (input: z.output<typeof StatementInput>, who: CurrentUser) => ({
+    const handler = vi.fn((input: z.output<typeof StatementInput>, who: CurrentUser) => Promise.resolve({
       ok: true as const,
       message: `saved by ${who.name}`,
       data: input.text,
@@ -85,25 +85,22 @@ describe("editorAction for an editor", () => {
   });
 
   it("turns an ActionError or a PermissionError from the handler into the form's message", async () => {
-    const conflict = wrappers(user("editor")).editorAction(StatementInput, async () => {
-      throw new ActionError("Someone saved this statement first.", { fieldErrors: { text: ["Changed meanwhile."] } });
-    });
+    const conflict = wrappers(user("editor")).editorAction(StatementInput, () =>
+      Promise.reject(new ActionError("Someone saved this statement first.", { fieldErrors: { text: ["Changed meanwhile."] } })));
     await expect(conflict(null, { text: "x", talkId: "t" })).resolves.toEqual({
       ok: false,
       message: "Someone saved this statement first.",
       fieldErrors: { text: ["Changed meanwhile."] },
       values: { text: "x", talkId: "t" },
     });
-    const notYours = wrappers(user("editor")).editorAction(StatementInput, async () => {
-      throw new PermissionError("forbidden", "Not your talk.");
-    });
+    const notYours = wrappers(user("editor")).editorAction(StatementInput, () =>
+      Promise.reject(new PermissionError("forbidden", "Not your talk.")));
     await expect(notYours(null, { text: "x", talkId: "t" })).resolves.toEqual({ ok: false, message: "Not your talk." });
   });
 
   it("lets other errors through to the error boundary", async () => {
-    const broken = wrappers(user("editor")).editorAction(StatementInput, async () => {
-      throw new Error("database is locked");
-    });
+    const broken = wrappers(user("editor")).editorAction(StatementInput, () =>
+      Promise.reject(new Error("database is locked")));
     await expect(broken(null, { text: "x", talkId: "t" })).rejects.toThrow("database is locked");
   });
 });
@@ -130,7 +127,7 @@ describe("withEditor and withAdmin route handlers", () => {
     ["nobody signed in", null, sameSite, 401, MESSAGES.signIn],
     ["an analyst", user("analyst"), sameSite, 403, MESSAGES.editorOnly],
   ])("refuses %s with its status and a JSON message, never running the handler", async (_what, who, headers, status, message) => {
-    const handler = vi.fn(async () => new Response("done"));
+    const handler = vi.fn(() => Promise.resolve(new Response("done")));
     const response = await wrappers(who).withEditor(handler)(request(headers), {});
     expect(response.status).toBe(status);
     await expect(response.json()).resolves.toEqual({ ok: false, message });
@@ -138,7 +135,7 @@ describe("withEditor and withAdmin route handlers", () => {
   });
 
   it("refuses an editor on an admin route with 403", async () => {
-    const handler = vi.fn(async () => new Response("done"));
+    const handler = vi.fn(() => Promise.resolve(new Response("done")));
     const response = await wrappers(user("editor")).withAdmin(handler)(request(sameSite), {});
     expect(response.status).toBe(403);
     expect(handler).not.toHaveBeenCalled();
@@ -154,9 +151,8 @@ describe("withEditor and withAdmin route handlers", () => {
   });
 
   it("answers an ActionError with its status and fields", async () => {
-    const response = await wrappers(user("editor")).withEditor(async () => {
-      throw new ActionError("Someone saved this first.", { status: 409 });
-    })(request(sameSite), {});
+    const response = await wrappers(user("editor")).withEditor(() =>
+      Promise.reject(new ActionError("Someone saved this first.", { status: 409 })))(request(sameSite), {});
     expect(response.status).toBe(409);
     await expect(response.json()).resolves.toEqual({ ok: false, message: "Someone saved this first." });
   });

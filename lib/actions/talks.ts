@@ -12,7 +12,7 @@ const save = saveActions({
   create: async (db, input, actor) => `/talks/${(await talks.createTalk(db, input, actor)).slug}`,
   update: async (db, input, actor) => `/talks/${(await talks.updateTalk(db, input, actor)).slug}`,
   conflictValues: (input) => ({ ...talkFormValues(input), id: input.id }),
-  timeZone: async (_, input) => input.venueTimeZone,
+  timeZone: (_, input) => input.venueTimeZone,
 });
 
 const versions = versionActions({

@@ -67,7 +67,13 @@ function label<K extends string>(labels: Record<K, string>, v: JsonValue | undef
     const words = labels[v as K];
     return words.charAt(0).toUpperCase() + words.slice(1);
   }
-  return v == null || v === "" ? NONE : String(v);
+  return v == null || v === "" ? NONE : scalarText(v);
+}
+
+/** A recorded value that is not a label or a day, as text: lists joined, anything else as JSON. */
+function scalarText(v: JsonValue): string {
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return String(v);
+  return Array.isArray(v) ? v.map(scalarText).join(", ") : JSON.stringify(v);
 }
 
 function instant(v: JsonValue | undefined, timeZone: string | null): string {
@@ -96,7 +102,7 @@ export function showValue(type: RecordedType, field: string, v: JsonValue | unde
     case "envoys":
       return Array.isArray(v) && v.length
         ? v
-            .map((e) => (e && typeof e === "object" && !Array.isArray(e) ? `${names.envoy.get(String(e.envoy)) ?? String(e.envoy)} (${label(DELEGATION_ROLE_LABEL, e.role)})` : ""))
+            .map((e) => (e && typeof e === "object" && !Array.isArray(e) ? `${names.envoy.get(scalarText(e.envoy ?? null)) ?? scalarText(e.envoy ?? null)} (${label(DELEGATION_ROLE_LABEL, e.role)})` : ""))
             .join("; ")
         : NONE;
     case "issue":
@@ -128,7 +134,7 @@ export function showValue(type: RecordedType, field: string, v: JsonValue | unde
     case "firstDay":
     case "lastDay":
     case "publishedOn":
-      return typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatLocalDay(v) : v == null ? NONE : String(v);
+      return typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatLocalDay(v) : v == null ? NONE : scalarText(v);
     case "saidAt":
     case "startsAt":
     case "endsAt":

@@ -1,7 +1,6 @@
 // A gap assessment: an editor's judgement of the gap between the parties on one issue on one
 // day. One per issue per day; its issue and day are fixed once made (edit the gap and note).
 import { z } from "zod";
-import type { Gap } from "../enums";
 import { GapSchema, NOTE_MAX } from "../talk-document/schema";
 import { choice, id, localDay, plainText, slug, version } from "./fields";
 import { defineStore, issueIds } from "./store";
@@ -44,7 +43,7 @@ export const assessmentStore = defineStore<AssessmentSnapshot, Row>({
   fixed: (a) => ({ talkId: a.talkId }),
   async columns(db, a) {
     const [issueId] = await issueIds(db, [a.issue]);
-    return { issueId, localDay: a.localDay, gap: a.gap as Gap, note: a.note, authorId: a.authorId, authorName: a.authorName };
+    return { issueId, localDay: a.localDay, gap: a.gap, note: a.note, authorId: a.authorId, authorName: a.authorName };
   },
 });
 

@@ -92,7 +92,8 @@ describe("the talk form's input", () => {
   });
   it("reserves the addresses Parley uses itself, and an update carries no slug", () => {
     expect(messages(TalkInput.safeParse({ ...base, slug: "new" }))).toEqual({ slug: "This address is reserved; choose another." });
-    expect(messages(TalkInput.safeParse({ ...base, slug: "Beijing 2007" }))).toMatchObject({ slug: expect.stringContaining("lower-case") });
+    expect(messages(TalkInput.safeParse({ ...base, slug: "Beijing 2007" }))).toHaveProperty("slug");
+    expect(messages(TalkInput.safeParse({ ...base, slug: "Beijing 2007" })).slug).toContain("lower-case");
     expect(TalkUpdateInput.parse({ ...base, id: "t", version: "4" })).not.toHaveProperty("slug");
   });
 });

@@ -3,7 +3,6 @@
 // before the start is the next day, less than 24 hours, no skipped or unchosen repeated time) are
 // lib/time/session-times.ts, which lib/mutations/sessions.ts and the form both run.
 import { z } from "zod";
-import type { Outcome, SessionKind } from "../enums";
 import { NOTE_MAX, OutcomeSchema, SessionKindSchema, SUMMARY_MAX, TITLE_MAX } from "../talk-document/schema";
 import { OCCURRENCES, occurrenceOf, venueClock } from "../time/venue-clock";
 import { choice, id, list, optionalChoice, optionalClock, optionalDay, optionalText, optionalUrl, plainText, requiredText, slug, version } from "./fields";
@@ -169,10 +168,10 @@ export const sessionStore = defineStore<SessionSnapshot, Row>({
     localDay: s.localDay,
     startsAt: dateOf(s.startsAt),
     endsAt: dateOf(s.endsAt),
-    kind: s.kind as SessionKind | null,
+    kind: s.kind,
     title: s.title,
     summary: s.summary,
-    outcome: s.outcome as Outcome,
+    outcome: s.outcome,
     outcomeNote: s.outcomeNote,
     sequence: s.sequence,
   }),

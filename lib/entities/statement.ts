@@ -4,7 +4,6 @@
 // talk's own rules (its parties, its days, its venue clock) are lib/mutations/statements.ts.
 import { z } from "zod";
 import type { Db } from "../db";
-import type { Capacity, PartOfDay, StatementKind, StatementSetting, TimePrecision } from "../enums";
 import {
   CapacitySchema,
   PartOfDaySchema,
@@ -251,14 +250,14 @@ export const statementStore = defineStore<StatementSnapshot, Row>({
       sessionId: s.session,
       partyId: partyId!,
       envoyId: envoy?.id ?? null,
-      capacity: s.capacity as Capacity,
+      capacity: s.capacity,
       saidOn: s.saidOn,
       saidAt: dateOf(s.saidAt),
-      saidPrecision: s.saidPrecision as TimePrecision,
-      partOfDay: s.partOfDay as PartOfDay | null,
+      saidPrecision: s.saidPrecision,
+      partOfDay: s.partOfDay,
       reportedOn: s.reportedOn,
-      setting: s.setting as StatementSetting,
-      kind: s.kind as StatementKind,
+      setting: s.setting,
+      kind: s.kind,
       text: s.text,
       quotedWords: s.quotedWords,
       sequence: s.sequence,

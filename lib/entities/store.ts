@@ -101,7 +101,7 @@ export function defineStore<S extends Snapshot, R>(spec: {
   /** What to read of the row (id, version and deletedAt are added). */
   select: Columns;
   snapshotOf(row: R): S;
-  talkIdOf(snapshot: S, id: string): string | null;
+  talkIdOf: (snapshot: S, id: string) => string | null;
   /** The columns a save writes, foreign slugs resolved to ids (a refusal names the field). */
   columns(db: Db, snapshot: S): Columns | Promise<Columns>;
   /** Columns set once, at creation: a slug, the talk. */

@@ -16,9 +16,9 @@ export type TalkRowEntity<S extends Snapshot = Snapshot> = {
   labels: Record<string, string>;
   store: EntityStore<S>;
   /** The day it lies on; null when not known. */
-  dayOf(snapshot: S): string | null;
+  dayOf: (snapshot: S) => string | null;
   /** Its edit form's values, times on the venue's clock. */
-  formValues(snapshot: S, timeZone: string): FormValues;
+  formValues: (snapshot: S, timeZone: string) => FormValues;
   /** The anchor of its item on the day page ("statement-<id>"), when it has one. */
   anchor: "statement" | "session" | null;
 };

@@ -1,7 +1,7 @@
 // A talk: one negotiation round — what, where (the venue and its time zone), when, who takes
 // part (parties, and envoys with their role in it), and its agenda. Its slug is chosen once.
 import { z } from "zod";
-import type { DelegationRole, TalkStatus } from "../enums";
+import type { DelegationRole } from "../enums";
 import { DelegationRoleSchema, SUMMARY_MAX, TalkStatusSchema, TITLE_MAX } from "../talk-document/schema";
 import { isLocalDay } from "../time/local-day";
 import { talkDaysProblem } from "../time/talk-span";
@@ -126,7 +126,7 @@ export const talkStore: EntityStore<TalkSnapshot> = defineStore<TalkSnapshot, Ro
     venueTimeZone: t.venueTimeZone,
     firstDay: t.firstDay,
     lastDay: t.lastDay,
-    status: t.status as TalkStatus,
+    status: t.status,
     summary: t.summary,
   }),
   links: {

@@ -72,24 +72,22 @@ export function talkRowWrites<S extends Snapshot>(entity: TalkRowEntity<S>) {
     return { talk, row };
   }
 
-  return {
-    ofTalk,
-    async remove(db: Db, input: RowInput, actor: Actor) {
-      await ofTalk(db, input);
-      const { version, row } = await deleteRow(db, store, input.id, { expectedVersion: input.version, actor });
-      return { version, day: dayOf(row.snapshot) };
-    },
-    async undoDelete(db: Db, input: RowInput, actor: Actor) {
-      const { talk, row: deleted } = await ofTalk(db, input);
-      checkKeptDay(talk, dayOf(deleted.snapshot), what);
-      const { version, row } = await undoDelete(db, store, input.id, { expectedVersion: input.version, actor });
-      return { version, day: dayOf(row.snapshot) };
-    },
-    async restore(db: Db, input: RowInput & { restore: number }, actor: Actor) {
-      const { talk } = await ofTalk(db, input);
-      const earlier = await snapshotAt(db, store, input.id, input.restore);
-      checkKeptDay(talk, earlier ? dayOf(earlier) : null, what);
-      return restoreVersion(db, store, input.id, { version: input.restore, expectedVersion: input.version, actor });
-    },
+  const remove = async (db: Db, input: RowInput, actor: Actor) => {
+    await ofTalk(db, input);
+    const { version, row } = await deleteRow(db, store, input.id, { expectedVersion: input.version, actor });
+    return { version, day: dayOf(row.snapshot) };
   };
+  const undoDeleteOf = async (db: Db, input: RowInput, actor: Actor) => {
+    const { talk, row: deleted } = await ofTalk(db, input);
+    checkKeptDay(talk, dayOf(deleted.snapshot), what);
+    const { version, row } = await undoDelete(db, store, input.id, { expectedVersion: input.version, actor });
+    return { version, day: dayOf(row.snapshot) };
+  };
+  const restore = async (db: Db, input: RowInput & { restore: number }, actor: Actor) => {
+    const { talk } = await ofTalk(db, input);
+    const earlier = await snapshotAt(db, store, input.id, input.restore);
+    checkKeptDay(talk, earlier ? dayOf(earlier) : null, what);
+    return restoreVersion(db, store, input.id, { version: input.restore, expectedVersion: input.version, actor });
+  };
+  return { ofTalk, remove, undoDelete: undoDeleteOf, restore };
 }

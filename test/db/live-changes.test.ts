@@ -45,7 +45,7 @@ async function eventually(check: () => void, ms = 5_000) {
  * polls to have happened rather than for time to have passed.
  */
 function watchedHub(db: () => Db) {
-  const inner = revisionChangeSource(async () => db());
+  const inner = revisionChangeSource(() => Promise.resolve(db()));
   let scans = 0;
   const source: ChangeSource<RevisionRow, LiveChange> = {
     ...inner,
