@@ -103,63 +103,9 @@ async function readDays(
   sizes: readonly DaySize[],
   around: { runsFrom: string; toEnd: boolean; previous: string | null; next: string | null },
 ): Promise<WindowContent> {
-  const days = sizes.filter((d) => d.day !== UNDATED_DAY).map((d) => d.day);
-  const withUndated = sizes.some((d) => d.day === UNDATED_DAY);
-  const groups = days.flatMap((day) => {
-    const d = view.dayOf.get(day);
-    return d ? [d] : [];
-  });
-  const undated = withUndated ? view.timeline.undated : null;
-  const sessions = [...groups.flatMap((d) => d.sessions), ...(undated?.sessions ?? [])];
-  const statements = [
-    ...groups.flatMap((d) => [...d.sessions.flatMap((g) => g.statements), ...d.outside]),
-    ...(undated ? [...undated.sessions.flatMap((g) => g.statements), ...undated.statements] : []),
-  ];
-  const [sessionDetails, statementDetails, sessionTitles] = await Promise.all([
-    findInChunks(sessions.map((g) => g.session.id), (ids) =>
-      db.session.findMany({
-        where: { id: { in: ids } },
-        select: { id: true, endsAt: true, kind: true, title: true, summary: true, outcomeNote: true },
-      }),
-    ).then(byId),
-    findInChunks(statements.map((s) => s.id), (ids) =>
-      db.statement.findMany({
-        where: { id: { in: ids } },
-        select: { id: true, saidPrecision: true, partOfDay: true, reportedOn: true, setting: true, capacity: true, text: true, quotedWords: true },
-      }),
-    ).then(byId),
-    // The sessions these statements were said in, for those listed away from them.
-    findInChunks(unique(statements.flatMap((s) => (s.sessionId ? [s.sessionId] : []))), (ids) =>
-      db.session.findMany({ where: { id: { in: ids } }, select: { id: true, title: true } }),
-    ).then(byId),
-  ]);
-
-  const sources = (ids: string[]): SourceRef[] =>
-    ids.flatMap((id) => {
-      const s = index.sourceById.get(id);
-      if (!s) return [];
-      const { citations: _, ...ref } = s;
-      return [ref];
-    });
-  const session = (s: LightSession): TimelineSession => {
-    const { sourceIds, ...rest } = s;
-    const d = sessionDetails.get(s.id)!;
-    return { ...rest, endsAt: d.endsAt, kind: d.kind, title: d.title, summary: d.summary, outcomeNote: d.outcomeNote, sources: sources(sourceIds) };
-  };
-  const statement = (s: LightStatement): TimelineStatement => {
-    const { sourceIds, ...rest } = s;
-    const title = s.sessionId ? sessionTitles.get(s.sessionId)?.title : undefined;
-    return {
-      ...rest,
-      ...statementDetails.get(s.id)!,
-      sources: sources(sourceIds),
-      session: s.sessionId && title !== undefined ? { id: s.sessionId, title, day: index.sessionDayById.get(s.sessionId) ?? null } : null,
-    };
-  };
-  const full = (groups: TimelineSessionGroup<LightSession, LightStatement>[]): SessionGroup[] =>
-    groups.map((g) => ({ session: session(g.session), statements: g.statements.map(statement) }));
-
-  const dayRows: FullDay[] = days.map((day) => {
+  const held = itemsOf(view, sizes);
+  const { full, statement } = fullItems(index, await readDetails(db, held));
+  const dayRows: FullDay[] = held.days.map((day) => {
     const d = view.dayOf.get(day);
     return {
       day,
@@ -169,15 +115,10 @@ async function readDays(
       assessments: view.assessmentsOn.get(day) ?? [],
     };
   });
-  const lastDay = days.at(-1) ?? null;
-  // Runs before the window's first day belong to it; after its last day only in the talk's last window.
-  const end = around.toEnd ? (index.talk.lastDay !== null && (lastDay === null || index.talk.lastDay > lastDay) ? index.talk.lastDay : lastDay) : lastDay;
-  const slots =
-    days.length === 0 && !around.toEnd
-      ? []
-      : slotDays({ firstDay: index.talk.firstDay, lastDay: end }, dayRows, (d) => d.day, { from: around.runsFrom });
+  const slots = slotsOf(index, dayRows, around);
   const first = slots[0] ? (slots[0].kind === "day" ? slots[0].day : slots[0].first) : null;
   const lastSlot = slots.at(-1);
+  const { undated, withUndated } = held;
   return {
     slots,
     undated: undated ? { sessions: full(undated.sessions), statements: undated.statements.map(statement) } : null,
@@ -186,5 +127,85 @@ async function readDays(
     previous: around.previous,
     next: around.next,
   };
+}
+
+/** Step 1: the light rows a window holds — its dated days, the undated items if it reaches them. */
+function itemsOf(view: TalkView, sizes: readonly DaySize[]) {
+  const days = sizes.filter((d) => d.day !== UNDATED_DAY).map((d) => d.day);
+  const groups = days.flatMap((day) => {
+    const d = view.dayOf.get(day);
+    return d ? [d] : [];
+  });
+  const withUndated = sizes.some((d) => d.day === UNDATED_DAY);
+  const undated = withUndated ? view.timeline.undated : null;
+  const sessions = [...groups.flatMap((d) => d.sessions), ...(undated?.sessions ?? [])];
+  const statements = [
+    ...groups.flatMap((d) => [...d.sessions.flatMap((g) => g.statements), ...d.outside]),
+    ...(undated ? [...undated.sessions.flatMap((g) => g.statements), ...undated.statements] : []),
+  ];
+  return { days, withUndated, undated, sessions, statements };
+}
+
+/** Step 2: the queries — the text and details of just those rows, and the titles of the sessions their statements cite. */
+async function readDetails(db: Db, held: ReturnType<typeof itemsOf>) {
+  const [sessions, statements, sessionTitles] = await Promise.all([
+    findInChunks(held.sessions.map((g) => g.session.id), (ids) =>
+      db.session.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, endsAt: true, kind: true, title: true, summary: true, outcomeNote: true },
+      }),
+    ).then(byId),
+    findInChunks(held.statements.map((s) => s.id), (ids) =>
+      db.statement.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, saidPrecision: true, partOfDay: true, reportedOn: true, setting: true, capacity: true, text: true, quotedWords: true },
+      }),
+    ).then(byId),
+    // The sessions these statements were said in, for those listed away from them.
+    findInChunks(unique(held.statements.flatMap((s) => (s.sessionId ? [s.sessionId] : []))), (ids) =>
+      db.session.findMany({ where: { id: { in: ids } }, select: { id: true, title: true } }),
+    ).then(byId),
+  ]);
+  return { sessions, statements, sessionTitles };
+}
+
+/** Step 3: light rows and their details made into the timeline's items, sources from the index. */
+function fullItems(index: TalkIndex, details: Awaited<ReturnType<typeof readDetails>>) {
+  const sources = (ids: string[]): SourceRef[] =>
+    ids.flatMap((id) => {
+      const s = index.sourceById.get(id);
+      if (!s) return [];
+      const { citations: _, ...ref } = s;
+      return [ref];
+    });
+  const session = (s: LightSession): TimelineSession => {
+    const { sourceIds, ...rest } = s;
+    const d = details.sessions.get(s.id)!;
+    return { ...rest, endsAt: d.endsAt, kind: d.kind, title: d.title, summary: d.summary, outcomeNote: d.outcomeNote, sources: sources(sourceIds) };
+  };
+  const statement = (s: LightStatement): TimelineStatement => {
+    const { sourceIds, ...rest } = s;
+    const title = s.sessionId ? details.sessionTitles.get(s.sessionId)?.title : undefined;
+    return {
+      ...rest,
+      ...details.statements.get(s.id)!,
+      sources: sources(sourceIds),
+      session: s.sessionId && title !== undefined ? { id: s.sessionId, title, day: index.sessionDayById.get(s.sessionId) ?? null } : null,
+    };
+  };
+  const full = (groups: TimelineSessionGroup<LightSession, LightStatement>[]): SessionGroup[] =>
+    groups.map((g) => ({ session: session(g.session), statements: g.statements.map(statement) }));
+  return { full, statement };
+}
+
+/**
+ * Step 4: the window's slots — its days, and the runs of empty days between them. Runs before the
+ * window's first day belong to it; after its last day only in the talk's last window.
+ */
+function slotsOf(index: TalkIndex, dayRows: FullDay[], around: { runsFrom: string; toEnd: boolean }): TimelineSlot[] {
+  const lastDay = dayRows.at(-1)?.day ?? null;
+  const end = around.toEnd ? (index.talk.lastDay !== null && (lastDay === null || index.talk.lastDay > lastDay) ? index.talk.lastDay : lastDay) : lastDay;
+  if (dayRows.length === 0 && !around.toEnd) return [];
+  return slotDays({ firstDay: index.talk.firstDay, lastDay: end }, dayRows, (d) => d.day, { from: around.runsFrom });
 }
 
