@@ -20,6 +20,9 @@ export const SourceUpdateInput = z.object({ ...fields, id: id(), version });
 /** A source typed into a session or statement form, created in the same transaction as what cites it. */
 export type NewSource = { publisher: string; title: string; url: string | null; publishedOn: string | null };
 
+/** What creating a typed-in source records, under the key made for it. */
+export const typedSource = (typed: NewSource, key: string): SourceSnapshot => ({ key, publisher: typed.publisher, title: typed.title, url: typed.url, publishedOn: typed.publishedOn });
+
 export const sourceStore = defineStore<SourceSnapshot, SourceSnapshot>({
   type: "source",
   model: (db) => db.source,

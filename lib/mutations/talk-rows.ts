@@ -4,7 +4,7 @@
 // through the write core. lib/mutations/{sessions,statements,assessments}.ts add each kind's rules.
 import "server-only";
 import type { Db } from "../db";
-import { source, type NewSource } from "../entities/source";
+import { source, typedSource, type NewSource } from "../entities/source";
 import type { TalkRowEntity } from "../entities/talk-row";
 import type { Snapshot } from "../entities/types";
 import { formatLocalDayDate } from "../time/local-day";
@@ -54,7 +54,7 @@ export async function nextSequence(db: Db, kind: "session" | "statement", talkId
 /** A source typed into the form, created in the same transaction as the row citing it. */
 export async function newSourcePlan(db: Db, talk: TalkForWrite, newSource: NewSource | null, actor: Actor): Promise<(Plan & { id: string }) | null> {
   if (!newSource) return null;
-  return planCreate(db, source.store, { snapshot: { key: sourceKey(newSource.title), ...newSource }, actor, talkId: talk.id });
+  return planCreate(db, source.store, { snapshot: typedSource(newSource, sourceKey(newSource.title)), actor, talkId: talk.id });
 }
 
 type RowInput = { talk: string; id: string; version: number };
