@@ -88,6 +88,8 @@ export function LiveUpdates({ slug, since }: { slug: string; since: string | nul
       source = es;
       es.addEventListener("change", onChange);
       es.addEventListener("reset", onReset);
+      // The server cannot read the database (live: false), or can again.
+      es.addEventListener("status", (event: MessageEvent<string>) => setStatus((JSON.parse(event.data) as { live: boolean }).live ? "live" : "reconnecting"));
       es.onopen = () => {
         failures = 0;
         setStatus("live");

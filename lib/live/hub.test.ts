@@ -207,6 +207,25 @@ describe("ChangeHub", () => {
     expect(l.got).toEqual(["during-outage"]);
   });
 
+  it("tells its listeners once when it cannot read the database and once when it can again; a newcomer meanwhile hears at once", async () => {
+    const health: boolean[] = [];
+    hub.subscribe("beijing", null, { changes: () => {}, reset: () => {}, health: (reading) => health.push(reading) });
+    await elapse(0);
+    source.fail = true;
+    await elapse(500);
+    await elapse(500);
+    await elapse(500);
+    expect(health).toEqual([false]);
+    const late: boolean[] = [];
+    hub.subscribe("beijing", null, { changes: () => {}, reset: () => {}, health: (reading) => late.push(reading) });
+    expect(late).toEqual([false]);
+    source.fail = false;
+    await elapse(500);
+    await elapse(500);
+    expect(health).toEqual([false, true]);
+    expect(late).toEqual([false, true]);
+  });
+
   it("after a bulk import, a quiet talk costs a scan that finds nothing, not a re-read of the import", async () => {
     // The seed and imports write a talk's thousands of revisions in one millisecond.
     for (let i = 0; i < 3_000; i++) source.add("beijing", T0 - 60_000);

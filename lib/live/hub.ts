@@ -52,6 +52,8 @@ export type ChangeListener<E> = {
   changes(events: E[]): void;
   /** More was missed than is worth replaying: reload, and carry on from `head`. */
   reset(head: Cursor | null): void;
+  /** The poller could not read the database (false), or can again (true): said once per change. */
+  health?(reading: boolean): void;
 };
 
 export type HubOptions = {
@@ -135,6 +137,8 @@ export class ChangeHub<R extends ChangeRow, E> {
     }
     const subscription: Subscription<E> = { listener, since, closed: false };
     poller.joining.push(subscription);
+    // Joining a poller that cannot read: the newcomer hears so at once, not at the next change.
+    if (poller.failing) listener.health?.(false);
     this.runSoon(poller);
     const p = poller;
     return () => {
@@ -203,10 +207,14 @@ export class ChangeHub<R extends ChangeRow, E> {
         const events = await this.source.describe(p.talkId, rows);
         for (const s of p.listeners) if (!s.closed) this.deliver(s, events);
       }
+      if (p.failing) this.tellHealth(p, true);
       p.failing = false;
     } catch (error) {
       // The database may be restarting; keep trying at the usual pace, and say so once.
-      if (!p.failing) this.onError(error, p.talkId);
+      if (!p.failing) {
+        this.onError(error, p.talkId);
+        this.tellHealth(p, false);
+      }
       p.failing = true;
     } finally {
       p.running = false;
@@ -281,6 +289,11 @@ export class ChangeHub<R extends ChangeRow, E> {
     const windowStart = this.now() - this.windowMs;
     for (const [id, at] of p.seen) if (at <= windowStart) p.seen.delete(id);
     return { rows: loaded.sort(byCursor), more };
+  }
+
+  /** Tells every listener of a talk, joined or joining, that reading failed or works again. */
+  private tellHealth(p: TalkPoller<E>, reading: boolean) {
+    for (const s of [...p.listeners, ...p.joining]) if (!s.closed) s.listener.health?.(reading);
   }
 
   private deliver(s: Subscription<E>, events: E[]) {

@@ -1,7 +1,10 @@
 // The event stream of one talk (GET /talks/[slug]/events): server-sent events fed by the
 // process's shared poller. Design and numbers: docs/decisions/006-live-updates-and-headers.md.
 import "server-only";
+import { getAuth } from "../auth/auth";
 import { PermissionError } from "../auth/roles";
+import { getSessionUser } from "../auth/session";
+import { getEnv } from "../env";
 import { getLiveTalk, revisionChanges } from "./changes";
 import { formatCursor, parseCursor } from "./cursor";
 import type { LiveChange, RevisionRow } from "./describe";
@@ -20,6 +23,12 @@ export const RETRY_MS = 2_000;
  * reader may still read, and spreads long-lived connections over instances again.
  */
 export const STREAM_LIFETIME_MS = 10 * 60_000;
+/**
+ * When reading needs an account (PARLEY_PUBLIC_READ=false), how often an open stream checks that
+ * its reader may still read: a disabled account, or a session signed out elsewhere, stops
+ * receiving changes within this time.
+ */
+export const READER_RECHECK_MS = 3_000;
 
 const globalForHub = globalThis as unknown as { parleyChangeHub?: ChangeHub<RevisionRow, LiveChange> };
 
@@ -45,6 +54,8 @@ export async function talkEventsResponse(request: Request, slug: string): Promis
   // last id, when the client had to open a new connection) comes as ?since=.
   const since = parseCursor(request.headers.get("last-event-id")) ?? parseCursor(new URL(request.url).searchParams.get("since"));
   const hub = getChangeHub();
+  // The reader's cookies, to check again later (the request's own scope is over by then).
+  const reader = getEnv().publicRead ? null : new Headers({ cookie: request.headers.get("cookie") ?? "" });
   const encoder = new TextEncoder();
   let cleanup = () => {};
 
@@ -64,22 +75,39 @@ export async function talkEventsResponse(request: Request, slug: string): Promis
       const unsubscribe = hub.subscribe(talk.id, since, {
         changes: (events) => send(events.map((e) => sseMessage({ event: "change", id: e.id, data: JSON.stringify(e) })).join("")),
         reset: (head) => send(sseMessage({ event: "reset", id: head ? formatCursor(head) : undefined, data: "{}" })),
+        // The page says "Reconnecting…" while the database cannot be read, and "Live" again after.
+        health: (reading) => send(sseMessage({ event: "status", data: JSON.stringify({ live: reading }) })),
       });
-      const heartbeat = setInterval(() => send(sseComment("keep-alive")), HEARTBEAT_MS);
-      const lifetime = setTimeout(() => {
+      const end = () => {
         cleanup();
         try {
           controller.close();
         } catch {
           // Already closed by the client.
         }
-      }, STREAM_LIFETIME_MS + Math.random() * 60_000);
+      };
+      const recheck = reader
+        ? setInterval(() => {
+            void getAuth()
+              .then((auth) => getSessionUser(auth, reader))
+              .then(
+                (user) => {
+                  if (!user) end();
+                },
+                // The database may be down: the health event says so; keep the stream until it decides.
+                () => {},
+              );
+          }, READER_RECHECK_MS)
+        : null;
+      const heartbeat = setInterval(() => send(sseComment("keep-alive")), HEARTBEAT_MS);
+      const lifetime = setTimeout(end, STREAM_LIFETIME_MS + Math.random() * 60_000);
       cleanup = () => {
         if (!open) return;
         open = false;
         unsubscribe();
         clearInterval(heartbeat);
         clearTimeout(lifetime);
+        if (recheck) clearInterval(recheck);
         request.signal.removeEventListener("abort", cleanup);
       };
       // Either may tell us the reader left, depending on the runtime: listen to both.
