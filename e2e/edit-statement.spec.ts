@@ -1,6 +1,6 @@
 // Editors record statements from the timeline; bad input is refused field by field and nothing
 // typed is lost; readers without the editor role see no editing controls at all.
-import { expect, test } from "@playwright/test";
+import { expect, test, type Route } from "@playwright/test";
 import { createAccountWithCli, newVisitor, signIn, uniqueId, type Account } from "./support/accounts";
 import { BEIJING, DAY_4, addStatement, expectNoAxeViolations, formReady, ownServer, statementArticle, textBox } from "./support/editing";
 
@@ -148,6 +148,32 @@ test("bad input is named next to each field, nothing is saved, and everything ty
   await expect(page).toHaveURL(new RegExp(`/days/${DAY_4}#statement-`));
   const saved = statementArticle(page, `words not in the text ${id}`);
   await expect(saved.locator("time").first()).toHaveText("16:45");
+  await context.close();
+});
+
+test("a save that never reaches Parley keeps everything typed and says nothing was saved; sent again, it saves once", async ({ browser }) => {
+  const id = uniqueId();
+  const context = await newVisitor(browser, server().baseURL);
+  const page = await context.newPage();
+  await signIn(page, editor, `/talks/${BEIJING}/statements/new?day=${DAY_4}`);
+  await formReady(page);
+  await page.getByLabel("Who said it").selectOption({ label: "Kunio Umeda, Japanese envoy" });
+  const text = `Japan repeated its demand while the line was down (${id}).`;
+  await textBox(page).fill(text);
+
+  // The connection drops as the save is sent.
+  const dropSaves = (route: Route) => (route.request().method() === "POST" && route.request().headers()["next-action"] ? route.abort("connectionreset") : route.continue());
+  await page.route("**/*", dropSaves);
+  await page.getByRole("button", { name: "Add statement" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Not saved: Parley could not be reached");
+  await expect(textBox(page)).toHaveValue(text);
+  await expect(page.getByLabel("Who said it")).toHaveValue("envoy:kunio-umeda");
+
+  // The line is back: the same form saves, once.
+  await page.unroute("**/*", dropSaves);
+  await page.getByRole("button", { name: "Add statement" }).click();
+  await expect(page).toHaveURL(new RegExp(`/days/${DAY_4}#statement-`));
+  await expect(statementArticle(page, text)).toHaveCount(1);
   await context.close();
 });
 

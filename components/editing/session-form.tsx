@@ -5,6 +5,7 @@ import { useActionState, useState, type ChangeEvent } from "react";
 import { conflictOf, type EditState } from "@/lib/actions/edit-state";
 import type { FormValues } from "@/lib/actions/safe-action";
 import * as sessionActions from "@/lib/actions/sessions";
+import { keepOnFailure } from "./keep-on-failure";
 import type { StatementFormOptions } from "@/lib/data/form-options";
 import { OUTCOME_LABEL, SESSION_KIND_LABEL } from "@/lib/labels";
 import { NOTE_MAX, OutcomeSchema, SessionKindSchema, SUMMARY_MAX, TITLE_MAX } from "@/lib/talk-document/schema";
@@ -35,8 +36,10 @@ const LABELS: Record<string, string> = {
 };
 
 /** Adds or corrects a session: its day and venue-clock times, kind, issues, summary, outcome and sources. */
+const SAVE = { create: keepOnFailure(sessionActions.create), edit: keepOnFailure(sessionActions.update) };
+
 export function SessionForm({ mode, options, initial, cancelHref }: { mode: "create" | "edit"; options: StatementFormOptions; initial: FormValues; cancelHref: string }) {
-  const [state, action, pending] = useActionState<EditState | null, FormData>(mode === "create" ? sessionActions.create : sessionActions.update, null);
+  const [state, action, pending] = useActionState<EditState | null, FormData>(SAVE[mode], null);
   const view = useFormView(P, state, initial);
   const ready = useReady();
   const conflict = conflictOf(state);

@@ -3,11 +3,12 @@
 // parties, envoys, issues and gap assessments. Same behaviour as the bigger forms: errors by the
 // field, a summary, values kept after a refusal, the conflict notice for a stale save.
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useMemo } from "react";
 import { conflictOf, type EditState } from "@/lib/actions/edit-state";
 import type { ActionInput, FormValues } from "@/lib/actions/safe-action";
 import type { FieldSpec } from "@/lib/entities/types";
 import { Field, FormHead, useFormView, useReady } from "./form-kit";
+import { keepOnFailure } from "./keep-on-failure";
 
 export type SimpleField = FieldSpec;
 
@@ -31,7 +32,8 @@ export function SimpleForm({
   submitLabel: string;
   cancelHref: string;
 }) {
-  const [state, run, pending] = useActionState<EditState | null, FormData>(action, null);
+  const save = useMemo(() => keepOnFailure(action), [action]);
+  const [state, run, pending] = useActionState<EditState | null, FormData>(save, null);
   const view = useFormView(prefix, state, initial);
   const ready = useReady();
   const conflict = conflictOf(state);

@@ -5,6 +5,7 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import { conflictOf, type EditState } from "@/lib/actions/edit-state";
 import type { FormValues } from "@/lib/actions/safe-action";
 import * as statementActions from "@/lib/actions/statements";
+import { keepOnFailure } from "./keep-on-failure";
 import type { StatementFormOptions } from "@/lib/data/form-options";
 import { CAPACITY_LABEL, PART_OF_DAY_LABEL, SETTING_LABEL, STATEMENT_KIND_LABEL, TIME_PRECISION_LABEL } from "@/lib/labels";
 import { CapacitySchema, PartOfDaySchema, QUOTED_WORDS_MAX, SettingSchema, STATEMENT_TEXT_MAX, StatementKindSchema, TimePrecisionSchema } from "@/lib/talk-document/schema";
@@ -55,11 +56,17 @@ type Props = {
   idPrefix?: string;
 };
 
+// Only the inline save answers with data; the others redirect or refuse, so one state type fits all three.
+const SAVE = {
+  inline: keepOnFailure(statementActions.addInPlace as SaveAction),
+  create: keepOnFailure(statementActions.create as SaveAction),
+  edit: keepOnFailure(statementActions.update as SaveAction),
+};
+
 /** Adds or corrects a statement. Every field keeps what was typed when a save is refused. */
 export function StatementForm({ mode, options, initial, cancelHref, inline, idPrefix = "statement" }: Props) {
   const P = idPrefix;
-  // Only the inline save answers with data; the others redirect or refuse, so one state type fits all three.
-  const save = (inline ? statementActions.addInPlace : mode === "create" ? statementActions.create : statementActions.update) as SaveAction;
+  const save = inline ? SAVE.inline : SAVE[mode];
   const [state, action, pending] = useActionState<EditState<AddedStatement> | null, FormData>(save, null);
   const reported = useRef<unknown>(null);
   useEffect(() => {

@@ -5,6 +5,7 @@ import { useActionState, useMemo, useState } from "react";
 import { conflictOf, type EditState } from "@/lib/actions/edit-state";
 import type { FormValues } from "@/lib/actions/safe-action";
 import * as talkActions from "@/lib/actions/talks";
+import { keepOnFailure } from "./keep-on-failure";
 import type { CatalogOptions } from "@/lib/entities/types";
 import { TALK_STATUS_LABEL } from "@/lib/labels";
 import { SUMMARY_MAX, TalkStatusSchema, TITLE_MAX } from "@/lib/talk-document/schema";
@@ -12,6 +13,8 @@ import { TALK_SPAN_MAX_YEARS } from "@/lib/time/talk-span";
 import { Checkboxes, ChoiceGroup, Field, FormHead, useFormView, useReady } from "./form-kit";
 
 const P = "talk";
+
+const SAVE = { create: keepOnFailure(talkActions.create), edit: keepOnFailure(talkActions.update) };
 
 const LABELS: Record<string, string> = {
   slug: "Address",
@@ -29,7 +32,7 @@ const LABELS: Record<string, string> = {
 
 /** Creates or corrects a talk: what, where (venue and its time zone), when, who, and the agenda. */
 export function TalkForm({ mode, options, initial, cancelHref }: { mode: "create" | "edit"; options: CatalogOptions; initial: FormValues; cancelHref: string }) {
-  const [state, action, pending] = useActionState<EditState | null, FormData>(mode === "create" ? talkActions.create : talkActions.update, null);
+  const [state, action, pending] = useActionState<EditState | null, FormData>(SAVE[mode], null);
   const view = useFormView(P, state, initial);
   const ready = useReady();
   const conflict = conflictOf(state);
