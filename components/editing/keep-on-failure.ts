@@ -8,7 +8,7 @@ import { unstable_rethrow } from "next/navigation";
 import type { EditState } from "@/lib/actions/edit-state";
 import type { FormValues } from "@/lib/entities/types";
 
-export const NOT_SAVED_MESSAGE = "Not saved: Parley could not be reached, or could not save just now. What you typed is still here; try again in a moment.";
+export const NOT_SAVED_MESSAGE = "Parley did not answer, so this may not have been saved. What you typed is still here: save again in a moment (it will not be recorded twice).";
 
 const SECRET_FIELD = /password|secret|token/i;
 

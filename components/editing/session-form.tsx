@@ -46,7 +46,7 @@ export function SessionForm({ mode, options, initial, cancelHref }: { mode: "cre
   const { talk } = options;
   return (
     <form key={view.key} action={action} className="edit-form" noValidate {...ready} aria-describedby={`${P}-summary`}>
-      <FormHead view={view} state={state} prefix={P} labels={LABELS} hidden={[["talk", talk.slug], ...(mode === "edit" ? ["id", "version"] : [])]} />
+      <FormHead view={view} state={state} prefix={P} labels={LABELS} hidden={[["talk", talk.slug], ...(mode === "edit" ? ["id", "version"] : ["saveKey"])]} />
       <fieldset className="edit-form__group">
         <legend>The meeting</legend>
         <Field view={view} prefix={P} name="title" label="Title">

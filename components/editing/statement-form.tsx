@@ -95,7 +95,7 @@ export function StatementForm({ mode, options, initial, cancelHref, inline, idPr
 
   return (
     <form key={view.key} action={action} className="edit-form" noValidate {...ready} aria-describedby={`${P}-summary`}>
-      <FormHead view={view} state={state} prefix={P} labels={LABELS} hidden={[["talk", talk.slug], ...(mode === "edit" ? ["id", "version"] : [])]} />
+      <FormHead view={view} state={state} prefix={P} labels={LABELS} hidden={[["talk", talk.slug], ...(mode === "edit" ? ["id", "version"] : ["saveKey"])]} />
 
       <fieldset className="edit-form__group">
         <legend>Who</legend>

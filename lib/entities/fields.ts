@@ -70,6 +70,18 @@ export const id = (missing = "Missing identifier.") => z.string({ error: missing
 
 export const optionalId = z.preprocess(blank, z.string().trim().max(100).optional()).transform((v) => v ?? null);
 
+/**
+ * The idempotency key of a new record's form (hidden field, made when the form is drawn): the
+ * record is created under it, so the same form sent twice — a retry after a dropped connection —
+ * creates one record, not two.
+ */
+export const saveKey = z
+  .preprocess(blank, z.uuid({ error: "The form's key is not valid; reload the page." }).optional())
+  .transform((v) => v ?? null);
+
+/** A new form's idempotency key. */
+export const newSaveKey = () => crypto.randomUUID();
+
 /** The version a form was loaded at (hidden field). */
 export const version = z.coerce.number({ error: "The form is missing its version; reload the page." }).int().min(1);
 

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { NOTE_MAX, OutcomeSchema, SessionKindSchema, SUMMARY_MAX, TITLE_MAX } from "../talk-document/schema";
 import { OCCURRENCES, occurrenceOf, venueClock } from "../time/venue-clock";
-import { choice, id, list, optionalChoice, optionalClock, optionalDay, optionalText, optionalUrl, plainText, requiredText, slug, version } from "./fields";
+import { choice, id, list, newSaveKey, optionalChoice, optionalClock, optionalDay, optionalText, optionalUrl, plainText, requiredText, saveKey, slug, version } from "./fields";
 import { dateOf, defineStore, issueIds, iso, sorted } from "./store";
 import type { TalkRowEntity } from "./talk-row";
 import type { FormValues } from "./types";
@@ -44,6 +44,7 @@ const sessionFields = {
   newSourceTitle: optionalText(TITLE_MAX * 2),
   newSourceUrl: optionalUrl,
   newSourcePublishedOn: optionalDay,
+  saveKey,
 };
 
 type Fields = z.output<z.ZodObject<typeof sessionFields>>;
@@ -117,11 +118,12 @@ export function sessionInputValues(input: SessionInputData): FormValues {
     outcomeNote: input.outcomeNote ?? "",
     sources: input.sources,
     ...newSourceValues(input),
+    saveKey: input.saveKey ?? "",
   };
 }
 
 export function newSessionValues(day: string | null): FormValues {
-  return { title: "", localDay: day ?? "", startTime: "", startOccurrence: "", endTime: "", endOccurrence: "", kind: "", issues: [], summary: "", outcome: "unknown", outcomeNote: "", sources: [] };
+  return { title: "", localDay: day ?? "", startTime: "", startOccurrence: "", endTime: "", endOccurrence: "", kind: "", issues: [], summary: "", outcome: "unknown", outcomeNote: "", sources: [], saveKey: newSaveKey() };
 }
 
 type Row = Omit<SessionSnapshot, "startsAt" | "endsAt" | "issues" | "sources"> & {

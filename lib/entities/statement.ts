@@ -15,7 +15,7 @@ import {
   TITLE_MAX,
 } from "../talk-document/schema";
 import { OCCURRENCES, occurrenceOf, venueClock } from "../time/venue-clock";
-import { choice, id, list, optionalChoice, optionalClock, optionalDay, optionalId, optionalText, optionalUrl, requiredText, slug, version } from "./fields";
+import { choice, id, list, newSaveKey, optionalChoice, optionalClock, optionalDay, optionalId, optionalText, optionalUrl, requiredText, saveKey, slug, version } from "./fields";
 import { checkNewSource, newSourceOf, newSourceValues } from "./session";
 import { dateOf, defineStore, issueIds, iso, MutationError, partyIds, sorted } from "./store";
 import type { TalkRowEntity } from "./talk-row";
@@ -69,6 +69,7 @@ const statementFields = {
   newSourceTitle: optionalText(TITLE_MAX * 2),
   newSourceUrl: optionalUrl,
   newSourcePublishedOn: optionalDay,
+  saveKey,
 };
 
 type Fields = z.output<z.ZodObject<typeof statementFields>>;
@@ -163,6 +164,7 @@ export function statementInputValues(input: StatementInputData): FormValues {
     quotedWords: input.quotedWords ?? "",
     sources: input.sources,
     ...newSourceValues(input),
+    saveKey: input.saveKey ?? "",
   };
 }
 
@@ -183,6 +185,7 @@ export function newStatementValues(options: { day: string | null; session: strin
     text: "",
     quotedWords: "",
     sources: [],
+    saveKey: newSaveKey(),
   };
 }
 

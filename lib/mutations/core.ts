@@ -374,9 +374,21 @@ export async function saveUpdate<S extends Snapshot>(
     await commit(db, plan.changed ? [...(input.alongside ?? []), plan] : []);
     return { version: plan.version, changed: plan.changed };
   } catch (error) {
-    if (error instanceof ConflictError) (error as ConflictError<S>).attempted = input.snapshot;
+    if (error instanceof ConflictError) {
+      const conflict = error as ConflictError<S>;
+      // The same save arriving again (a retry after its answer was lost): it is already there.
+      if (isOwnRepeat(conflict, input.snapshot, input.actor)) return { version: conflict.current.version, changed: false };
+      conflict.attempted = input.snapshot;
+    }
     throw error;
   }
+}
+
+/** A refused save whose content is what the row now holds, put there last by the same editor. */
+function isOwnRepeat<S extends Snapshot>(conflict: ConflictError<S>, snapshot: S, actor: Actor): boolean {
+  const last = conflict.lastChange;
+  if (!last || conflict.current.deletedAt || !sameSnapshot(conflict.current.snapshot, snapshot)) return false;
+  return last.userId === actor.id && (actor.id !== null || last.actorName === actor.name);
 }
 
 /**

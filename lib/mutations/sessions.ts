@@ -7,8 +7,8 @@ import type { Db } from "../db";
 import { session, type SessionInputData, type SessionSnapshot, type SessionUpdateData } from "../entities/session";
 import { withSources } from "../entities/talk-row";
 import { resolveSessionTimes, type SessionTimeField } from "../time/session-times";
-import { MutationError, commit, planCreate, saveUpdate, type Actor } from "./core";
-import { checkTalkDay, newSourcePlan, nextSequence, talkForWrite, talkRowWrites, type TalkForWrite } from "./talk-rows";
+import { MutationError, saveUpdate, type Actor } from "./core";
+import { checkTalkDay, createOnce, newSourcePlan, nextSequence, talkForWrite, talkRowWrites, type TalkForWrite } from "./talk-rows";
 
 /** The session's instants; a refusal names the first field whose time cannot be saved. */
 function instantsOf(talk: TalkForWrite, input: SessionInputData): { startsAt: string | null; endsAt: string | null } {
@@ -41,9 +41,7 @@ export async function createSession(db: Db, input: SessionInputData, actor: Acto
   const talk = await talkForWrite(db, input.talk);
   const [sequence, source] = await Promise.all([nextSequence(db, "session", talk.id), newSourcePlan(db, talk, input.newSource, actor)]);
   const snapshot = sessionSnapshotOf(talk, input, sequence, source ? [source.id] : []);
-  const plan = await planCreate(db, session.store, { snapshot, actor });
-  await commit(db, [...(source ? [source] : []), plan]);
-  return { id: plan.id, day: snapshot.localDay };
+  return createOnce(db, session, { talk, key: input.saveKey, snapshot, actor, alongside: source ? [source] : [] });
 }
 
 const writes = talkRowWrites(session);

@@ -6,8 +6,8 @@ import type { Db } from "../db";
 import { statement, type StatementInputData, type StatementSnapshot, type StatementUpdateData } from "../entities/statement";
 import { withSources } from "../entities/talk-row";
 import { typedVenueTime } from "../time/venue-clock";
-import { MutationError, commit, planCreate, saveUpdate, type Actor } from "./core";
-import { checkTalkDay, newSourcePlan, nextSequence, talkForWrite, talkRowWrites, type TalkForWrite } from "./talk-rows";
+import { MutationError, saveUpdate, type Actor } from "./core";
+import { checkTalkDay, createOnce, newSourcePlan, nextSequence, talkForWrite, talkRowWrites, type TalkForWrite } from "./talk-rows";
 
 export { talkForWrite, type TalkForWrite } from "./talk-rows";
 
@@ -57,9 +57,7 @@ export async function createStatement(db: Db, input: StatementInputData, actor: 
   const talk = await talkForWrite(db, input.talk);
   const [sequence, source] = await Promise.all([nextSequence(db, "statement", talk.id), newSourcePlan(db, talk, input.newSource, actor)]);
   const snapshot = await statementSnapshotOf(db, talk, input, sequence, source ? [source.id] : []);
-  const plan = await planCreate(db, statement.store, { snapshot, actor });
-  await commit(db, [...(source ? [source] : []), plan]);
-  return { id: plan.id, day: snapshot.saidOn };
+  return createOnce(db, statement, { talk, key: input.saveKey, snapshot, actor, alongside: source ? [source] : [] });
 }
 
 const writes = talkRowWrites(statement);

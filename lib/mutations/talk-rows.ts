@@ -9,7 +9,7 @@ import type { TalkRowEntity } from "../entities/talk-row";
 import type { Snapshot } from "../entities/types";
 import { formatLocalDayDate } from "../time/local-day";
 import { dayOutsideTalk } from "../time/talk-span";
-import { MutationError, deleteRow, planCreate, restoreVersion, snapshotAt, undoDelete, type Actor, type Plan } from "./core";
+import { MutationError, commit, deleteRow, planCreate, restoreVersion, snapshotAt, undoDelete, type Actor, type Plan } from "./core";
 import { sourceKey } from "./source-key";
 
 export type TalkForWrite = { id: string; slug: string; venueTimeZone: string; venueCity: string; firstDay: string; lastDay: string | null };
@@ -55,6 +55,37 @@ export async function nextSequence(db: Db, kind: "session" | "statement", talkId
 export async function newSourcePlan(db: Db, talk: TalkForWrite, newSource: NewSource | null, actor: Actor): Promise<(Plan & { id: string }) | null> {
   if (!newSource) return null;
   return planCreate(db, source.store, { snapshot: typedSource(newSource, sourceKey(newSource.title)), actor, talkId: talk.id });
+}
+
+/**
+ * Creates a talk's row under its form's idempotency key (`key`, or a fresh id without one), with
+ * the plans that go with it (a typed-in source). If that form was saved already — a retry after
+ * the answer was lost — the row it made is the answer and nothing is written again; a key used
+ * for something else is refused.
+ */
+export async function createOnce<S extends Snapshot>(
+  db: Db,
+  entity: TalkRowEntity<S>,
+  input: { talk: TalkForWrite; key: string | null; snapshot: S; actor: Actor; alongside: Plan[] },
+): Promise<{ id: string; day: string | null }> {
+  const plan = await planCreate(db, entity.store, { id: input.key ?? undefined, snapshot: input.snapshot, actor: input.actor });
+  try {
+    await commit(db, [...input.alongside, plan]);
+    return { id: plan.id, day: entity.dayOf(input.snapshot) };
+  } catch (error) {
+    if (!input.key || (error as { code?: string }).code !== "P2002") throw error;
+    const [existing, made] = await Promise.all([
+      entity.store.read(db, input.key),
+      db.revision.findUnique({
+        where: { entityType_entityId_version: { entityType: entity.type, entityId: input.key, version: 1 } },
+        select: { userId: true, actorName: true },
+      }),
+    ]);
+    if (!existing) throw error;
+    const sameEditor = made !== null && made.userId === input.actor.id && (input.actor.id !== null || made.actorName === input.actor.name);
+    if (existing.talkId === input.talk.id && sameEditor) return { id: existing.id, day: entity.dayOf(existing.snapshot) };
+    throw new MutationError(`This form was already used to save ${entity.names.a}; reload the page to add another.`);
+  }
 }
 
 type RowInput = { talk: string; id: string; version: number };
