@@ -12,6 +12,7 @@ import { getAuth } from "./lib/auth/auth";
 import { loginPath } from "./lib/auth/redirect-target";
 import { hasSessionCookie, toCurrentUser } from "./lib/auth/session";
 import { getEnv } from "./lib/env";
+import { databaseAvailable, RETRY_AFTER_SECONDS } from "./lib/health/database";
 import { contentSecurityPolicyFor } from "./lib/security/csp";
 
 /** Pages anyone may open even when reading needs an account. */
@@ -30,7 +31,21 @@ function refuse(request: NextRequest): NextResponse {
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const csp = contentSecurityPolicyFor(request, { dev: process.env.NODE_ENV === "development" });
+  if (!(await databaseAvailable())) return csp.apply(unavailable(request));
   return csp.apply(await guard(request, () => NextResponse.next({ request: { headers: csp.requestHeaders } })));
+}
+
+const UNAVAILABLE = "Parley cannot reach its database just now. Nothing is lost; try again in a few seconds.";
+
+/** While the database cannot be reached: 503, when to try again, and a page (or JSON) that says so. */
+function unavailable(request: NextRequest): NextResponse {
+  const headers = { "retry-after": String(RETRY_AFTER_SECONDS), "cache-control": "no-store" };
+  const { pathname } = request.nextUrl;
+  const wantsData =
+    pathname === "/api" || pathname.startsWith("/api/") || request.headers.get("accept") === "text/event-stream" || request.headers.has("next-action");
+  if (wantsData) return NextResponse.json({ ok: false, message: UNAVAILABLE }, { status: 503, headers });
+  const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta http-equiv="refresh" content="${RETRY_AFTER_SECONDS}"><title>Parley is briefly unavailable</title></head><body><main><h1>Parley is briefly unavailable</h1><p>${UNAVAILABLE}</p><p>This page tries again by itself.</p></main></body></html>`;
+  return new NextResponse(page, { status: 503, headers: { ...headers, "content-type": "text/html; charset=utf-8" } });
 }
 
 async function guard(request: NextRequest, pass: () => NextResponse): Promise<NextResponse> {

@@ -94,3 +94,22 @@ test("on PostgreSQL, a session that runs past midnight is kept on the day it sta
   await expect(page.locator("li.session").filter({ hasText: title }).locator(".venue-time")).toContainText("22:30 GMT+8");
   await expect(page.locator("li.session").filter({ hasText: title }).locator(".venue-time")).toContainText("01:15 the next day, Tue 7 Feb");
 });
+
+test("while PostgreSQL is down, pages answer 503 with Retry-After and say so; when it is back, Parley works again by itself", async ({ request }) => {
+  test.setTimeout(60_000);
+  const talk = `${server!.baseURL}${BEIJING}`;
+  cluster!.pause();
+  try {
+    // The request that first meets the outage may end in the error page; the ones after it are told when to come back.
+    await expect.poll(async () => (await request.get(talk)).status(), { timeout: 15_000 }).toBe(503);
+    const response = await request.get(talk);
+    expect(response.headers()["retry-after"]).toBe("5");
+    expect(await response.text()).toContain("Parley cannot reach its database just now");
+    const action = await request.post(talk, { headers: { "next-action": "0".repeat(40), accept: "text/x-component" }, data: "[]" });
+    expect(action.status()).toBe(503);
+    expect(await action.json()).toMatchObject({ ok: false, message: expect.stringContaining("cannot reach its database") as unknown as string });
+  } finally {
+    cluster!.resume();
+  }
+  await expect.poll(async () => (await request.get(talk)).status(), { timeout: 15_000 }).toBe(200);
+});

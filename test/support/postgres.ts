@@ -21,6 +21,9 @@ export type PostgresCluster = {
   dir: string;
   /** Stops the server (fast shutdown) and deletes the data directory. Safe to call twice. */
   stop(): Promise<void>;
+  /** Stops the server and keeps its data, as an outage would; `resume` starts it again on the same port. */
+  pause(): void;
+  resume(): void;
 };
 
 /** Starts a fresh cluster on 127.0.0.1 and a free port; takes a few seconds (initdb). */
@@ -66,6 +69,14 @@ export async function startPostgres(): Promise<PostgresCluster> {
       host,
       port,
       dir,
+      pause: () => {
+        run("pg_ctl", ["-D", dir, "-m", "fast", "-w", "stop"]);
+        started = false;
+      },
+      resume: () => {
+        run("pg_ctl", ["-D", dir, "-l", path.join(dir, "server.log"), "-o", options, "-w", "start"]);
+        started = true;
+      },
       stop: () =>
         new Promise<void>((resolve) => {
           process.removeListener("exit", onExit);
