@@ -105,7 +105,7 @@ test("a path with broken percent-encoding is a 400 with a sentence", async () =>
     await expectRefusal(() => raw(server.baseURL, "GET", target), 400, /^The address has a broken percent-encoding/, false);
   }
   // A good encoding still reaches the page.
-  expect((await raw(server.baseURL, "GET", "/talks/japan-dprk-beijing-2006?x=%E2%80%94")).status).toBe(200);
+  expect((await raw(server.baseURL, "GET", "/parties/japan?note=%E2%80%94")).status).toBe(200);
 });
 
 test("a cross-site Server Action post is a 403, and so is an Origin that is not a web address", async () => {
