@@ -1,3 +1,9 @@
+/**
+ * The largest Server Action body, in bytes (Next.js's default, 1 MB, made explicit): Next.js
+ * refuses a larger one with a 500, so server.mjs answers 413 before it (docs/decisions/012-refusals.md).
+ */
+export const ACTION_BODY_LIMIT = 1024 * 1024;
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -10,7 +16,7 @@ const nextConfig = {
   // building; checking again inside `next build` would only add a minute on two cores.
   typescript: { ignoreBuildErrors: true },
   // forbidden() → app/forbidden.tsx with status 403 (the admin pages refuse non-admins with it).
-  experimental: { authInterrupts: true },
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: ACTION_BODY_LIMIT } },
   // Headers that never change, on every response. The Content-Security-Policy needs a nonce per
   // request, so proxy.ts sets it (lib/security/csp.ts; docs/decisions/006-live-updates-and-headers.md).
   async headers() {

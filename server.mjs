@@ -15,6 +15,7 @@ import http from "node:http";
 import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import nextEnv from "@next/env";
+import { ACTION_BODY_LIMIT } from "./next.config.js";
 
 // .env files, read as Next.js reads them, so PARLEY_WORKERS may be set there too.
 nextEnv.loadEnvConfig(process.cwd());
@@ -37,6 +38,128 @@ function workerCount(raw) {
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`Parley cannot start: the port must be a number from 0 to 65535, not "${values.port ?? process.env.PORT}".`);
   process.exit(1);
+}
+
+// Refusals made here, before Next.js's handler, because Next.js 16 answers each of these with a
+// 500 and offers no hook that runs first (docs/decisions/012-refusals.md): an unsupported method
+// fails as proxy.ts's Request is built, a broken percent-encoding before proxy.ts runs, and a
+// cross-site, oversized or broken Server Action inside Next.js's action handler, after it. Each
+// answer is one sentence (JSON for Server Actions and for clients asking for JSON); none reaches
+// Next.js, so none can write anything.
+const ALLOWED_METHODS = new Set(["GET", "HEAD", "POST", "OPTIONS"]);
+const ALLOW = [...ALLOWED_METHODS].join(", ");
+const CROSS_SITE = "This request did not come from Parley's own pages, so it was refused.";
+const BAD_ORIGIN = "The request's Origin header is not a web address, so it was refused.";
+const TOO_LARGE = `The request is larger than Parley accepts (${ACTION_BODY_LIMIT / 1024 / 1024} MB); nothing was saved.`;
+const BROKEN_BODY = "The request's body is not a form submission Parley can read; nothing was saved.";
+const BROKEN_PATH = "The address has a broken percent-encoding (a % not followed by a valid character code).";
+
+/** A Server Action as Next.js recognises one: a POST with its header, or a form posted without JavaScript. */
+function isActionRequest(request) {
+  if (request.method !== "POST") return false;
+  const type = request.headers["content-type"] ?? "";
+  return request.headers["next-action"] !== undefined || type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded");
+}
+
+/** What to refuse before reading the body, or null. */
+function refusalOf(request) {
+  const method = request.method ?? "";
+  if (!ALLOWED_METHODS.has(method)) {
+    return { status: 405, message: `Parley does not answer ${method.replace(/[^A-Z-]/g, "") || "this"} requests; it answers ${ALLOW}.`, headers: { allow: ALLOW } };
+  }
+  try {
+    decodeURIComponent((request.url ?? "/").split("?")[0]);
+  } catch {
+    return { status: 400, message: BROKEN_PATH };
+  }
+  if (!isActionRequest(request)) return null;
+  // Next.js's own check (the Origin's host against the Host, or X-Forwarded-Host a proxy set),
+  // which it reports with a 500; a missing Origin it lets through, and so does this.
+  const origin = request.headers.origin;
+  if (origin !== undefined && origin !== "null") {
+    let host;
+    try {
+      host = new URL(origin).host;
+    } catch {
+      return { status: 403, message: BAD_ORIGIN };
+    }
+    const ours = (request.headers["x-forwarded-host"] ?? request.headers.host ?? "").split(",")[0].trim().toLowerCase();
+    if (host !== ours) return { status: 403, message: CROSS_SITE };
+  }
+  const length = Number(request.headers["content-length"] ?? 0);
+  if (length > ACTION_BODY_LIMIT) return { status: 413, message: TOO_LARGE, headers: { connection: "close" } };
+  return null;
+}
+
+/** The body, or null when it passes the limit (a body sent in chunks has no Content-Length to check first). */
+async function readBody(request) {
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += chunk.length;
+    if (size > ACTION_BODY_LIMIT) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** A JSON array: the arguments React encodes for a Server Action. */
+function isArgumentList(text) {
+  try {
+    return Array.isArray(JSON.parse(text));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether the body is what a Server Action call sends: React's encoded arguments (a JSON array),
+ * as text or as the "0" field of a multipart form, or a form that parses. Next.js answers anything
+ * else with a 500 (a JSON.parse or multipart error inside its handler).
+ */
+async function isActionBody(request, body) {
+  const type = request.headers["content-type"] ?? "";
+  if (type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded")) {
+    let form;
+    try {
+      form = await new Response(body, { headers: { "content-type": type } }).formData();
+    } catch {
+      return false;
+    }
+    const root = form.get("0");
+    return typeof root !== "string" || isArgumentList(root);
+  }
+  return isArgumentList(body.toString("utf8"));
+}
+
+/** The request again, its body (read to check it) to be read once more by Next.js. */
+function replay(request, body) {
+  const copy = new http.IncomingMessage(request.socket);
+  copy.method = request.method;
+  copy.url = request.url;
+  copy.httpVersion = request.httpVersion;
+  copy.httpVersionMajor = request.httpVersionMajor;
+  copy.httpVersionMinor = request.httpVersionMinor;
+  copy.headers = request.headers;
+  copy.rawHeaders = request.rawHeaders;
+  copy.complete = true;
+  copy.push(body);
+  copy.push(null);
+  return copy;
+}
+
+/** One sentence, JSON for Server Actions and clients asking for JSON, plain text otherwise. */
+function refuse(request, response, status, message, headers = {}) {
+  const json = request.headers["next-action"] !== undefined || /\bapplication\/json\b/.test(request.headers.accept ?? "");
+  const body = json ? JSON.stringify({ ok: false, message }) : `${message}\n`;
+  response.writeHead(status, {
+    ...headers,
+    "content-type": json ? "application/json; charset=utf-8" : "text/plain; charset=utf-8",
+    "content-length": Buffer.byteLength(body),
+    "cache-control": "no-store",
+    "x-content-type-options": "nosniff",
+  });
+  response.end(request.method === "HEAD" ? undefined : body);
 }
 
 if (cluster.isPrimary && workers > 1) {
@@ -78,7 +201,27 @@ if (cluster.isPrimary && workers > 1) {
   const app = next({ dev: false, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const server = http.createServer((request, response) => handle(request, response));
+  const server = http.createServer((request, response) => {
+    serve(request, response).catch((error) => {
+      console.error(error);
+      if (!response.headersSent) refuse(request, response, 500, "Something went wrong on Parley's side; nothing was saved.");
+      else response.destroy();
+    });
+  });
+  /** Refusals Next.js would answer with a 500 (docs/decisions/012-refusals.md), then Next.js. */
+  async function serve(request, response) {
+    const problem = refusalOf(request);
+    if (problem) return refuse(request, response, problem.status, problem.message, problem.headers);
+    if (request.method === "OPTIONS") {
+      response.writeHead(204, { allow: ALLOW, "cache-control": "no-store" });
+      return response.end();
+    }
+    if (!isActionRequest(request)) return handle(request, response);
+    const body = await readBody(request);
+    if (body === null) return refuse(request, response, 413, TOO_LARGE, { connection: "close" });
+    if (!(await isActionBody(request, body))) return refuse(request, response, 400, BROKEN_BODY);
+    return handle(replay(request, body), response);
+  }
   // As `next start` does: idle keep-alive connections outlive a load balancer's (60 s on most).
   server.keepAliveTimeout = 65_000;
   server.listen(port, hostname, () => {

@@ -90,14 +90,15 @@ export async function getTalkFormOptions(slug: string, include: { issues?: strin
     }),
     db.source.findMany({
       where: {
+        // A deleted source is offered only to a row that already cites it (saves refuse it otherwise).
         OR: [
-          { statements: { some: { statement: { talkId: talk.id } } } },
-          { sessions: { some: { session: { talkId: talk.id } } } },
+          { deletedAt: null, statements: { some: { statement: { talkId: talk.id } } } },
+          { deletedAt: null, sessions: { some: { session: { talkId: talk.id } } } },
           { id: { in: include.sources ?? [] } },
         ],
       },
       orderBy: [{ publishedOn: "asc" }, { title: "asc" }],
-      select: { id: true, publisher: true, title: true, publishedOn: true },
+      select: { id: true, publisher: true, title: true, publishedOn: true, deletedAt: true },
     }),
     db.issue.findMany({ where: { slug: { in: include.issues ?? [] } }, select: { slug: true, name: true } }),
   ]);
@@ -118,7 +119,7 @@ export async function getTalkFormOptions(slug: string, include: { issues?: strin
     })),
     sessions: sessions.map((s) => ({ value: s.id, label: `${dayLabel(talk, s.localDay)} — ${s.title}${s.deletedAt ? " (deleted)" : ""}` })),
     issues: issues.map((i) => ({ value: i.slug, label: i.name })),
-    sources: cited.map((s) => ({ value: s.id, label: sourceLabel(s) })),
+    sources: cited.map((s) => ({ value: s.id, label: `${sourceLabel(s)}${s.deletedAt ? " (deleted)" : ""}` })),
   };
 }
 

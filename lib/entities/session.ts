@@ -177,7 +177,8 @@ export const sessionStore = defineStore<SessionSnapshot, Row>({
     outcomeNote: s.outcomeNote,
     sequence: s.sequence,
   }),
-  // Source ids are checked by the foreign key: a new source may be created in the same batch.
+  // Source ids are checked before the save (checkSources, lib/mutations/talk-rows.ts), not here:
+  // a source typed into the form is created in the same batch, and a restored version keeps its own.
   links: {
     clear: (db, id) => [db.sessionIssue.deleteMany({ where: { sessionId: id } }), db.sessionSource.deleteMany({ where: { sessionId: id } })],
     add: async (db, id, s) => {

@@ -8,7 +8,7 @@ import { session, type SessionInputData, type SessionSnapshot, type SessionUpdat
 import { withSources } from "../entities/talk-row";
 import { resolveSessionTimes, type SessionTimeField } from "../time/session-times";
 import { MutationError, saveUpdate, type Actor } from "./core";
-import { checkTalkDay, createOnce, newSourcePlan, nextSequence, talkForWrite, talkRowWrites, type TalkForWrite } from "./talk-rows";
+import { checkSources, checkTalkDay, createOnce, newSourcePlan, nextSequence, talkForWrite, talkRowWrites, type TalkForWrite } from "./talk-rows";
 
 /** The session's instants; a refusal names the first field whose time cannot be saved. */
 function instantsOf(talk: TalkForWrite, input: SessionInputData): { startsAt: string | null; endsAt: string | null } {
@@ -39,6 +39,7 @@ function sessionSnapshotOf(talk: TalkForWrite, input: SessionInputData, sequence
 
 export async function createSession(db: Db, input: SessionInputData, actor: Actor): Promise<{ id: string; day: string | null }> {
   const talk = await talkForWrite(db, input.talk);
+  await checkSources(db, input.sources);
   const [sequence, source] = await Promise.all([nextSequence(db, "session", talk.id), newSourcePlan(db, talk, input.newSource, actor)]);
   const snapshot = sessionSnapshotOf(talk, input, sequence, source ? [source.id] : []);
   return createOnce(db, session, { talk, key: input.saveKey, snapshot, actor, alongside: source ? [source] : [] });
@@ -48,6 +49,7 @@ const writes = talkRowWrites(session);
 
 export async function updateSession(db: Db, input: SessionUpdateData, actor: Actor): Promise<{ id: string; day: string | null }> {
   const { talk, row } = await writes.ofTalk(db, input);
+  await checkSources(db, input.sources, row.snapshot.sources);
   const source = await newSourcePlan(db, talk, input.newSource, actor);
   const snapshot = sessionSnapshotOf(talk, input, row.snapshot.sequence, source ? [source.id] : []);
   await saveUpdate(db, session.store, input.id, { expectedVersion: input.version, snapshot, actor, alongside: source ? [source] : [] });

@@ -7,12 +7,13 @@ import { statement, type StatementInputData, type StatementSnapshot, type Statem
 import { withSources } from "../entities/talk-row";
 import { typedVenueTime } from "../time/venue-clock";
 import { MutationError, saveUpdate, type Actor } from "./core";
-import { checkTalkDay, createOnce, newSourcePlan, nextSequence, talkForWrite, talkRowWrites, type TalkForWrite } from "./talk-rows";
+import { checkSources, checkTalkDay, createOnce, newSourcePlan, nextSequence, talkForWrite, talkRowWrites, type TalkForWrite } from "./talk-rows";
 
 export { talkForWrite, type TalkForWrite } from "./talk-rows";
 
-async function statementSnapshotOf(db: Db, talk: TalkForWrite, input: StatementInputData, sequence: number, madeSources: string[]): Promise<StatementSnapshot> {
+async function statementSnapshotOf(db: Db, talk: TalkForWrite, input: StatementInputData, sequence: number, madeSources: string[], keptSources: string[] = []): Promise<StatementSnapshot> {
   checkTalkDay(talk, input.saidOn, "saidOn");
+  await checkSources(db, input.sources, keptSources);
   let saidAt: string | null = null;
   if (input.saidPrecision === "minute" && input.saidOn && input.saidTime) {
     // Refused when the clocks skip the time, or repeat it and the form did not say which one.
@@ -69,7 +70,7 @@ const writes = talkRowWrites(statement);
 export async function updateStatement(db: Db, input: StatementUpdateData, actor: Actor): Promise<{ id: string; version: number; day: string | null }> {
   const { talk, row } = await writes.ofTalk(db, input);
   const source = await newSourcePlan(db, talk, input.newSource, actor);
-  const snapshot = await statementSnapshotOf(db, talk, input, row.snapshot.sequence, source ? [source.id] : []);
+  const snapshot = await statementSnapshotOf(db, talk, input, row.snapshot.sequence, source ? [source.id] : [], row.snapshot.sources);
   const { version } = await saveUpdate(db, statement.store, input.id, { expectedVersion: input.version, snapshot, actor, alongside: source ? [source] : [] });
   return { id: input.id, version, day: snapshot.saidOn };
 }

@@ -51,6 +51,26 @@ export async function nextSequence(db: Db, kind: "session" | "statement", talkId
   return (last._max.sequence ?? -1) + 1;
 }
 
+/**
+ * The sources a session or statement form chose must exist and be live. A source deleted since
+ * the row cited it stays cited (`kept`: what the row cites now), as a statement keeps its deleted
+ * session: the edit form still offers it, and undoing the source's deletion shows it again. Before
+ * this check an unknown id reached the foreign key and failed the save with a 500.
+ */
+export async function checkSources(db: Db, chosen: readonly string[], kept: readonly string[] = []): Promise<void> {
+  const wanted = [...new Set(chosen)];
+  if (wanted.length === 0) return;
+  const rows = await db.source.findMany({ where: { id: { in: wanted } }, select: { id: true, publisher: true, title: true, deletedAt: true } });
+  const found = new Set(rows.map((r) => r.id));
+  const missing = wanted.filter((id) => !found.has(id));
+  if (missing.length) throw new MutationError(`No such source: ${missing.join(", ")}. Choose one of the sources listed, or add a new one.`, "sources");
+  const deleted = rows.filter((r) => r.deletedAt && !kept.includes(r.id));
+  if (deleted.length) {
+    const names = deleted.map((r) => `${r.publisher}, “${r.title}”`).join("; ");
+    throw new MutationError(`${deleted.length === 1 ? "This source was" : "These sources were"} deleted and can no longer be cited: ${names}.`, "sources");
+  }
+}
+
 /** A source typed into the form, created in the same transaction as the row citing it. */
 export async function newSourcePlan(db: Db, talk: TalkForWrite, newSource: NewSource | null, actor: Actor): Promise<(Plan & { id: string }) | null> {
   if (!newSource) return null;
