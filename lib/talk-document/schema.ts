@@ -158,6 +158,16 @@ function checkReferences(d: TalkDocument, ctx: z.RefinementCtx): void {
   const must = (set: Set<string> | Map<string, unknown>, value: string | null | undefined, path: (string | number)[], what: string) => {
     if (value != null && !set.has(value)) ctx.addIssue({ code: "custom", path, message: `names ${what} "${value}", which the document does not define` });
   };
+  // A row's issues and sources are each linked once (the link tables' keys); a repeat is a typing mistake.
+  const once = (values: string[], path: (string | number)[], what: string) => {
+    const seen = new Set<string>();
+    values.forEach((v, j) => {
+      if (seen.has(v)) ctx.addIssue({ code: "custom", path: [...path, j], message: `names ${what} "${v}" twice` });
+      seen.add(v);
+    });
+  };
+  d.sessions.forEach((s, i) => (once(s.issues, ["sessions", i, "issues"], "issue"), once(s.sources, ["sessions", i, "sources"], "source")));
+  d.statements.forEach((s, i) => (once(s.issues, ["statements", i, "issues"], "issue"), once(s.sources, ["statements", i, "sources"], "source")));
   // The forms' rule (lib/time/talk-span.ts): a talk spans at most TALK_SPAN_MAX_YEARS, and every
   // dated row lies inside its days — an open talk's run to that limit. zod runs this check even
   // when a day is not a calendar day (that refusal does not stop the others); the talk's days are
