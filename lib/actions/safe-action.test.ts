@@ -174,3 +174,14 @@ describe("isSameOriginRequest", () => {
     expect(isSameOriginRequest(req({ "sec-fetch-site": "cross-site", host: "x" }), [])).toBe(false);
   });
 });
+
+describe("formDataToObject and a field named __proto__", () => {
+  it("keeps it as a field, so a file sent under that name does not become the object's prototype", () => {
+    const form = new FormData();
+    form.append("__proto__", new Blob(["x"]), "x.pdf");
+    form.append("name", "Japan");
+    const out = formDataToObject(form);
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(Object.keys(out)).toEqual(["__proto__", "name"]);
+  });
+});

@@ -58,14 +58,16 @@ const SECRET_FIELD = /password|secret|token/i;
 
 /** FormData as a plain object: repeated names and names ending in [] become arrays; React's own fields are dropped. */
 export function formDataToObject(form: FormData): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  const entries: [string, unknown][] = [];
   for (const key of new Set(form.keys())) {
     if (key.startsWith("$ACTION")) continue;
     const all = form.getAll(key);
-    if (key.endsWith("[]")) out[key.slice(0, -2)] = all;
-    else out[key] = all.length === 1 ? all[0] : all;
+    if (key.endsWith("[]")) entries.push([key.slice(0, -2), all]);
+    else entries.push([key, all.length === 1 ? all[0] : all]);
   }
-  return out;
+  // fromEntries defines own properties: a field named "__proto__" stays a field. (Assigned, it
+  // set the object's prototype, and a file sent under that name made parsing throw: a 500.)
+  return Object.fromEntries(entries);
 }
 
 function toPlainInput(input: unknown): Record<string, unknown> {

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { Db } from "../db";
 import type { EntityStore } from "./store";
-import { id, version } from "./fields";
+import { id, restoreVersion, version } from "./fields";
 import type { CatalogOptions, EntityNames, EntityType, FieldSpec, FormValues, RecordPage, Snapshot } from "./types";
 
 export type CatalogType = "party" | "envoy" | "issue" | "source";
@@ -43,7 +43,7 @@ export const catalogPath = (entity: Pick<CatalogEntity, "collection">, slug: str
 
 /** Delete, undo and restore of any of them (and of a talk), named by id. */
 export const RowVersionInput = z.object({ id: id(), version });
-export const RowRestoreInput = z.object({ id: id(), version, restore: z.coerce.number().int().min(1) });
+export const RowRestoreInput = z.object({ id: id(), version, restore: restoreVersion });
 
 /** "3 talks", "1 envoy": counts of what uses a record, the empty ones left out. */
 export const countOf = (n: number, one: string) => (n ? [`${n} ${one}${n === 1 ? "" : "s"}`] : []);

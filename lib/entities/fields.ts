@@ -60,15 +60,23 @@ export const timeZone = z
   .string({ error: "Enter the venue's time zone." })
   .trim()
   .min(1, { error: "Enter the venue's time zone." })
-  .refine((v) => v === "" || isTimeZone(v), { error: "Enter an IANA time zone such as Asia/Shanghai or Europe/Zurich." });
+  .refine((v) => v === "" || isTimeZone(v), { error: "Enter an IANA time zone such as Asia/Shanghai or Europe/Zurich." })
+  // Zone names are matched without regard to case ("asia/shanghai"); keep the name as written in the zone database.
+  .transform((v) => {
+    const resolved = isTimeZone(v) ? new Intl.DateTimeFormat("en", { timeZone: v }).resolvedOptions().timeZone : v;
+    return resolved.toLowerCase() === v.toLowerCase() ? resolved : v;
+  });
 
 export const optionalUrl = z
   .preprocess(blank, z.url({ protocol: /^https?$/, error: "Enter a web address starting with http:// or https://." }).max(2_000).optional())
   .transform((v) => v ?? null);
 
-export const id = (missing = "Missing identifier.") => z.string({ error: missing }).trim().min(1, { error: missing }).max(100);
+/** A refused hidden field or choice the page itself filled in: only a stale or altered page sends one. */
+const NOT_LISTED = "This is not one of the choices the page offered; reload the page and choose again.";
 
-export const optionalId = z.preprocess(blank, z.string().trim().max(100).optional()).transform((v) => v ?? null);
+export const id = (missing = "Missing identifier.") => z.string({ error: missing }).trim().min(1, { error: missing }).max(100, { error: NOT_LISTED });
+
+export const optionalId = z.preprocess(blank, z.string({ error: NOT_LISTED }).trim().max(100, { error: NOT_LISTED }).optional()).transform((v) => v ?? null);
 
 /**
  * The idempotency key of a new record's form (hidden field, made when the form is drawn): the
@@ -85,14 +93,32 @@ export const newSaveKey = () => crypto.randomUUID();
 /** The version a form was loaded at (hidden field). */
 export const version = z.coerce.number({ error: "The form is missing its version; reload the page." }).int().min(1);
 
+/** The earlier version a restore button brings back (hidden field). */
+export const restoreVersion = z.coerce.number({ error: "The form does not say which version to restore; reload the page." }).int().min(1);
+
 /** One of a fixed list, chosen in a select. */
 export const choice = <T extends string>(values: readonly T[], missing: string) => z.enum(values as [T, ...T[]], { error: missing });
 
 export const optionalChoice = <T extends string>(values: readonly T[], missing: string) =>
   z.preprocess(blank, z.enum(values as [T, ...T[]], { error: missing }).optional()).transform((v) => v ?? null);
 
-/** Checkboxes sharing a name: none, one or several values, always a list without repeats. */
+/**
+ * Checkboxes sharing a name: none, one or several values, always a list without repeats. A value
+ * the page did not offer is refused on the list's own field (where the form shows its message),
+ * not on "issues.3", which no field of the form is named.
+ */
 export const list = <T extends z.ZodType<string>>(item: T) =>
   z
-    .preprocess((v): unknown[] => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? (v as unknown[]) : [v]), z.array(item))
-    .transform((xs) => [...new Set(xs)]);
+    .preprocess((v): unknown[] => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? (v as unknown[]) : [v]), z.array(z.unknown()))
+    .transform((xs, ctx): z.output<T>[] => {
+      const out: z.output<T>[] = [];
+      for (const x of xs) {
+        const parsed = item.safeParse(x);
+        if (!parsed.success) {
+          ctx.addIssue({ code: "custom", message: NOT_LISTED });
+          return z.NEVER;
+        }
+        out.push(parsed.data);
+      }
+      return [...new Set(out)];
+    });

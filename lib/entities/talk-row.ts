@@ -2,7 +2,7 @@
 // talk, lie on one of its days (or an unknown day), and their pages live under the talk:
 // /talks/<talk>/<collection>/<id>/{edit,delete,history}, with the day page as their place.
 import { z } from "zod";
-import { id, slug, version } from "./fields";
+import { id, restoreVersion, slug, version } from "./fields";
 import type { EntityStore } from "./store";
 import type { EntityNames, FormValues, RecordPage, Snapshot } from "./types";
 
@@ -25,7 +25,7 @@ export type TalkRowEntity<S extends Snapshot = Snapshot> = {
 
 /** Delete and undo name the row, its talk and the version the editor saw; restore adds the version to bring back. */
 export const TalkRowVersionInput = z.object({ talk: slug(), id: id(), version });
-export const TalkRowRestoreInput = z.object({ talk: slug(), id: id(), version, restore: z.coerce.number().int().min(1) });
+export const TalkRowRestoreInput = z.object({ talk: slug(), id: id(), version, restore: restoreVersion });
 
 /** The page of a talk's row ("/talks/t/sessions/<id>/edit"). */
 export const talkRowPath = (entity: Pick<TalkRowEntity, "collection">, talk: string, id: string, page: RecordPage) => `/talks/${talk}/${entity.collection}/${id}/${page}`;

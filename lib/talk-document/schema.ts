@@ -158,10 +158,25 @@ function checkReferences(d: TalkDocument, ctx: z.RefinementCtx): void {
   const must = (set: Set<string> | Map<string, unknown>, value: string | null | undefined, path: (string | number)[], what: string) => {
     if (value != null && !set.has(value)) ctx.addIssue({ code: "custom", path, message: `names ${what} "${value}", which the document does not define` });
   };
+  // A row's issues and sources are each linked once (the link tables' keys); a repeat is a typing mistake.
+  const once = (values: string[], path: (string | number)[], what: string) => {
+    const seen = new Set<string>();
+    values.forEach((v, j) => {
+      if (seen.has(v)) ctx.addIssue({ code: "custom", path: [...path, j], message: `names ${what} "${v}" twice` });
+      seen.add(v);
+    });
+  };
+  d.sessions.forEach((s, i) => (once(s.issues, ["sessions", i, "issues"], "issue"), once(s.sources, ["sessions", i, "sources"], "source")));
+  d.statements.forEach((s, i) => (once(s.issues, ["statements", i, "issues"], "issue"), once(s.sources, ["statements", i, "sources"], "source")));
   // The forms' rule (lib/time/talk-span.ts): a talk spans at most TALK_SPAN_MAX_YEARS, and every
-  // dated row lies inside its days — an open talk's run to that limit.
+  // dated row lies inside its days — an open talk's run to that limit. zod runs this check even
+  // when a day is not a calendar day (that refusal does not stop the others); the talk's days are
+  // then already refused, and the span, which needs real days, is not measured.
   const last = d.talk.lastDay;
-  if (last != null && last < d.talk.firstDay) {
+  const daysReadable = isLocalDay(d.talk.firstDay) && (last == null || isLocalDay(last));
+  if (!daysReadable) {
+    // Refused on the day itself above.
+  } else if (last != null && last < d.talk.firstDay) {
     ctx.addIssue({ code: "custom", path: ["talk", "lastDay"], message: "must not be before the first day" });
   } else if (last != null && last > talkSpanLimit(d.talk.firstDay)) {
     ctx.addIssue({
@@ -171,7 +186,7 @@ function checkReferences(d: TalkDocument, ctx: z.RefinementCtx): void {
     });
   }
   const inTalk = (day: string | null | undefined, path: (string | number)[]) => {
-    if (day == null || isDayInTalk(d.talk, day)) return;
+    if (day == null || !daysReadable || !isLocalDay(day) || isDayInTalk(d.talk, day)) return;
     ctx.addIssue({ code: "custom", path, message: `${day} is outside the talk ${describeTalkDays(d.talk)}` });
   };
 

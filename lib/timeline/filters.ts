@@ -3,6 +3,8 @@
 // view would show if that option were chosen, the other filters staying as they are).
 import type { Outcome, StatementKind } from "../enums";
 import { OUTCOME_LABEL, STATEMENT_KIND_LABEL } from "../labels";
+import { isLocalDay } from "../time/local-day";
+import { UNDATED_DAY } from "./window";
 
 export const FILTER_KEYS = ["party", "envoy", "issue", "kind", "outcome"] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
@@ -19,6 +21,12 @@ export function parseFilters(params: SearchParams): TimelineFilters {
     if (value) filters[key] = value;
   }
   return filters;
+}
+
+/** `?from=` names where the talk page's days start: a day, or "unknown" for the items with no known day. */
+export function parseFrom(query: SearchParams): string | null {
+  const raw = Array.isArray(query.from) ? query.from[0] : query.from;
+  return raw && (raw === UNDATED_DAY || isLocalDay(raw)) ? raw : null;
 }
 
 export function filtersToQuery(filters: TimelineFilters): string {

@@ -14,9 +14,7 @@ import { isEmptyWindow, TimelineDays } from "@/components/timeline/timeline-days
 import { viewerCanEdit } from "@/lib/data/editing";
 import { getTalk, getTalkPage } from "@/lib/data/talks";
 import { getTalkCursor } from "@/lib/live/changes";
-import { filtersToQuery, parseFilters, type TimelineFilters } from "@/lib/timeline/filters";
-import { UNDATED_DAY } from "@/lib/timeline/window";
-import { isLocalDay } from "@/lib/time/local-day";
+import { filtersToQuery, parseFilters, parseFrom, type TimelineFilters } from "@/lib/timeline/filters";
 
 export const dynamic = "force-dynamic";
 
@@ -27,12 +25,6 @@ type Props = {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await getTalk((await params).slug))?.title ?? "Talk not found" };
-}
-
-/** `?from=` names where the days shown start: a day, or "unknown" for the items with no known day. */
-function parseFrom(query: Record<string, string | string[] | undefined>): string | null {
-  const raw = Array.isArray(query.from) ? query.from[0] : query.from;
-  return raw && (raw === UNDATED_DAY || isLocalDay(raw)) ? raw : null;
 }
 
 export default async function TalkPage({ params, searchParams }: Props) {
