@@ -164,6 +164,24 @@ test("signing out ends the session: the header offers to sign in and admin pages
   await context.close();
 });
 
+test("signing in from a link whose next= points off the site (/..//evil.example/x) lands on Parley", async ({ browser, baseURL }) => {
+  const context = await newVisitor(browser, baseURL);
+  const page = await context.newPage();
+  // Nothing may actually leave 127.0.0.1: a request to the other host fails the test.
+  const offSite: string[] = [];
+  page.on("request", (request) => {
+    if (new URL(request.url()).hostname === "evil.example") offSite.push(request.url());
+  });
+  await page.route("**://evil.example/**", (route) => route.abort());
+  await page.goto("/login?next=%2F..%2F%2Fevil.example%2Fx");
+  await submitSignIn(page, admin.email, admin.password);
+  await expect(accountMenu(page)).toContainText(`Signed in as ${admin.name}`);
+  expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+  expect(new URL(page.url()).pathname).toBe("/");
+  expect(offSite).toEqual([]);
+  await context.close();
+});
+
 test("a wrong password is refused with a clear message, keeping the email typed", async ({ browser, baseURL }) => {
   const context = await newVisitor(browser, baseURL);
   const page = await context.newPage();
