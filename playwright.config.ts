@@ -41,7 +41,9 @@ export default defineConfig({
       `node server.mjs -H 127.0.0.1 -p ${PORT}`,
     ].join(" && "),
     url: `http://127.0.0.1:${PORT}/`,
-    env: { DATABASE_URL: E2E_DATABASE_URL },
+    // Trusted proxy: each test signs in from an X-Forwarded-For address of its own (newVisitor in
+    // e2e/support/accounts.ts), so tests running side by side do not share a sign-in budget.
+    env: { DATABASE_URL: E2E_DATABASE_URL, PARLEY_TRUSTED_PROXY: "true" },
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "pipe",

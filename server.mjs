@@ -201,7 +201,15 @@ if (cluster.isPrimary && workers > 1) {
   const app = next({ dev: false, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  // The sign-in limit's client address when no trusted proxy is in front (PARLEY_TRUSTED_PROXY):
+  // Next.js gives the app headers, not the socket, and keeps a client's own X-Forwarded-For. So
+  // every request carries the socket's address in a header no client can set (any copy it sent
+  // is overwritten), and the mark tells the app this process set it (lib/auth/client-address.ts).
+  globalThis[Symbol.for("parley.socketAddressHeader")] = true;
   const server = http.createServer((request, response) => {
+    const address = request.socket.remoteAddress?.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, "");
+    if (address) request.headers["x-parley-client-ip"] = address;
+    else delete request.headers["x-parley-client-ip"];
     serve(request, response).catch((error) => {
       console.error(error);
       if (!response.headersSent) refuse(request, response, 500, "Something went wrong on Parley's side; nothing was saved.");

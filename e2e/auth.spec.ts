@@ -1,8 +1,10 @@
+import { rmSync } from "node:fs";
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { E2E_DATABASE_URL } from "../playwright.config";
-import { createAccountWithCli, newVisitor, signIn, submitSignIn, uniqueId, type Account } from "./support/accounts";
-import { startServer, type TestServer } from "./support/server";
+import { createAccountWithCli, newVisitor, ROOT, signIn, submitSignIn, uniqueId, type Account } from "./support/accounts";
+import { freshDatabase, startServer, type TestServer } from "./support/server";
 
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
@@ -164,6 +166,24 @@ test("signing out ends the session: the header offers to sign in and admin pages
   await context.close();
 });
 
+test("signing in from a link whose next= points off the site (/..//evil.example/x) lands on Parley", async ({ browser, baseURL }) => {
+  const context = await newVisitor(browser, baseURL);
+  const page = await context.newPage();
+  // Nothing may actually leave 127.0.0.1: a request to the other host fails the test.
+  const offSite: string[] = [];
+  page.on("request", (request) => {
+    if (new URL(request.url()).hostname === "evil.example") offSite.push(request.url());
+  });
+  await page.route("**://evil.example/**", (route) => route.abort());
+  await page.goto("/login?next=%2F..%2F%2Fevil.example%2Fx");
+  await submitSignIn(page, admin.email, admin.password);
+  await expect(accountMenu(page)).toContainText(`Signed in as ${admin.name}`);
+  expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+  expect(new URL(page.url()).pathname).toBe("/");
+  expect(offSite).toEqual([]);
+  await context.close();
+});
+
 test("a wrong password is refused with a clear message, keeping the email typed", async ({ browser, baseURL }) => {
   const context = await newVisitor(browser, baseURL);
   const page = await context.newPage();
@@ -233,6 +253,43 @@ test.describe("with PARLEY_PUBLIC_READ=false", () => {
     await submitSignIn(page, analyst.email, analyst.password);
     await expect(page).toHaveURL(`${server.baseURL}/talks/japan-dprk-beijing-2006`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Japan–DPRK normalization talks, Beijing, February 2006");
+    await context.close();
+  });
+});
+
+test.describe("exposed without a proxy (PARLEY_TRUSTED_PROXY=false)", () => {
+  let server: TestServer;
+  let database: string;
+
+  test.beforeAll(async () => {
+    test.setTimeout(180_000);
+    // A database of its own: the limit here is keyed by the socket's address, 127.0.0.1, which
+    // nothing else on the shared database may have spent.
+    database = `e2e-direct-sign-in-${uniqueId()}`;
+    server = await startServer({ databaseUrl: await freshDatabase(database), env: { PARLEY_TRUSTED_PROXY: "false" } });
+  });
+
+  test.afterAll(async () => {
+    await server?.stop();
+    for (const suffix of ["", "-wal", "-shm"]) rmSync(path.join(ROOT, "data", `${database}.db${suffix}`), { force: true });
+  });
+
+  test("a visitor who invents a new X-Forwarded-For for every attempt is still refused after 5 failures", async ({ browser }) => {
+    const account = await createAccountWithCli(server.databaseUrl, "editor", "direct");
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      const context = await newVisitor(browser, server.baseURL);
+      const page = await context.newPage();
+      await page.goto("/login");
+      await attemptSignIn(page, account.email, `wrong password ${attempt}`);
+      await expect(signInMessage(page)).toHaveText("The email or password is incorrect.");
+      await context.close();
+    }
+    const context = await newVisitor(browser, server.baseURL);
+    const page = await context.newPage();
+    await page.goto("/login");
+    await attemptSignIn(page, account.email, account.password);
+    await expect(signInMessage(page)).toHaveText(/^Too many attempts; try again in \d+ seconds?\.$/);
+    await expect(accountMenu(page).getByRole("link", { name: "Sign in" })).toBeVisible();
     await context.close();
   });
 });

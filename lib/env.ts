@@ -20,6 +20,7 @@ export const AUTH_SECRET_MIN_LENGTH = 32;
 const EnvSchema = z.object({
   DATABASE_URL: optional(z.string()),
   PARLEY_PUBLIC_READ: optional(z.enum(["true", "false"])),
+  PARLEY_TRUSTED_PROXY: optional(z.enum(["true", "false"], { error: 'must be "true" (behind a reverse proxy that sets X-Forwarded-For) or "false"' })),
   BETTER_AUTH_SECRET: optional(
     z.string().min(AUTH_SECRET_MIN_LENGTH, {
       error: `must be at least ${AUTH_SECRET_MIN_LENGTH} characters long (make one with: openssl rand -base64 32)`,
@@ -113,6 +114,12 @@ export type AuthConfig = {
   secret: string | undefined;
   /** The origin readers use, e.g. https://parley.example.org; cookies are Secure when it is https. */
   baseUrl: string;
+  /**
+   * PARLEY_TRUSTED_PROXY: a reverse proxy in front sets X-Forwarded-For, so its last entry is the
+   * client's address. Otherwise (the default) the address is the connection's own, and a client's
+   * X-Forwarded-For is ignored (lib/auth/client-address.ts).
+   */
+  trustedProxy: boolean;
 };
 
 export type Env = { database: DatabaseConfig; publicRead: boolean; auth: AuthConfig };
@@ -127,14 +134,14 @@ export function isLoopbackHost(hostname: string): boolean {
  * A server that others reach (BETTER_AUTH_URL names a host that is not loopback) must be given
  * its secret: a generated one would differ per instance and could be read from the data folder.
  */
-function parseAuth(secret: string | undefined, url: string | undefined): AuthConfig {
+function parseAuth(secret: string | undefined, url: string | undefined, trustedProxy: boolean): AuthConfig {
   const baseUrl = new URL(url ?? DEFAULT_AUTH_URL).origin;
   if (!secret && !isLoopbackHost(new URL(baseUrl).hostname)) {
     throw new ConfigError(
       `BETTER_AUTH_SECRET is missing: a server at ${baseUrl} needs a random secret of at least ${AUTH_SECRET_MIN_LENGTH} characters (openssl rand -base64 32).`,
     );
   }
-  return { secret, baseUrl };
+  return { secret, baseUrl, trustedProxy };
 }
 
 let cached: Env | undefined;
@@ -149,7 +156,7 @@ export function getEnv(source: Record<string, string | undefined> = process.env)
   }
   const database = parseDatabaseUrl(parsed.data.DATABASE_URL ?? DEFAULT_DATABASE_URL);
   if (database.provider === "sqlite") ensureSqliteWritable(database.file);
-  const auth = parseAuth(parsed.data.BETTER_AUTH_SECRET, parsed.data.BETTER_AUTH_URL);
+  const auth = parseAuth(parsed.data.BETTER_AUTH_SECRET, parsed.data.BETTER_AUTH_URL, parsed.data.PARLEY_TRUSTED_PROXY === "true");
   const env = { database, publicRead: parsed.data.PARLEY_PUBLIC_READ !== "false", auth };
   if (source === process.env) cached = env;
   return env;

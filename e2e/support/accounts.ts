@@ -39,8 +39,9 @@ export async function createAccountWithCli(databaseUrl: string, role: Account["r
 
 /**
  * A browser context that looks like its own visitor: sign-in attempts are rate-limited per
- * client address (X-Forwarded-For, which Next.js keeps when a client sends it), so each test
- * signs in from an address of its own and tests running side by side do not share a budget.
+ * client address, which the test servers read from X-Forwarded-For (they run with
+ * PARLEY_TRUSTED_PROXY=true, as if behind a proxy), so each test signs in from an address of its
+ * own and tests running side by side do not share a budget.
  */
 export async function newVisitor(browser: Browser, baseURL: string | undefined): Promise<BrowserContext> {
   const address = `10.${1 + (randomBytes(1)[0]! % 250)}.${randomBytes(1)[0]}.${1 + (randomBytes(1)[0]! % 250)}`;

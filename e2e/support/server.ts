@@ -34,7 +34,9 @@ export async function startServer(options: { databaseUrl: string; env?: Record<s
     [path.join(ROOT, "server.mjs"), "-H", "127.0.0.1", "-p", String(port)],
     {
       cwd: ROOT,
-      env: { ...process.env, ...options.env, DATABASE_URL: options.databaseUrl },
+      // Behind a "trusted proxy" unless a test says otherwise, as the main test server is: tests
+      // sign in from X-Forwarded-For addresses of their own (newVisitor).
+      env: { ...process.env, PARLEY_TRUSTED_PROXY: "true", ...options.env, DATABASE_URL: options.databaseUrl },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     },

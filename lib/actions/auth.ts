@@ -3,26 +3,28 @@
 // Actions that do not go through editorAction/adminAction; e2e/write-permissions.spec.ts lists
 // them by name as its only exceptions.
 //
-// Sign-in goes through better-auth's HTTP handler rather than auth.api, because better-auth
-// applies its rate limit (5 attempts a minute per client address) only there.
+// Sign-in goes through better-auth's HTTP handler, where its hooks count the attempt per client
+// address and per account before the password is checked (lib/auth/sign-in-limit.ts).
 import { parseSetCookieHeader, toCookieOptions } from "better-auth/cookies";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getEnv } from "../env";
 import { AUTH_BASE_PATH, getAuth } from "../auth/auth";
+import { SOCKET_ADDRESS_HEADER } from "../auth/client-address";
 import { safeNextPath } from "../auth/redirect-target";
+import { tooManyAttemptsMessage } from "../auth/sign-in-limit";
 import { SignInInput } from "../users/schema";
 import { formDataToObject, type ActionState } from "./safe-action";
 
 const BAD_CREDENTIALS_MESSAGE = "The email or password is incorrect.";
 
-/**
- * The client address for the rate limit: the last X-Forwarded-For entry, which is the one Next.js
- * sets from the socket or the nearest reverse proxy appends; earlier entries are the client's say.
- */
-function clientAddress(forwardedFor: string | null): string | undefined {
-  const last = forwardedFor?.split(",").map((part) => part.trim()).filter(Boolean).pop();
-  return last || undefined;
+function pick(headers: Headers, names: string[]): Record<string, string> {
+  const picked: Record<string, string> = {};
+  for (const name of names) {
+    const value = headers.get(name);
+    if (value !== null) picked[name] = value;
+  }
+  return picked;
 }
 
 export async function signIn(_previous: ActionState | null | undefined, formData: FormData): Promise<ActionState> {
@@ -37,7 +39,6 @@ export async function signIn(_previous: ActionState | null | undefined, formData
 
   const { auth: config } = getEnv();
   const incoming = await headers();
-  const address = clientAddress(incoming.get("x-forwarded-for"));
   const auth = await getAuth();
   const response = await auth.handler(
     new Request(`${config.baseUrl}${AUTH_BASE_PATH}/sign-in/email`, {
@@ -47,17 +48,18 @@ export async function signIn(_previous: ActionState | null | undefined, formData
         // Next.js has already checked this action's Origin against the host.
         origin: config.baseUrl,
         "user-agent": incoming.get("user-agent") ?? "",
-        ...(address ? { "x-forwarded-for": address } : {}),
+        // The headers the client address is read from, as they arrived (lib/auth/client-address.ts).
+        ...pick(incoming, ["x-forwarded-for", SOCKET_ADDRESS_HEADER]),
       },
       body: JSON.stringify({ email: parsed.data.email, password: parsed.data.password, rememberMe: true }),
     }),
   );
 
   if (response.status === 429) {
-    const seconds = Math.max(1, Number(response.headers.get("x-retry-after")) || 60);
+    const seconds = Number(response.headers.get("x-retry-after")) || 60;
     return {
       ok: false,
-      message: `Too many attempts; try again in ${seconds} ${seconds === 1 ? "second" : "seconds"}.`,
+      message: tooManyAttemptsMessage(seconds),
       values: { email: parsed.data.email },
     };
   }

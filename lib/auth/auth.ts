@@ -5,20 +5,21 @@
 import "server-only";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
-import { APIError } from "better-auth/api";
+import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { getDb, type Db } from "../db";
 import { getEnv, isLoopbackHost, type Env } from "../env";
 import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword } from "./password";
+import { clientAddress, SOCKET_ADDRESS_HEADER } from "./client-address";
 import { databaseRateLimitStorage } from "./rate-limit";
 import { resolveAuthSecret } from "./secret";
+import { signInKeys, signInLimiter, tooManyAttemptsMessage, type SignInKeys } from "./sign-in-limit";
 
 /** A session lasts a week from its last refresh… */
 export const SESSION_EXPIRES_IN_S = 7 * 24 * 60 * 60;
 /** …and is refreshed (expiry pushed back a week, cookie re-sent) at most once a day of use. */
 export const SESSION_UPDATE_AGE_S = 24 * 60 * 60;
-/** Sign-in attempts per client address: 5 a minute, counted whether they succeed or not. */
-export const SIGN_IN_RATE_LIMIT = { window: 60, max: 5 } as const;
+const SIGN_IN_PATH = "/sign-in/email";
 export const AUTH_BASE_PATH = "/api/auth";
 export const COOKIE_PREFIX = "parley";
 export const ACCOUNT_DISABLED_MESSAGE = "This account is disabled; ask an admin to enable it.";
@@ -41,6 +42,13 @@ export function trustedOrigins(baseUrl: string): string[] {
 }
 
 export function createAuth(db: Db, env: Env, secret: string) {
+  const storage = databaseRateLimitStorage(() => Promise.resolve(db));
+  const signInLimit = signInLimiter(storage);
+  const keysOf = (ctx: { body?: unknown; headers?: Headers; request?: Request }): SignInKeys => {
+    const email = (ctx.body as { email?: unknown } | undefined)?.email;
+    const headers = ctx.request?.headers ?? ctx.headers ?? new Headers();
+    return signInKeys(clientAddress(headers, { trustedProxy: env.auth.trustedProxy }), typeof email === "string" ? email : "");
+  };
   return betterAuth({
     appName: "Parley",
     baseURL: env.auth.baseUrl,
@@ -76,8 +84,28 @@ export function createAuth(db: Db, env: Env, secret: string) {
       enabled: true,
       window: 60,
       max: 100,
-      customRules: { "/sign-in/email": { ...SIGN_IN_RATE_LIMIT } },
-      customStorage: databaseRateLimitStorage(() => Promise.resolve(db)),
+      // Sign-in has limits of its own, per address and per account, in the hooks below.
+      customRules: { [SIGN_IN_PATH]: false },
+      customStorage: storage,
+    },
+    hooks: {
+      // Counted before the password is hashed (a flood of guesses costs no scrypt work once over
+      // a limit), and given back when the sign-in succeeds (lib/auth/sign-in-limit.ts).
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== SIGN_IN_PATH) return;
+        const decision = await signInLimit.begin(keysOf(ctx));
+        if (!decision.allowed) {
+          throw new APIError(
+            "TOO_MANY_REQUESTS",
+            { message: tooManyAttemptsMessage(decision.retryAfter) },
+            { "X-Retry-After": String(decision.retryAfter) },
+          );
+        }
+      }),
+      after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== SIGN_IN_PATH || !ctx.context.newSession) return;
+        await signInLimit.succeeded(keysOf(ctx));
+      }),
     },
     databaseHooks: {
       session: {
@@ -92,9 +120,9 @@ export function createAuth(db: Db, env: Env, secret: string) {
     },
     advanced: {
       cookiePrefix: COOKIE_PREFIX,
-      // Next sets X-Forwarded-For from the socket when the request has none; a reverse proxy in
-      // front must set it (not append a client's value), or clients could pick their own address.
-      ipAddress: { ipAddressHeaders: ["x-forwarded-for"] },
+      // The address better-auth records on a session and keys its other limits by: X-Forwarded-For
+      // only behind a trusted proxy, else the socket's, as server.mjs sets it (lib/auth/client-address.ts).
+      ipAddress: { ipAddressHeaders: env.auth.trustedProxy ? ["x-forwarded-for"] : [SOCKET_ADDRESS_HEADER] },
     },
     telemetry: { enabled: false },
     // Lets auth.api calls made inside Server Actions (sign-out) set and clear cookies. Keep it last.

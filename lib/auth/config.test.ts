@@ -18,7 +18,7 @@ function refusal(source: Record<string, string>): string {
 
 describe("auth configuration", () => {
   it("defaults to http://localhost:3000 with no secret given (one is kept in data/ instead)", () => {
-    expect(getEnv({}).auth).toEqual({ secret: undefined, baseUrl: "http://localhost:3000" });
+    expect(getEnv({}).auth).toEqual({ secret: undefined, baseUrl: "http://localhost:3000", trustedProxy: false });
     expect(getEnv({ BETTER_AUTH_URL: "http://127.0.0.1:3107/", BETTER_AUTH_SECRET: "" }).auth.baseUrl).toBe("http://127.0.0.1:3107");
   });
 
@@ -37,7 +37,15 @@ describe("auth configuration", () => {
     expect(getEnv({ BETTER_AUTH_URL: "https://parley.example.org", BETTER_AUTH_SECRET: SECRET }).auth).toEqual({
       secret: SECRET,
       baseUrl: "https://parley.example.org",
+      trustedProxy: false,
     });
+  });
+
+  it("reads PARLEY_TRUSTED_PROXY: off unless set to true, and a value it does not know is named", () => {
+    expect(getEnv({ PARLEY_TRUSTED_PROXY: "true" }).auth.trustedProxy).toBe(true);
+    expect(getEnv({ PARLEY_TRUSTED_PROXY: "false" }).auth.trustedProxy).toBe(false);
+    expect(getEnv({ PARLEY_TRUSTED_PROXY: "" }).auth.trustedProxy).toBe(false);
+    expect(refusal({ PARLEY_TRUSTED_PROXY: "yes" })).toMatch(/^PARLEY_TRUSTED_PROXY is invalid: must be "true"/);
   });
 
   it("knows loopback hosts", () => {

@@ -2,9 +2,11 @@
 // (the path the login page takes): hashing, cookies, roles, disabling, the last-admin rule,
 // revisions without secrets, and the sign-in rate limit kept in the database — on SQLite, and
 // the rate limit's one SQL statement on PostgreSQL too.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createAuth, type Auth } from "../../lib/auth/auth";
+import { SOCKET_ADDRESS_HEADER, SOCKET_ADDRESS_MARK } from "../../lib/auth/client-address";
 import { databaseRateLimitStorage } from "../../lib/auth/rate-limit";
+import { SIGN_IN_ACCOUNT_LIMIT } from "../../lib/auth/sign-in-limit";
 import { toCurrentUser } from "../../lib/auth/session";
 import { createDb, type Db } from "../../lib/db";
 import type { DatabaseConfig, Env } from "../../lib/env";
@@ -21,6 +23,19 @@ import { applyMigrations } from "../../scripts/db/engine";
 import { createDatabase, startPostgres, type PostgresCluster } from "../support/postgres";
 import { migratedSqlite } from "../support/sqlite-template";
 
+// Every password check better-auth makes, counted: a refused attempt must not cost one.
+const passwordChecks = vi.hoisted(() => ({ count: 0 }));
+vi.mock("../../lib/auth/password", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("../../lib/auth/password")>();
+  return {
+    ...actual,
+    verifyPassword: (...args: Parameters<typeof actual.verifyPassword>) => {
+      passwordChecks.count++;
+      return actual.verifyPassword(...args);
+    },
+  };
+});
+
 const SECRET = "test-secret-0123456789-abcdefghijklmnopqrstuvwxyz";
 const CLI = { id: null, name: "test" };
 
@@ -28,20 +43,36 @@ let db: Db;
 let auth: Auth;
 let config: DatabaseConfig;
 
-const envFor = (database: DatabaseConfig, baseUrl = "http://localhost:3000"): Env => ({
+// Most tests stand behind a trusted proxy, so X-Forwarded-For gives each its own address.
+const envFor = (database: DatabaseConfig, baseUrl = "http://localhost:3000", trustedProxy = true): Env => ({
   database,
   publicRead: true,
-  auth: { secret: SECRET, baseUrl },
+  auth: { secret: SECRET, baseUrl, trustedProxy },
 });
 
-function signIn(a: Auth, email: string, password: string, ip = "192.0.2.1", baseUrl = "http://localhost:3000") {
+function signIn(
+  a: Auth,
+  email: string,
+  password: string,
+  ip = "192.0.2.1",
+  baseUrl = "http://localhost:3000",
+  extraHeaders: Record<string, string> = {},
+) {
   return a.handler(
     new Request(`${baseUrl}/api/auth/sign-in/email`, {
       method: "POST",
-      headers: { "content-type": "application/json", origin: baseUrl, "x-forwarded-for": ip },
+      headers: { "content-type": "application/json", origin: baseUrl, "x-forwarded-for": ip, ...extraHeaders },
       body: JSON.stringify({ email, password }),
     }),
   );
+}
+
+/** An account of the test's own, so no other test's failures are counted against it. */
+async function freshAccount(label: string) {
+  const email = `${label}-${Math.random().toString(36).slice(2)}@example.org`;
+  const password = `${label} password 123`;
+  await createUserAccount(db, { name: label, email, role: "analyst", password }, CLI);
+  return { email, password };
 }
 
 const cookieOf = (response: Response) => response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
@@ -129,8 +160,64 @@ describe("the sign-in rate limit", () => {
 
   it("counts in the database, so a second app instance sees the same count", async () => {
     const other = createAuth(await createDb(config), envFor(config), SECRET);
-    for (let i = 0; i < 5; i++) await signIn(auth, "ada@example.org", "wrong", "198.51.100.9");
-    expect((await signIn(other, "ada@example.org", "correct horse battery", "198.51.100.9")).status).toBe(429);
+    const { email, password } = await freshAccount("shared");
+    for (let i = 0; i < 5; i++) await signIn(auth, email, "wrong", "198.51.100.9");
+    expect((await signIn(other, email, password, "198.51.100.9")).status).toBe(429);
+  });
+
+  it("does not count successful sign-ins: an address that signs in often keeps its budget for mistakes", async () => {
+    const { email, password } = await freshAccount("frequent");
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) statuses.push((await signIn(auth, email, password, "198.51.100.30")).status);
+    expect(statuses).toEqual(Array(8).fill(200));
+    for (let i = 0; i < 5; i++) statuses.push((await signIn(auth, email, `typo ${i}`, "198.51.100.30")).status);
+    expect(statuses.slice(8)).toEqual([401, 401, 401, 401, 401]);
+    expect((await signIn(auth, email, "typo 5", "198.51.100.30")).status).toBe(429);
+  });
+
+  it("limits failures per account: the 11th wrong password in 15 minutes is refused from any address, saying to wait minutes", async () => {
+    const { email, password } = await freshAccount("target");
+    const other = await freshAccount("bystander");
+    const statuses: number[] = [];
+    // A fresh address for every guess, as a crowd of machines (or a spoofed header) would have.
+    for (let i = 0; i < SIGN_IN_ACCOUNT_LIMIT.max; i++) statuses.push((await signIn(auth, email, `guess ${i}`, `203.0.113.${i + 1}`)).status);
+    expect(statuses).toEqual(Array(SIGN_IN_ACCOUNT_LIMIT.max).fill(401));
+    const refused = await signIn(auth, email, "guess 10", "203.0.113.100");
+    expect(refused.status).toBe(429);
+    const retryAfter = Number(refused.headers.get("x-retry-after"));
+    expect(retryAfter).toBeGreaterThan(60);
+    expect(retryAfter).toBeLessThanOrEqual(SIGN_IN_ACCOUNT_LIMIT.window);
+    await expect(refused.json()).resolves.toMatchObject({ message: expect.stringMatching(/^Too many attempts; try again in 1[45] minutes\.$/) as unknown });
+    // Even the right password waits; other accounts, from the same addresses, do not.
+    expect((await signIn(auth, email, password, "203.0.113.101")).status).toBe(429);
+    expect((await signIn(auth, other.email, other.password, "203.0.113.100")).status).toBe(200);
+    // The refusals spent nothing of the addresses' own budgets.
+    for (let i = 0; i < 5; i++) expect((await signIn(auth, other.email, `wrong ${i}`, "203.0.113.100")).status).toBe(401);
+  });
+
+  it("refuses attempts over a limit before checking (hashing) the password, even when they arrive at once", async () => {
+    const { email } = await freshAccount("flooded");
+    const before = passwordChecks.count;
+    const statuses = await Promise.all(Array.from({ length: 20 }, (_, i) => signIn(auth, email, `flood ${i}`, "198.51.100.40").then((r) => r.status)));
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(15);
+    expect(passwordChecks.count - before).toBe(5);
+  });
+
+  it("with no trusted proxy, reads the socket's address that server.mjs sets: a fresh X-Forwarded-For per attempt gains nothing", async () => {
+    const direct = createAuth(db, envFor(config, "http://localhost:3000", false), SECRET);
+    const { email } = await freshAccount("direct");
+    const globals = globalThis as Record<symbol, unknown>;
+    globals[SOCKET_ADDRESS_MARK] = true;
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        statuses.push((await signIn(direct, email, `wrong ${i}`, `10.0.${i}.1`, undefined, { [SOCKET_ADDRESS_HEADER]: "198.51.100.50" })).status);
+      }
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    } finally {
+      delete globals[SOCKET_ADDRESS_MARK];
+    }
   });
 });
 
@@ -280,5 +367,18 @@ describe("the rate limit's single statement on PostgreSQL", () => {
     expect((await storage.consume("5.6.7.8|/sign-in/email", rule)).allowed).toBe(true);
     now = 1_004_000 + 60_000;
     expect(await storage.consume("1.2.3.4|/sign-in/email", rule)).toEqual({ allowed: true, retryAfter: null });
+  });
+
+  it("gives a counted request back (a successful sign-in), never below zero", async () => {
+    const now = 2_000_000;
+    const storage = databaseRateLimitStorage(() => Promise.resolve(pgDb!), () => now);
+    const rule = { window: 60, max: 2 };
+    await storage.consume("refund", rule);
+    await storage.consume("refund", rule);
+    await storage.refund("refund");
+    expect((await storage.consume("refund", rule)).allowed).toBe(true);
+    expect((await storage.consume("refund", rule)).allowed).toBe(false);
+    await storage.refund("nothing counted");
+    expect(await pgDb!.rateLimit.count({ where: { key: "nothing counted" } })).toBe(0);
   });
 });
