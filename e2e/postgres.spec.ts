@@ -95,6 +95,55 @@ test("on PostgreSQL, a session that runs past midnight is kept on the day it sta
   await expect(page.locator("li.session").filter({ hasText: title }).locator(".venue-time")).toContainText("01:15 the next day, Tue 7 Feb");
 });
 
+test("two instances on one PostgreSQL: a save on one reaches a reader on the other live, writes go through both, and both read the same", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const other = await startServer({ databaseUrl: server!.databaseUrl });
+  try {
+    const onB = await newVisitor(browser, other.baseURL);
+    contexts.push(onB);
+    const reader = await onB.newPage();
+    await reader.goto(BEIJING);
+    await expect(reader.locator(".live-status")).toHaveText("Live");
+
+    // An editor on instance A adds a statement in place; the reader on B sees it arrive.
+    const page = await visitor(browser);
+    await signIn(page, editor, BEIJING);
+    await page.locator(DAY_4).getByRole("link", { name: "Add statement to day 4" }).click();
+    const form = page.getByRole("region", { name: /^Add a statement to Day 4/ });
+    const text = `Saved on instance A, read on instance B (${uniqueId()}).`;
+    await form.getByLabel("Who said it").selectOption({ label: "Kunio Umeda, Japanese envoy" });
+    await form.getByLabel("Text", { exact: true }).fill(text);
+    await form.getByRole("button", { name: "Add statement" }).click();
+    await expect(page.locator(DAY_4).getByRole("article").filter({ hasText: text })).toBeVisible();
+    await expect(reader.locator(DAY_4).getByRole("article").filter({ hasText: text })).toBeVisible({ timeout: 10_000 });
+
+    // The same editor corrects it through instance B; a reader on A sees the correction.
+    const onA = await visitor(browser);
+    await onA.goto(BEIJING);
+    await expect(onA.locator(".live-status")).toHaveText("Live");
+    const editorOnB = await newVisitor(browser, other.baseURL);
+    contexts.push(editorOnB);
+    const pageB = await editorOnB.newPage();
+    await signIn(pageB, editor, BEIJING);
+    const id = (await pageB.locator(DAY_4).locator("li.statement").filter({ hasText: text }).getAttribute("id"))!.replace("statement-", "");
+    await pageB.goto(`${BEIJING}/statements/${id}/edit`);
+    await expect(pageB.locator('main form[data-ready="true"]')).toBeAttached();
+    await pageB.getByLabel("Text", { exact: true }).fill(`${text} Corrected on B.`);
+    await pageB.getByRole("button", { name: "Save changes" }).click();
+    await expect(pageB).toHaveURL(new RegExp(`/days/2006-02-07#statement-${id}$`));
+    await expect(onA.locator(DAY_4).getByRole("article").filter({ hasText: `${text} Corrected on B.` })).toBeVisible({ timeout: 10_000 });
+
+    // Both instances read the same record.
+    const statementsOn = async (baseURL: string) => {
+      const html = await (await fetch(`${baseURL}${BEIJING}/days/2006-02-07`)).text();
+      return [...html.matchAll(/id="statement-([^"]+)"/g)].map((m) => m[1]).sort();
+    };
+    expect(await statementsOn(other.baseURL)).toEqual(await statementsOn(server!.baseURL));
+  } finally {
+    await other.stop();
+  }
+});
+
 test("while PostgreSQL is down, pages answer 503 with Retry-After and say so; when it is back, Parley works again by itself", async ({ request }) => {
   test.setTimeout(60_000);
   const talk = `${server!.baseURL}${BEIJING}`;
