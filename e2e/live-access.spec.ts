@@ -42,8 +42,8 @@ test("a disabled reader's open event stream ends within seconds; a signed-out on
   // READER_RECHECK_MS is 3 s: ended well within seconds, not at the stream's 10-minute lifetime.
   expect(Date.now() - started).toBeLessThan(15_000);
 
-  // Reconnecting is refused now.
-  const again = await context.request.get(`/talks/${BEIJING}/events`);
+  // Reconnecting, as an EventSource does, is refused now.
+  const again = await context.request.get(`/talks/${BEIJING}/events`, { headers: { accept: "text/event-stream" }, maxRedirects: 0 });
   expect(again.status()).toBe(401);
   await context.close();
 });
