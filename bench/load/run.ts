@@ -1,0 +1,159 @@
+// `npm run bench:load`: the write path under a crowd of editors (issue 9). Starts the production
+// build on a fresh SQLite database with the Beijing talk, signs in N editors (each from an address
+// of its own, behind a trusted proxy as in production), and has each save statements through the
+// real Server Action (`lib/actions/statements.ts#create`, called over HTTP exactly as the form's
+// fetch calls it) as fast as its answers come, for a fixed time. Prints statements/s, latency
+// p50/p90/p99/max, errors, and checks that every acknowledged save is in the database (and
+// nothing more). See bench/README.md ("npm run bench:load").
+import { mkdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { createDb, type Db } from "../../lib/db";
+import { TalkDocumentSchema } from "../../lib/talk-document/schema";
+import { createUserAccount } from "../../lib/users/accounts";
+import { describeMachine, guardCleanup, loadAverage, runMain, UsageError } from "../common/run-support";
+import { prepareDatabase, removeDatabase } from "../timeline/database";
+import { DIST_DIR, ensureBuild, freePort, killStarted, snapshotBuild, startServer, type RunningServer } from "../timeline/server";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const WORK = path.join(ROOT, "bench/results/load");
+const SLUG = "japan-dprk-beijing-2006";
+const DAY = "2006-02-07";
+const USAGE = `Usage: npm run bench:load -- [--editors N] [--seconds S] [--build]
+  --editors N  concurrent editors (default 20)
+  --seconds S  how long they save (default 20)
+  --build      run next build first even if a build exists`;
+
+type Action = { id: string; path: string };
+
+/** The build's id of a Server Action, by module and export (as e2e/write-permissions.spec.ts reads it). */
+function actionId(dir: string, name: string): string {
+  const manifest = JSON.parse(readFileSync(path.join(dir, DIST_DIR, "server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { filename?: string; exportedName?: string }>;
+  };
+  const found = Object.entries(manifest.node).find(([, e]) => `${e.filename}#${e.exportedName}` === name);
+  if (!found) throw new Error(`The build has no Server Action ${name}.`);
+  return found[0];
+}
+
+/** Calls a Server Action over HTTP as the browser's fetch does: (previous state, input) as JSON. */
+async function callAction(base: string, action: Action, input: Record<string, unknown>, headers: Record<string, string>) {
+  return fetch(`${base}${action.path}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "next-action": action.id, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component", origin: base, ...headers },
+    body: JSON.stringify([null, input]),
+  });
+}
+
+/** The q-quantile of the samples, in whole milliseconds (nearest rank). */
+function percentile(samples: number[], q: number): string {
+  if (samples.length === 0) return "n/a";
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!.toFixed(0);
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: { editors: { type: "string", default: "20" }, seconds: { type: "string", default: "20" }, build: { type: "boolean", default: false } },
+  });
+  const editors = Number(values.editors);
+  const seconds = Number(values.seconds);
+  if (!Number.isInteger(editors) || editors < 1) throw new UsageError(`--editors must be a positive whole number, not ${values.editors}.`);
+  if (!(seconds > 0)) throw new UsageError(`--seconds must be a positive number, not ${values.seconds}.`);
+  const log = (line: string) => console.log(line);
+
+  let server: RunningServer | undefined;
+  let db: Db | undefined;
+  const file = path.join(WORK, "load.db");
+  const { cleanup } = guardCleanup(async () => {
+    await server?.stop().catch(() => undefined);
+    killStarted();
+    await db?.$disconnect().catch(() => undefined);
+    removeDatabase(file);
+  });
+  try {
+    mkdirSync(WORK, { recursive: true });
+    await ensureBuild(ROOT, values.build, log);
+    const dir = path.join(WORK, "app");
+    await snapshotBuild(ROOT, dir, log);
+    const seed = TalkDocumentSchema.parse(JSON.parse(readFileSync(path.join(ROOT, "prisma/seed", `${SLUG}.json`), "utf8")));
+    const { url, config } = await prepareDatabase(file, [seed]);
+    db = await createDb(config);
+    const accounts = await Promise.all(
+      Array.from({ length: editors }, async (_, i) => {
+        const account = { name: `Load editor ${i + 1}`, email: `load-${i + 1}@example.org`, role: "editor" as const, password: `load-password-${i + 1}-long-enough` };
+        await createUserAccount(db!, account, { id: null, name: "bench" });
+        return account;
+      }),
+    );
+    process.env.PARLEY_TRUSTED_PROXY = "true";
+    const port = await freePort();
+    server = await startServer({ root: ROOT, dir, port, databaseUrl: url, logFile: path.join(WORK, "server.log") });
+    const base = `http://127.0.0.1:${port}`;
+    const signIn: Action = { id: actionId(dir, "lib/actions/auth.ts#signIn"), path: "/login" };
+    const create: Action = { id: actionId(dir, "lib/actions/statements.ts#create"), path: `/talks/${SLUG}/statements/new` };
+
+    // Each editor signs in from an address of its own and keeps its session cookie.
+    const sessions = await Promise.all(
+      accounts.map(async (a, i) => {
+        const address = `10.9.${Math.floor(i / 250)}.${(i % 250) + 1}`;
+        const response = await callAction(base, signIn, { email: a.email, password: a.password }, { "x-forwarded-for": address });
+        const cookie = response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+        if (!cookie.includes("session_token")) throw new Error(`${a.email} could not sign in: ${response.status} ${(await response.text()).slice(0, 200)}`);
+        return { cookie, address };
+      }),
+    );
+
+    const marker = `load-${Date.now().toString(36)}`;
+    const latencies: number[] = [];
+    const errors = new Map<string, number>();
+    let acknowledged = 0;
+    const until = Date.now() + seconds * 1000;
+    const started = performance.now();
+    await Promise.all(
+      sessions.map(async (s, editor) => {
+        for (let n = 0; Date.now() < until; n++) {
+          const input = {
+            talk: SLUG,
+            speaker: "envoy:song-il-ho",
+            capacity: "unknown",
+            kind: "paraphrase",
+            saidPrecision: "day",
+            saidOn: DAY,
+            setting: "unknown",
+            text: `${marker} editor ${editor + 1} statement ${n + 1}: North Korea repeated its position.`,
+            saveKey: crypto.randomUUID(),
+          };
+          const t0 = performance.now();
+          try {
+            const response = await callAction(base, create, input, { cookie: s.cookie, "x-forwarded-for": s.address });
+            await response.arrayBuffer();
+            const redirect = response.headers.get("x-action-redirect") ?? "";
+            if (redirect.includes("#statement-")) acknowledged++;
+            else errors.set(`HTTP ${response.status}`, (errors.get(`HTTP ${response.status}`) ?? 0) + 1);
+          } catch (error) {
+            const key = (error as Error).message.slice(0, 60);
+            errors.set(key, (errors.get(key) ?? 0) + 1);
+          }
+          latencies.push(performance.now() - t0);
+        }
+      }),
+    );
+    const elapsed = (performance.now() - started) / 1000;
+    const rows = await db.statement.findMany({ where: { text: { startsWith: marker } }, select: { id: true } });
+    const written = rows.length;
+    const withRevision = await db.revision.count({ where: { entityType: "statement", action: "create", entityId: { in: rows.map((r) => r.id) } } });
+    log("");
+    log(`Machine: ${JSON.stringify(describeMachine())}`);
+    log(`${editors} editors for ${elapsed.toFixed(1)} s through lib/actions/statements.ts#create on SQLite (server.mjs, PARLEY_WORKERS=${process.env.PARLEY_WORKERS ?? "cores"}):`);
+    log(`  acknowledged ${acknowledged} (${(acknowledged / elapsed).toFixed(1)} statements/s), attempts ${latencies.length}, errors ${[...errors].map(([k, v]) => `${k} × ${v}`).join(", ") || "none"}`);
+    log(`  latency ms: p50 ${percentile(latencies, 0.5)}, p90 ${percentile(latencies, 0.9)}, p99 ${percentile(latencies, 0.99)}, max ${percentile(latencies, 1)}`);
+    log(`  in the database: ${written} statements with the marker, ${withRevision} create revisions; written == acknowledged: ${written === acknowledged && withRevision === written ? "yes" : "NO"}`);
+    log(`Load average at the end: ${loadAverage().join(" ")}`);
+  } finally {
+    await cleanup();
+  }
+}
+
+runMain(main, USAGE);
