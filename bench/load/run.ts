@@ -36,13 +36,20 @@ function actionId(dir: string, name: string): string {
   return found[0];
 }
 
-/** Calls a Server Action over HTTP as the browser's fetch does: (previous state, input) as JSON. */
-async function callAction(base: string, action: Action, input: Record<string, unknown>, headers: Record<string, string>) {
+/**
+ * Calls a Server Action over HTTP as the browser's fetch does, with (previous state, input): the
+ * input as a FormData (React's reply encoding: the form's fields under "_1_", the arguments in "0"),
+ * as a form sends it.
+ */
+async function callAction(base: string, action: Action, input: Record<string, string>, headers: Record<string, string>) {
+  const body = new FormData();
+  for (const [name, value] of Object.entries(input)) body.append(`_1_${name}`, value);
+  body.append("0", JSON.stringify([null, "$K1"]));
   return fetch(`${base}${action.path}`, {
     method: "POST",
     redirect: "manual",
-    headers: { "next-action": action.id, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component", origin: base, ...headers },
-    body: JSON.stringify([null, input]),
+    headers: { "next-action": action.id, accept: "text/x-component", origin: base, ...headers },
+    body,
   });
 }
 
