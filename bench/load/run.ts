@@ -19,9 +19,12 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 const WORK = path.join(ROOT, "bench/results/load");
 const SLUG = "japan-dprk-beijing-2006";
 const DAY = "2006-02-07";
-const USAGE = `Usage: npm run bench:load -- [--editors N] [--seconds S] [--build]
+const USAGE = `Usage: npm run bench:load -- [--editors N] [--seconds S] [--mode save|refused|page] [--build]
   --editors N  concurrent editors (default 20)
   --seconds S  how long they save (default 20)
+  --mode M     save: save statements (default); refused: send saves the form's schema refuses
+               (the request's cost without the write and the page that follows it); page: open
+               the day page a save leads to, signed in (the cost of that page alone)
   --build      run next build first even if a build exists`;
 
 type Action = { id: string; path: string };
@@ -62,8 +65,15 @@ function percentile(samples: number[], q: number): string {
 
 async function main() {
   const { values } = parseArgs({
-    options: { editors: { type: "string", default: "20" }, seconds: { type: "string", default: "20" }, build: { type: "boolean", default: false } },
+    options: {
+      editors: { type: "string", default: "20" },
+      seconds: { type: "string", default: "20" },
+      mode: { type: "string", default: "save" },
+      build: { type: "boolean", default: false },
+    },
   });
+  const mode = values.mode;
+  if (mode !== "save" && mode !== "refused" && mode !== "page") throw new UsageError(`--mode must be save, refused or page, not ${mode}.`);
   const editors = Number(values.editors);
   const seconds = Number(values.seconds);
   if (!Number.isInteger(editors) || editors < 1) throw new UsageError(`--editors must be a positive whole number, not ${values.editors}.`);
@@ -129,15 +139,18 @@ async function main() {
             saidPrecision: "day",
             saidOn: DAY,
             setting: "unknown",
-            text: `${marker} editor ${editor + 1} statement ${n + 1}: North Korea repeated its position.`,
+            text: mode === "refused" ? "" : `${marker} editor ${editor + 1} statement ${n + 1}: North Korea repeated its position.`,
             saveKey: crypto.randomUUID(),
           };
           const t0 = performance.now();
           try {
-            const response = await callAction(base, create, input, { cookie: s.cookie, "x-forwarded-for": s.address });
-            await response.arrayBuffer();
+            const headers = { cookie: s.cookie, "x-forwarded-for": s.address };
+            const response =
+              mode === "page" ? await fetch(`${base}/talks/${SLUG}/days/${DAY}`, { headers }) : await callAction(base, create, input, headers);
+            const body = await response.text();
             const redirect = response.headers.get("x-action-redirect") ?? "";
-            if (redirect.includes("#statement-")) acknowledged++;
+            const answered = mode === "save" ? redirect.includes("#statement-") : mode === "refused" ? body.includes("Enter what was said.") : response.ok;
+            if (answered) acknowledged++;
             else errors.set(`HTTP ${response.status}`, (errors.get(`HTTP ${response.status}`) ?? 0) + 1);
           } catch (error) {
             const key = (error as Error).message.slice(0, 60);
@@ -153,10 +166,12 @@ async function main() {
     const withRevision = await db.revision.count({ where: { entityType: "statement", action: "create", entityId: { in: rows.map((r) => r.id) } } });
     log("");
     log(`Machine: ${JSON.stringify(describeMachine())}`);
-    log(`${editors} editors for ${elapsed.toFixed(1)} s through lib/actions/statements.ts#create on SQLite (server.mjs, PARLEY_WORKERS=${process.env.PARLEY_WORKERS ?? "cores"}):`);
-    log(`  acknowledged ${acknowledged} (${(acknowledged / elapsed).toFixed(1)} statements/s), attempts ${latencies.length}, errors ${[...errors].map(([k, v]) => `${k} × ${v}`).join(", ") || "none"}`);
+    const what = { save: "saves through lib/actions/statements.ts#create", refused: "saves the schema refuses", page: "day pages" }[mode];
+    log(`${editors} editors for ${elapsed.toFixed(1)} s, ${what}, on SQLite (server.mjs, PARLEY_WORKERS=${process.env.PARLEY_WORKERS ?? "cores"}):`);
+    log(`  answered ${acknowledged} (${(acknowledged / elapsed).toFixed(1)}/s), attempts ${latencies.length}, errors ${[...errors].map(([k, v]) => `${k} × ${v}`).join(", ") || "none"}`);
     log(`  latency ms: p50 ${percentile(latencies, 0.5)}, p90 ${percentile(latencies, 0.9)}, p99 ${percentile(latencies, 0.99)}, max ${percentile(latencies, 1)}`);
-    log(`  in the database: ${written} statements with the marker, ${withRevision} create revisions; written == acknowledged: ${written === acknowledged && withRevision === written ? "yes" : "NO"}`);
+    const expected = mode === "save" ? acknowledged : 0;
+    log(`  in the database: ${written} statements with the marker, ${withRevision} create revisions; written == acknowledged: ${written === expected && withRevision === written ? "yes" : "NO"}`);
     log(`Load average at the end: ${loadAverage().join(" ")}`);
   } finally {
     await cleanup();
