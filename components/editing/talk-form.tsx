@@ -7,6 +7,7 @@ import type { FormValues } from "@/lib/actions/safe-action";
 import * as talkActions from "@/lib/actions/talks";
 import { keepOnFailure } from "./keep-on-failure";
 import type { CatalogOptions } from "@/lib/entities/types";
+import { TALK_LABELS } from "@/lib/entities/talk";
 import { TALK_STATUS_LABEL } from "@/lib/labels";
 import { SUMMARY_MAX, TalkStatusSchema, TITLE_MAX } from "@/lib/talk-document/schema";
 import { TALK_SPAN_MAX_YEARS } from "@/lib/time/talk-span";
@@ -16,19 +17,7 @@ const P = "talk";
 
 const SAVE = { create: keepOnFailure(talkActions.create), edit: keepOnFailure(talkActions.update) };
 
-const LABELS: Record<string, string> = {
-  slug: "Address",
-  title: "Title",
-  venueCity: "Venue city",
-  venueTimeZone: "Venue time zone",
-  firstDay: "First day",
-  lastDay: "Last day",
-  status: "Status",
-  summary: "Summary",
-  parties: "Parties",
-  envoys: "Envoys",
-  issues: "Agenda",
-};
+const LABELS: Record<string, string> = { slug: "Address", ...TALK_LABELS };
 
 /** Creates or corrects a talk: what, where (venue and its time zone), when, who, and the agenda. */
 export function TalkForm({ mode, options, initial, cancelHref }: { mode: "create" | "edit"; options: CatalogOptions; initial: FormValues; cancelHref: string }) {

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { NOTE_MAX, OutcomeSchema, SessionKindSchema, SUMMARY_MAX, TITLE_MAX } from "../talk-document/schema";
 import { OCCURRENCES, occurrenceOf, venueClock } from "../time/venue-clock";
 import { choice, id, list, newSaveKey, optionalChoice, optionalClock, optionalDay, optionalText, optionalUrl, plainText, requiredText, saveKey, slug, version } from "./fields";
-import { dateOf, defineStore, issueIds, iso, sorted } from "./store";
+import { dateOf, defineStore, issueAndSourceLinks, iso, sorted } from "./store";
 import type { TalkRowEntity } from "./talk-row";
 import type { FormValues } from "./types";
 
@@ -177,18 +177,7 @@ export const sessionStore = defineStore<SessionSnapshot, Row>({
     outcomeNote: s.outcomeNote,
     sequence: s.sequence,
   }),
-  // Source ids are checked before the save (checkSources, lib/mutations/talk-rows.ts), not here:
-  // a source typed into the form is created in the same batch, and a restored version keeps its own.
-  links: {
-    clear: (db, id) => [db.sessionIssue.deleteMany({ where: { sessionId: id } }), db.sessionSource.deleteMany({ where: { sessionId: id } })],
-    add: async (db, id, s) => {
-      const ids = await issueIds(db, s.issues);
-      return [
-        db.sessionIssue.createMany({ data: ids.map((issueId) => ({ sessionId: id, issueId })) }),
-        db.sessionSource.createMany({ data: s.sources.map((sourceId) => ({ sessionId: id, sourceId })) }),
-      ];
-    },
-  },
+  links: issueAndSourceLinks({ key: "sessionId", issues: (db) => db.sessionIssue, sources: (db) => db.sessionSource }),
 });
 
 export const session: TalkRowEntity<SessionSnapshot> = {

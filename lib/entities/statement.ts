@@ -17,7 +17,7 @@ import {
 import { OCCURRENCES, occurrenceOf, venueClock } from "../time/venue-clock";
 import { choice, id, list, newSaveKey, optionalChoice, optionalClock, optionalDay, optionalId, optionalText, optionalUrl, requiredText, saveKey, slug, version } from "./fields";
 import { checkNewSource, newSourceOf, newSourceValues } from "./session";
-import { dateOf, defineStore, issueIds, iso, MutationError, partyIds, sorted } from "./store";
+import { dateOf, defineStore, issueAndSourceLinks, iso, MutationError, partyIds, sorted } from "./store";
 import type { TalkRowEntity } from "./talk-row";
 import type { FormValues } from "./types";
 
@@ -266,16 +266,7 @@ export const statementStore = defineStore<StatementSnapshot, Row>({
       sequence: s.sequence,
     };
   },
-  links: {
-    clear: (db, id) => [db.statementIssue.deleteMany({ where: { statementId: id } }), db.statementSource.deleteMany({ where: { statementId: id } })],
-    add: async (db, id, s) => {
-      const ids = await issueIds(db, s.issues);
-      return [
-        db.statementIssue.createMany({ data: ids.map((issueId) => ({ statementId: id, issueId })) }),
-        db.statementSource.createMany({ data: s.sources.map((sourceId) => ({ statementId: id, sourceId })) }),
-      ];
-    },
-  },
+  links: issueAndSourceLinks({ key: "statementId", issues: (db) => db.statementIssue, sources: (db) => db.statementSource }),
 });
 
 export const statement: TalkRowEntity<StatementSnapshot> = {

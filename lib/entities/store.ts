@@ -134,6 +134,35 @@ export function defineStore<S extends Snapshot, R>(spec: {
   };
 }
 
+/** The two calls made on a join table, reached loosely as the models are (see ModelCalls). */
+type JoinTable = { deleteMany(args: never): Op; createMany(args: never): Op };
+type JoinCalled = { deleteMany: (args: { where: Columns }) => Op; createMany: (args: { data: Columns[] }) => Op };
+
+/**
+ * A row's issue and source lists, kept in its two join tables (a session's or a statement's):
+ * replaced on every write, issue slugs resolved to ids. Source ids are checked before the save
+ * (checkSources, lib/mutations/talk-rows.ts), not here: a source typed into the form is created
+ * in the same batch, and a restored version keeps its own.
+ */
+export function issueAndSourceLinks<S extends { issues: string[]; sources: string[] }>(tables: {
+  key: string;
+  issues(db: Db): JoinTable;
+  sources(db: Db): JoinTable;
+}): Links<S> {
+  const issues = (db: Db) => tables.issues(db) as unknown as JoinCalled;
+  const sources = (db: Db) => tables.sources(db) as unknown as JoinCalled;
+  return {
+    clear: (db, id) => [issues(db).deleteMany({ where: { [tables.key]: id } }), sources(db).deleteMany({ where: { [tables.key]: id } })],
+    add: async (db, id, s) => {
+      const ids = await issueIds(db, s.issues);
+      return [
+        issues(db).createMany({ data: ids.map((issueId) => ({ [tables.key]: id, issueId })) }),
+        sources(db).createMany({ data: s.sources.map((sourceId) => ({ [tables.key]: id, sourceId })) }),
+      ];
+    },
+  };
+}
+
 /** Ids of named things by slug, in the order given; a slug that no longer exists is refused. */
 async function idsOf(find: (slugs: string[]) => Promise<{ id: string; slug: string }[]>, slugs: string[], what: string, field: string): Promise<string[]> {
   if (slugs.length === 0) return [];

@@ -142,20 +142,23 @@ export const talkStore: EntityStore<TalkSnapshot> = defineStore<TalkSnapshot, Ro
   },
 });
 
+/** The talk's fields as people see them named, in diffs and in its form. */
+export const TALK_LABELS: Record<string, string> = {
+  title: "Title",
+  venueCity: "Venue city",
+  venueTimeZone: "Venue time zone",
+  firstDay: "First day",
+  lastDay: "Last day",
+  status: "Status",
+  summary: "Summary",
+  parties: "Parties",
+  envoys: "Envoys",
+  issues: "Agenda",
+};
+
 export const talk = {
   type: "talk" as const,
   names: { one: "talk", a: "a talk", word: "talk" } satisfies EntityNames,
-  labels: {
-    title: "Title",
-    venueCity: "Venue city",
-    venueTimeZone: "Venue time zone",
-    firstDay: "First day",
-    lastDay: "Last day",
-    status: "Status",
-    summary: "Summary",
-    parties: "Parties",
-    envoys: "Envoys",
-    issues: "Agenda",
-  },
+  labels: TALK_LABELS,
   store: talkStore,
 };
