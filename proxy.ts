@@ -52,6 +52,10 @@ async function guard(request: NextRequest, pass: () => NextResponse): Promise<Ne
   const { publicRead } = getEnv();
   const open = publicRead || isOpenPath(request.nextUrl.pathname);
   if (!hasSessionCookie(request.cookies.getAll().map((cookie) => cookie.name))) return open ? pass() : refuse(request);
+  // A Server Action reads the session itself, inside (lib/actions/safe-action.ts), and refuses
+  // with a sentence: looking it up here too would only double a save's cost
+  // (docs/decisions/013-write-throughput.md). The cookie is re-sent by the next page instead.
+  if (request.method === "POST" && request.headers.has("next-action")) return pass();
 
   const auth = await getAuth();
   const { headers, response: session } = await auth.api.getSession({ headers: request.headers, returnHeaders: true });

@@ -5,12 +5,14 @@
 // fetch calls it) as fast as its answers come, for a fixed time. Prints statements/s, latency
 // p50/p90/p99/max, errors, and checks that every acknowledged save is in the database (and
 // nothing more). See bench/README.md ("npm run bench:load").
-import { mkdirSync, readFileSync } from "node:fs";
+import http from "node:http";
+import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createDb, type Db } from "../../lib/db";
 import { TalkDocumentSchema } from "../../lib/talk-document/schema";
 import { createUserAccount } from "../../lib/users/accounts";
+import { printProfile } from "../common/cpu-profile";
 import { describeMachine, guardCleanup, loadAverage, runMain, UsageError } from "../common/run-support";
 import { prepareDatabase, removeDatabase } from "../timeline/database";
 import { DIST_DIR, ensureBuild, freePort, killStarted, snapshotBuild, startServer, type RunningServer } from "../timeline/server";
@@ -19,13 +21,19 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 const WORK = path.join(ROOT, "bench/results/load");
 const SLUG = "japan-dprk-beijing-2006";
 const DAY = "2006-02-07";
-const USAGE = `Usage: npm run bench:load -- [--editors N] [--seconds S] [--mode save|refused|page] [--build]
+const USAGE = `Usage: npm run bench:load -- [--editors N] [--seconds S] [--mode M] [--profile] [--build]
   --editors N  concurrent editors (default 20)
   --seconds S  how long they save (default 20)
-  --mode M     save: save statements (default); refused: send saves the form's schema refuses
-               (the request's cost without the write and the page that follows it); page: open
-               the day page a save leads to, signed in (the cost of that page alone)
+  --mode M     inplace: save statements from the timeline's in-place form (default; the action
+               addInPlace, posted from the talk page); save: from the full-page form (the action
+               create, which redirects to the day page); refused: send saves the form's schema
+               refuses (the request's cost without the write and the page); page: open the day
+               page a full-page save leads to, signed in (the cost of that page alone)
+  --profile    run the server as one process under node --cpu-prof and print where its time went
   --build      run next build first even if a build exists`;
+
+const MODES = ["inplace", "save", "refused", "page"] as const;
+type Mode = (typeof MODES)[number];
 
 type Action = { id: string; path: string };
 
@@ -39,19 +47,45 @@ function actionId(dir: string, name: string): string {
   return found[0];
 }
 
+/** One kept-alive connection per editor, as a browser keeps one to the app. */
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string };
+
+/** A request by node:http, which costs the bench far less CPU than fetch (the bench shares the server's two cores). */
+function send(url: string, options: { method?: string; headers: Record<string, string>; body?: string }): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: options.method ?? "GET", headers: options.headers, agent }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (c: Buffer) => chunks.push(c));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString("utf8") }));
+      response.on("error", reject);
+    });
+    request.setTimeout(30_000, () => request.destroy(new Error("no answer in 30 s")));
+    request.on("error", reject);
+    request.end(options.body);
+  });
+}
+
 /**
  * Calls a Server Action over HTTP as the browser's fetch does, with (previous state, input): the
- * input as a FormData (React's reply encoding: the form's fields under "_1_", the arguments in "0"),
- * as a form sends it.
+ * input as multipart form data in React's reply encoding (the form's fields under "_1_", then the
+ * arguments in "0": React reads the fields as it streams, so "0" comes last, as a browser sends it).
  */
-async function callAction(base: string, action: Action, input: Record<string, string>, headers: Record<string, string>) {
-  const body = new FormData();
-  for (const [name, value] of Object.entries(input)) body.append(`_1_${name}`, value);
-  body.append("0", JSON.stringify([null, "$K1"]));
-  return fetch(`${base}${action.path}`, {
+function callAction(base: string, action: Action, input: Record<string, string>, headers: Record<string, string>): Promise<Answer> {
+  const boundary = `----ParleyBench${crypto.randomUUID()}`;
+  const part = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  const body = `${Object.entries(input).map(([name, value]) => part(`_1_${name}`, value)).join("")}${part("0", JSON.stringify([null, "$K1"]))}--${boundary}--\r\n`;
+  return send(`${base}${action.path}`, {
     method: "POST",
-    redirect: "manual",
-    headers: { "next-action": action.id, accept: "text/x-component", origin: base, ...headers },
+    headers: {
+      "next-action": action.id,
+      accept: "text/x-component",
+      origin: base,
+      "content-type": `multipart/form-data; boundary=${boundary}`,
+      "content-length": String(Buffer.byteLength(body)),
+      ...headers,
+    },
     body,
   });
 }
@@ -68,12 +102,13 @@ async function main() {
     options: {
       editors: { type: "string", default: "20" },
       seconds: { type: "string", default: "20" },
-      mode: { type: "string", default: "save" },
+      mode: { type: "string", default: "inplace" },
+      profile: { type: "boolean", default: false },
       build: { type: "boolean", default: false },
     },
   });
-  const mode = values.mode;
-  if (mode !== "save" && mode !== "refused" && mode !== "page") throw new UsageError(`--mode must be save, refused or page, not ${mode}.`);
+  const mode = values.mode as Mode;
+  if (!MODES.includes(mode)) throw new UsageError(`--mode must be one of ${MODES.join(", ")}, not ${values.mode}.`);
   const editors = Number(values.editors);
   const seconds = Number(values.seconds);
   if (!Number.isInteger(editors) || editors < 1) throw new UsageError(`--editors must be a positive whole number, not ${values.editors}.`);
@@ -105,19 +140,29 @@ async function main() {
       }),
     );
     process.env.PARLEY_TRUSTED_PROXY = "true";
+    const profiles = path.join(WORK, "profiles");
+    if (values.profile) {
+      // One process, so the profile holds every request; written when the server exits (SIGTERM).
+      rmSync(profiles, { recursive: true, force: true });
+      process.env.PARLEY_WORKERS = "1";
+      process.env.BENCH_NODE_ARGS = `--cpu-prof --cpu-prof-dir=${profiles}`;
+    }
     const port = await freePort();
     server = await startServer({ root: ROOT, dir, port, databaseUrl: url, logFile: path.join(WORK, "server.log") });
     const base = `http://127.0.0.1:${port}`;
     const signIn: Action = { id: actionId(dir, "lib/actions/auth.ts#signIn"), path: "/login" };
-    const create: Action = { id: actionId(dir, "lib/actions/statements.ts#create"), path: `/talks/${SLUG}/statements/new` };
+    const create: Action =
+      mode === "inplace"
+        ? { id: actionId(dir, "lib/actions/statements.ts#addInPlace"), path: `/talks/${SLUG}` }
+        : { id: actionId(dir, "lib/actions/statements.ts#create"), path: `/talks/${SLUG}/statements/new` };
 
     // Each editor signs in from an address of its own and keeps its session cookie.
     const sessions = await Promise.all(
       accounts.map(async (a, i) => {
         const address = `10.9.${Math.floor(i / 250)}.${(i % 250) + 1}`;
         const response = await callAction(base, signIn, { email: a.email, password: a.password }, { "x-forwarded-for": address });
-        const cookie = response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-        if (!cookie.includes("session_token")) throw new Error(`${a.email} could not sign in: ${response.status} ${(await response.text()).slice(0, 200)}`);
+        const cookie = [response.headers["set-cookie"] ?? []].flat().map((c) => c.split(";")[0]).join("; ");
+        if (!cookie.includes("session_token")) throw new Error(`${a.email} could not sign in: ${response.status} ${response.body.slice(0, 200)}`);
         return { cookie, address };
       }),
     );
@@ -128,6 +173,7 @@ async function main() {
     let acknowledged = 0;
     const until = Date.now() + seconds * 1000;
     const started = performance.now();
+    const cpu = process.cpuUsage();
     await Promise.all(
       sessions.map(async (s, editor) => {
         for (let n = 0; Date.now() < until; n++) {
@@ -145,11 +191,17 @@ async function main() {
           const t0 = performance.now();
           try {
             const headers = { cookie: s.cookie, "x-forwarded-for": s.address };
-            const response =
-              mode === "page" ? await fetch(`${base}/talks/${SLUG}/days/${DAY}`, { headers }) : await callAction(base, create, input, headers);
-            const body = await response.text();
-            const redirect = response.headers.get("x-action-redirect") ?? "";
-            const answered = mode === "save" ? redirect.includes("#statement-") : mode === "refused" ? body.includes("Enter what was said.") : response.ok;
+            const response = mode === "page" ? await send(`${base}/talks/${SLUG}/days/${DAY}`, { headers }) : await callAction(base, create, input, headers);
+            const { body } = response;
+            const redirect = String(response.headers["x-action-redirect"] ?? "");
+            const answered =
+              mode === "save"
+                ? redirect.includes("#statement-")
+                : mode === "inplace"
+                  ? response.status === 200 && body.includes("Statement added.")
+                  : mode === "refused"
+                    ? body.includes("Enter what was said.")
+                    : response.status === 200;
             if (answered) acknowledged++;
             else errors.set(`HTTP ${response.status}`, (errors.get(`HTTP ${response.status}`) ?? 0) + 1);
           } catch (error) {
@@ -161,18 +213,31 @@ async function main() {
       }),
     );
     const elapsed = (performance.now() - started) / 1000;
+    const { user, system } = process.cpuUsage(cpu);
+    const clientCpu = (user + system) / 1e6 / elapsed;
     const rows = await db.statement.findMany({ where: { text: { startsWith: marker } }, select: { id: true } });
     const written = rows.length;
     const withRevision = await db.revision.count({ where: { entityType: "statement", action: "create", entityId: { in: rows.map((r) => r.id) } } });
     log("");
     log(`Machine: ${JSON.stringify(describeMachine())}`);
-    const what = { save: "saves through lib/actions/statements.ts#create", refused: "saves the schema refuses", page: "day pages" }[mode];
+    const what = {
+      inplace: "in-place saves through lib/actions/statements.ts#addInPlace",
+      save: "full-page saves through lib/actions/statements.ts#create",
+      refused: "saves the schema refuses",
+      page: "day pages",
+    }[mode];
     log(`${editors} editors for ${elapsed.toFixed(1)} s, ${what}, on SQLite (server.mjs, PARLEY_WORKERS=${process.env.PARLEY_WORKERS ?? "cores"}):`);
     log(`  answered ${acknowledged} (${(acknowledged / elapsed).toFixed(1)}/s), attempts ${latencies.length}, errors ${[...errors].map(([k, v]) => `${k} × ${v}`).join(", ") || "none"}`);
     log(`  latency ms: p50 ${percentile(latencies, 0.5)}, p90 ${percentile(latencies, 0.9)}, p99 ${percentile(latencies, 0.99)}, max ${percentile(latencies, 1)}`);
-    const expected = mode === "save" ? acknowledged : 0;
+    const expected = mode === "save" || mode === "inplace" ? acknowledged : 0;
     log(`  in the database: ${written} statements with the marker, ${withRevision} create revisions; written == acknowledged: ${written === expected && withRevision === written ? "yes" : "NO"}`);
+    log(`  the bench's own CPU (its HTTP client, on the same machine): ${(100 * clientCpu).toFixed(0)} % of one core`);
     log(`Load average at the end: ${loadAverage().join(" ")}`);
+    if (values.profile) {
+      await server.stop();
+      server = undefined;
+      for (const f of readdirSync(profiles).filter((f) => f.endsWith(".cpuprofile"))) printProfile(path.join(profiles, f), log);
+    }
   } finally {
     await cleanup();
   }

@@ -152,10 +152,12 @@ export type RunningServer = {
  */
 export function appStartCommand(root: string, dir: string, port: number): { args: string[]; env: Record<string, string> } {
   const env = { HOSTNAME: "127.0.0.1", PORT: String(port) };
+  // Options for Node itself (e.g. --cpu-prof, which NODE_OPTIONS refuses), space-separated.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
   if (existsSync(path.join(dir, "server.mjs")) && process.env.BENCH_NEXT_START !== "1") {
-    return { args: [path.join(dir, "server.mjs"), "-H", "127.0.0.1", "-p", String(port)], env };
+    return { args: [...nodeArgs, path.join(dir, "server.mjs"), "-H", "127.0.0.1", "-p", String(port)], env };
   }
-  return { args: [NEXT_BIN(root), "start", dir, "-H", "127.0.0.1", "-p", String(port)], env };
+  return { args: [...nodeArgs, NEXT_BIN(root), "start", dir, "-H", "127.0.0.1", "-p", String(port)], env };
 }
 
 /** Starts the app (appStartCommand) in its own process group and resolves once it answers HTTP. */

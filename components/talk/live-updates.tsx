@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { DAY_CHANGED_EVENT, type DayChangedDetail } from "@/components/timeline/day-events";
+import { DAY_CHANGED_EVENT, SAVED_IN_PLACE_EVENT, type DayChangedDetail } from "@/components/timeline/day-events";
 import "./live-updates.css";
 
 type Change = { id: string; days: string[]; everyDay: boolean; announcement: string };
@@ -74,6 +74,16 @@ export function LiveUpdates({ slug, since }: { slug: string; since: string | nul
       if (!news.includes(change.announcement)) news.push(change.announcement);
       schedule();
     };
+    // This page's own in-place save: the same refresh as for a change the stream reports (which
+    // it will, for this save, and the two land in one refresh), without the save's answer having
+    // to carry the whole page; and it does not wait for the stream, which may be reconnecting.
+    const onSavedHere = (event: Event) => {
+      const { days: saved } = (event as CustomEvent<DayChangedDetail>).detail;
+      if (saved === "all") everyDay = true;
+      else saved.forEach((d) => days.add(d));
+      schedule();
+    };
+    window.addEventListener(SAVED_IN_PLACE_EVENT, onSavedHere);
     const onReset = (event: MessageEvent<string>) => {
       if (event.lastEventId) lastId = event.lastEventId;
       everyDay = true;
@@ -109,6 +119,7 @@ export function LiveUpdates({ slug, since }: { slug: string; since: string | nul
     connect();
 
     return () => {
+      window.removeEventListener(SAVED_IN_PLACE_EVENT, onSavedHere);
       source?.close();
       window.clearTimeout(retryTimer);
       window.clearTimeout(refreshTimer);

@@ -3,7 +3,7 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { createPortal } from "react-dom";
 import type { AddedStatement } from "@/components/editing/statement-form";
-import { DAY_CHANGED_EVENT, type DayChangedDetail } from "./day-events";
+import { SAVED_IN_PLACE_EVENT, type DayChangedDetail } from "./day-events";
 
 // The form's code (and zod's, through the shared input schema) loads only when an editor opens it.
 const InlineStatementForm = lazy(() => import("@/components/editing/inline-statement-form"));
@@ -84,9 +84,10 @@ export default function InlineAdd({ clicked }: { clicked: AddClick }) {
       showWhenThere(`statement-${added.id}`, () => document.activeElement === t.link);
       update({ ...t, open: false, done: `Statement added to ${where}.` });
     }
-    // A later window of a long talk, loaded by the browser, loads again to show it.
+    // The page's live updates refresh it (coalesced with the change its stream reports for this
+    // same save), and a later window of a long talk, loaded by the browser, loads again.
     const detail: DayChangedDetail = { days: [added.day ?? "unknown"] };
-    window.dispatchEvent(new CustomEvent(DAY_CHANGED_EVENT, { detail }));
+    window.dispatchEvent(new CustomEvent(SAVED_IN_PLACE_EVENT, { detail }));
   }, []);
 
   if (!target || !target.link.isConnected) return null;

@@ -1,7 +1,6 @@
 "use server";
 // Editors add, correct, delete and restore statements (lib/mutations/statements.ts writes every
 // change with its revision).
-import { refresh } from "next/cache";
 import { getDb } from "../db";
 import { statement, StatementInput, statementInputValues, StatementUpdateInput } from "../entities/statement";
 import * as statements from "../mutations/statements";
@@ -26,12 +25,13 @@ export const restore = actions.restore;
 
 /**
  * The same save from the form that opens in place on the timeline: the editor stays where they
- * were, the page is brought up to date (refresh), and the form learns the new statement's id and
- * day so it can show it.
+ * were, and the answer is the new statement's id and day, nothing more. The action does not
+ * re-render the page (no refresh()): the page brings the day up to date itself, in the one
+ * coalesced refresh its live updates make for every change (components/talk/live-updates.tsx;
+ * docs/decisions/013-write-throughput.md).
  */
 export const addInPlace = editorAction(StatementInput, async (input, user) => {
   const db = await getDb();
   const { id, day } = await attempt(() => statements.createStatement(db, input, actorOf(user)));
-  refresh();
   return { ok: true, message: "Statement added.", data: { id, day } };
 });
