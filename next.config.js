@@ -16,7 +16,13 @@ const nextConfig = {
   // building; checking again inside `next build` would only add a minute on two cores.
   typescript: { ignoreBuildErrors: true },
   // forbidden() → app/forbidden.tsx with status 403 (the admin pages refuse non-admins with it).
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: ACTION_BODY_LIMIT } },
+  experimental: {
+    authInterrupts: true,
+    serverActions: { bodySizeLimit: ACTION_BODY_LIMIT },
+    // PARLEY_PROFILE_BUILD=1: server code unminified, so a CPU profile names Parley's functions
+    // (`npm run bench:load -- --profile`; bench/README.md). Never for a deployed build.
+    ...(process.env.PARLEY_PROFILE_BUILD === "1" ? { turbopackMinify: { server: false, client: true } } : {}),
+  },
   // Headers that never change, on every response. The Content-Security-Policy needs a nonce per
   // request, so proxy.ts sets it (lib/security/csp.ts; docs/decisions/006-live-updates-and-headers.md).
   async headers() {

@@ -10,7 +10,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getAuth } from "./lib/auth/auth";
 import { loginPath } from "./lib/auth/redirect-target";
-import { hasSessionCookie, toCurrentUser } from "./lib/auth/session";
+import { hasSessionCookie, quickSessionUser, toCurrentUser } from "./lib/auth/session";
 import { getEnv } from "./lib/env";
 import { databaseAvailable, RETRY_AFTER_SECONDS } from "./lib/health/database";
 import { contentSecurityPolicyFor } from "./lib/security/csp";
@@ -58,6 +58,9 @@ async function guard(request: NextRequest, pass: () => NextResponse): Promise<Ne
   if (request.method === "POST" && request.headers.has("next-action")) return pass();
 
   const auth = await getAuth();
+  // The usual case, a live session not due for its daily refresh: one query, nothing to re-send.
+  const quick = await quickSessionUser(auth, request.headers);
+  if (quick !== undefined) return open || quick ? pass() : refuse(request);
   const { headers, response: session } = await auth.api.getSession({ headers: request.headers, returnHeaders: true });
   const response = open || toCurrentUser(session) ? pass() : refuse(request);
   for (const cookie of headers.getSetCookie()) response.headers.append("set-cookie", cookie);

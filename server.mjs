@@ -162,13 +162,56 @@ function refuse(request, response, status, message, headers = {}) {
   response.end(request.method === "HEAD" ? undefined : body);
 }
 
+/**
+ * The primary's side of lib/write-gate.ts: one worker at a time has the turn to write, in the
+ * order they asked. A turn not handed back within TURN_LIMIT_MS (a worker stuck or gone) passes
+ * on; SQLite's own lock still guards every write, so a turn is a schedule, never the only guard.
+ */
+function writeTurns() {
+  const TURN_LIMIT_MS = 5_000;
+  const queue = [];
+  let holder = null;
+  let timer = null;
+  const next = () => {
+    clearTimeout(timer);
+    holder = null;
+    while (queue.length > 0) {
+      const ask = queue.shift();
+      if (!ask.worker.isConnected()) continue;
+      holder = ask;
+      ask.worker.send({ parleyWriteTurn: "yours", id: ask.id });
+      timer = setTimeout(next, TURN_LIMIT_MS);
+      return;
+    }
+  };
+  return {
+    onMessage(worker, message) {
+      if (!message || typeof message !== "object" || typeof message.id !== "number") return;
+      if (message.parleyWriteTurn === "ask") {
+        queue.push({ worker, id: message.id });
+        if (!holder) next();
+      } else if (message.parleyWriteTurn === "done" && holder && holder.worker === worker && holder.id === message.id) {
+        next();
+      }
+    },
+    forget(worker) {
+      for (let i = queue.length - 1; i >= 0; i--) if (queue[i].worker === worker) queue.splice(i, 1);
+      if (holder?.worker === worker) next();
+    },
+  };
+}
+
 if (cluster.isPrimary && workers > 1) {
   console.log(`Parley: ${workers} workers on http://${hostname}:${port}`);
   let stopping = false;
   const started = new Map();
-  const fork = () => started.set(cluster.fork().id, Date.now());
+  // Workers take turns at SQLite's write lock through here (lib/write-gate.ts).
+  const fork = () => started.set(cluster.fork({ PARLEY_WRITE_TURNS: "ipc" }).id, Date.now());
+  const turns = writeTurns();
+  cluster.on("message", turns.onMessage);
   for (let i = 0; i < workers; i++) fork();
   cluster.on("exit", (worker, code, signal) => {
+    turns.forget(worker);
     const since = started.get(worker.id) ?? 0;
     started.delete(worker.id);
     if (stopping) {

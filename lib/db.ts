@@ -9,6 +9,7 @@ import type * as runtime from "@prisma/client/runtime/client";
 import { PrismaClient as SqliteClient, type Prisma as SqlitePrisma } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient, type Prisma as PostgresPrisma } from "./generated/postgresql/client";
 import { getEnv, type DatabaseConfig } from "./env";
+import { groupCommits } from "./write-gate";
 
 /** The model delegates, by property name (`talk`, `session`, …); the same list in both clients. */
 type ModelProp = SqlitePrisma.TypeMap["meta"]["modelProps"];
@@ -40,7 +41,12 @@ export async function createDb(config: DatabaseConfig = getEnv().database): Prom
     await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     await client.$queryRawUnsafe("PRAGMA synchronous = FULL");
     await client.$queryRawUnsafe("PRAGMA foreign_keys = ON");
-    return client satisfies Db;
+    // Write transactions queued together commit together, in this worker's turn at the lock
+    // (lib/write-gate.ts). A call with options (a time limit) commits alone, as asked.
+    const transaction = client.$transaction.bind(client);
+    const grouped = groupCommits((ops) => transaction(ops as SqlitePrisma.PrismaPromise<unknown>[]));
+    const $transaction = ((ops, options) => (options ? transaction(ops, options) : grouped(ops))) as Db["$transaction"];
+    return Object.assign(client, { $transaction }) satisfies Db;
   }
   const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: config.url }) });
   postgresClients.add(client);

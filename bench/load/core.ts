@@ -2,6 +2,7 @@
 // called in-process by concurrent savers, no HTTP, no Next.js — in one or several processes on one
 // SQLite database (as the app's workers share it). Tells a save's own cost apart from the app's
 // around it, and shows what a second process does to SQLite's one write lock. See bench/README.md.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { fork } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -80,7 +81,13 @@ async function main() {
     const results = await Promise.all(
       Array.from({ length: processes }, (_, p) => {
         // One process: this one (simpler to profile).
-        if (processes === 1) return new Promise<void>((r) => setTimeout(r, 1_500)).then(() => save(url, savers, until, "p0"));
+        if (processes === 1) {
+          // BENCH_CORE_ALS=1: inside an AsyncLocalStorage context, as every request in Next.js is
+          // (on Node 20 that turns on async hooks for every promise).
+          const run = () => save(url, savers, until, "p0");
+          const inContext = process.env.BENCH_CORE_ALS === "1" ? () => new AsyncLocalStorage<object>().run({}, run) : run;
+          return new Promise<void>((r) => setTimeout(r, 1_500)).then(inContext);
+        }
         const child = fork(import.meta.filename, [], {
           env: { ...process.env, BENCH_CORE_CHILD: JSON.stringify({ url, savers, until, tag: `p${p}` }) },
           execArgv: process.execArgv,

@@ -15,7 +15,7 @@ import { createUserAccount } from "../../lib/users/accounts";
 import { printProfile } from "../common/cpu-profile";
 import { describeMachine, guardCleanup, loadAverage, runMain, UsageError } from "../common/run-support";
 import { prepareDatabase, removeDatabase } from "../timeline/database";
-import { DIST_DIR, ensureBuild, freePort, killStarted, snapshotBuild, startServer, type RunningServer } from "../timeline/server";
+import { DIST_DIR, ensureBuild, freePort, groupCpuSeconds, killStarted, snapshotBuild, startServer, type RunningServer } from "../timeline/server";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const WORK = path.join(ROOT, "bench/results/load");
@@ -174,6 +174,7 @@ async function main() {
     const until = Date.now() + seconds * 1000;
     const started = performance.now();
     const cpu = process.cpuUsage();
+    const serverCpu = groupCpuSeconds(server.pid);
     await Promise.all(
       sessions.map(async (s, editor) => {
         for (let n = 0; Date.now() < until; n++) {
@@ -215,9 +216,16 @@ async function main() {
     const elapsed = (performance.now() - started) / 1000;
     const { user, system } = process.cpuUsage(cpu);
     const clientCpu = (user + system) / 1e6 / elapsed;
+    // Each server process's share of a core over the run (the primary of a cluster uses ~0).
+    const serverShares = [...groupCpuSeconds(server.pid)].map(([pid, s]) => (s - (serverCpu.get(pid) ?? 0)) / elapsed).filter((x) => x > 0.01);
     const rows = await db.statement.findMany({ where: { text: { startsWith: marker } }, select: { id: true } });
     const written = rows.length;
-    const withRevision = await db.revision.count({ where: { entityType: "statement", action: "create", entityId: { in: rows.map((r) => r.id) } } });
+    let withRevision = 0;
+    // In slices: SQLite takes a limited number of parameters in one statement.
+    for (let i = 0; i < rows.length; i += 500) {
+      const ids = rows.slice(i, i + 500).map((r) => r.id);
+      withRevision += await db.revision.count({ where: { entityType: "statement", action: "create", entityId: { in: ids } } });
+    }
     log("");
     log(`Machine: ${JSON.stringify(describeMachine())}`);
     const what = {
@@ -231,7 +239,7 @@ async function main() {
     log(`  latency ms: p50 ${percentile(latencies, 0.5)}, p90 ${percentile(latencies, 0.9)}, p99 ${percentile(latencies, 0.99)}, max ${percentile(latencies, 1)}`);
     const expected = mode === "save" || mode === "inplace" ? acknowledged : 0;
     log(`  in the database: ${written} statements with the marker, ${withRevision} create revisions; written == acknowledged: ${written === expected && withRevision === written ? "yes" : "NO"}`);
-    log(`  the bench's own CPU (its HTTP client, on the same machine): ${(100 * clientCpu).toFixed(0)} % of one core`);
+    log(`  CPU, % of one core: server processes ${serverShares.map((x) => (100 * x).toFixed(0)).join(" + ") || "n/a"}; the bench's own HTTP client ${(100 * clientCpu).toFixed(0)}`);
     log(`Load average at the end: ${loadAverage().join(" ")}`);
     if (values.profile) {
       await server.stop();

@@ -267,6 +267,24 @@ function probe(url: string): Promise<number> {
   });
 }
 
+/** CPU seconds (user + system) used so far by each process of a process group, by pid. */
+export function groupCpuSeconds(pgid: number): Map<number, number> {
+  const ticks = 100; // USER_HZ on Linux
+  const used = new Map<number, number>();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) !== pgid) continue;
+      used.set(Number(name), (Number(fields[11]) + Number(fields[12])) / ticks);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return used;
+}
+
 function groupPeakRss(pgid: number): number | null {
   try {
     let total = 0;

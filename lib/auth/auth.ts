@@ -49,7 +49,7 @@ export function createAuth(db: Db, env: Env, secret: string) {
     const headers = ctx.request?.headers ?? ctx.headers ?? new Headers();
     return signInKeys(clientAddress(headers, { trustedProxy: env.auth.trustedProxy }), typeof email === "string" ? email : "");
   };
-  return betterAuth({
+  const auth = betterAuth({
     appName: "Parley",
     baseURL: env.auth.baseUrl,
     basePath: AUTH_BASE_PATH,
@@ -128,9 +128,20 @@ export function createAuth(db: Db, env: Env, secret: string) {
     // Lets auth.api calls made inside Server Actions (sign-out) set and clear cookies. Keep it last.
     plugins: [nextCookies()],
   });
+  sessionDatabases.set(auth, db);
+  return auth;
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+/** The database each better-auth instance keeps its sessions in, for lib/auth/session.ts's lean read. */
+const sessionDatabases = new WeakMap<object, Db>();
+
+export function sessionDatabaseOf(auth: Auth): Db {
+  const db = sessionDatabases.get(auth);
+  if (!db) throw new Error("This better-auth instance was not made by createAuth.");
+  return db;
+}
 
 const globalForAuth = globalThis as unknown as { parleyAuth?: Promise<Auth> };
 

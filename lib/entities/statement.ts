@@ -17,7 +17,7 @@ import {
 import { OCCURRENCES, occurrenceOf, venueClock } from "../time/venue-clock";
 import { choice, id, list, newSaveKey, optionalChoice, optionalClock, optionalDay, optionalId, optionalText, optionalUrl, requiredText, saveKey, slug, version } from "./fields";
 import { checkNewSource, newSourceOf, newSourceValues } from "./session";
-import { dateOf, defineStore, issueAndSourceLinks, iso, MutationError, partyIds, sorted } from "./store";
+import { dateOf, defineStore, issueAndSourceLinks, iso, MutationError, sorted } from "./store";
 import type { TalkRowEntity } from "./talk-row";
 import type { FormValues } from "./types";
 
@@ -242,17 +242,14 @@ export const statementStore = defineStore<StatementSnapshot, Row>({
   talkIdOf: (s) => s.talkId,
   fixed: (s) => ({ talkId: s.talkId }),
   async columns(db, s) {
-    const [[partyId], envoy] = await Promise.all([
-      partyIds(db, [s.party], "speaker"),
-      s.envoy ? db.envoy.findUnique({ where: { slug: s.envoy }, select: { id: true, party: { select: { slug: true } } } }) : Promise.resolve(null),
-      s.session ? checkSession(db, s.session, s.talkId) : Promise.resolve(),
-    ]);
-    if (s.envoy && !envoy) throw new MutationError(`No such envoy: ${s.envoy}.`, "speaker");
-    if (envoy && envoy.party.slug !== s.party) throw new MutationError(`${s.envoy} speaks for ${envoy.party.slug}, not ${s.party}.`, "speaker");
+    const [speaker] = await Promise.all([speakerIds(db, s.party, s.envoy), s.session ? checkSession(db, s.session, s.talkId) : Promise.resolve()]);
+    if (!speaker.partyId) throw new MutationError(`No such party: ${s.party}.`, "speaker");
+    if (s.envoy && !speaker.envoyId) throw new MutationError(`No such envoy: ${s.envoy}.`, "speaker");
+    if (s.envoy && speaker.envoyParty !== s.party) throw new MutationError(`${s.envoy} speaks for ${speaker.envoyParty}, not ${s.party}.`, "speaker");
     return {
       sessionId: s.session,
-      partyId: partyId!,
-      envoyId: envoy?.id ?? null,
+      partyId: speaker.partyId,
+      envoyId: speaker.envoyId,
       capacity: s.capacity,
       saidOn: s.saidOn,
       saidAt: dateOf(s.saidAt),
@@ -295,6 +292,21 @@ export const statement: TalkRowEntity<StatementSnapshot> = {
   formValues: statementFormValues,
   anchor: "statement",
 };
+
+/**
+ * The speaker's party and envoy ids, and the envoy's own party, in one query (each statement save
+ * needs them; three ORM queries cost a save ~0.7 ms: docs/decisions/013-write-throughput.md).
+ * Deleted parties and envoys count, as for every row that keeps citing them.
+ */
+async function speakerIds(db: Db, party: string, envoy: string | null): Promise<{ partyId: string | null; envoyId: string | null; envoyParty: string | null }> {
+  const [row] = await db.$queryRaw<{ partyId: string | null; envoyId: string | null; envoyParty: string | null }[]>`
+    SELECT p.id AS "partyId", e.id AS "envoyId", ep.slug AS "envoyParty"
+    FROM (SELECT 1 AS one) AS here
+    LEFT JOIN "Party" p ON p.slug = ${party}
+    LEFT JOIN "Envoy" e ON e.slug = ${envoy}
+    LEFT JOIN "Party" ep ON ep.id = e."partyId"`;
+  return row ?? { partyId: null, envoyId: null, envoyParty: null };
+}
 
 async function checkSession(db: Db, sessionId: string, talkId: string): Promise<void> {
   // A deleted session still counts: its statements keep it, so undoing its deletion regroups them.

@@ -21,18 +21,7 @@ async function statementSnapshotOf(db: Db, talk: TalkForWrite, input: StatementI
     if (said.problem !== null) throw new MutationError(said.problem, "saidTime");
     saidAt = said.instant.toISOString();
   }
-  let party: string;
-  let envoy: string | null = null;
-  if (input.speaker.kind === "envoy") {
-    const row = await db.envoy.findFirst({ where: { slug: input.speaker.slug, deletedAt: null }, select: { party: { select: { slug: true } } } });
-    if (!row) throw new MutationError("That envoy no longer exists.", "speaker");
-    envoy = input.speaker.slug;
-    party = row.party.slug;
-  } else {
-    party = input.speaker.slug;
-  }
-  const inTalk = await db.talkParty.count({ where: { talkId: talk.id, party: { slug: party } } });
-  if (!inTalk) throw new MutationError("That speaker’s party does not take part in this talk.", "speaker");
+  const { party, envoy } = await speakerInTalk(db, talk.id, input.speaker);
   return {
     talkId: talk.id,
     session: input.session,
@@ -52,6 +41,29 @@ async function statementSnapshotOf(db: Db, talk: TalkForWrite, input: StatementI
     issues: [...input.issues].sort(),
     sources: withSources(input.sources, madeSources),
   };
+}
+
+type SpeakerRow = { party: string; inTalk: boolean | number | bigint };
+
+/**
+ * The speaker's party, which must take part in the talk; an envoy must not be deleted. One query
+ * (docs/decisions/013-write-throughput.md).
+ */
+async function speakerInTalk(db: Db, talkId: string, speaker: StatementInputData["speaker"]): Promise<{ party: string; envoy: string | null }> {
+  const rows =
+    speaker.kind === "envoy"
+      ? await db.$queryRaw<SpeakerRow[]>`
+          SELECT p.slug AS party, EXISTS (SELECT 1 FROM "TalkParty" tp WHERE tp."talkId" = ${talkId} AND tp."partyId" = p.id) AS "inTalk"
+          FROM "Envoy" e JOIN "Party" p ON p.id = e."partyId"
+          WHERE e.slug = ${speaker.slug} AND e."deletedAt" IS NULL`
+      : await db.$queryRaw<SpeakerRow[]>`
+          SELECT p.slug AS party, EXISTS (SELECT 1 FROM "TalkParty" tp WHERE tp."talkId" = ${talkId} AND tp."partyId" = p.id) AS "inTalk"
+          FROM "Party" p WHERE p.slug = ${speaker.slug}`;
+  const row = rows[0];
+  if (!row && speaker.kind === "envoy") throw new MutationError("That envoy no longer exists.", "speaker");
+  // EXISTS is a boolean in PostgreSQL, 0 or 1 in SQLite.
+  if (!row || !Number(row.inTalk)) throw new MutationError("That speaker’s party does not take part in this talk.", "speaker");
+  return { party: row.party, envoy: speaker.kind === "envoy" ? speaker.slug : null };
 }
 
 export async function createStatement(db: Db, input: StatementInputData, actor: Actor): Promise<{ id: string; day: string | null }> {

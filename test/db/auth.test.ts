@@ -3,11 +3,11 @@
 // revisions without secrets, and the sign-in rate limit kept in the database — on SQLite, and
 // the rate limit's one SQL statement on PostgreSQL too.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createAuth, type Auth } from "../../lib/auth/auth";
+import { createAuth, SESSION_EXPIRES_IN_S, SESSION_UPDATE_AGE_S, type Auth } from "../../lib/auth/auth";
 import { SOCKET_ADDRESS_HEADER, SOCKET_ADDRESS_MARK } from "../../lib/auth/client-address";
 import { databaseRateLimitStorage } from "../../lib/auth/rate-limit";
 import { SIGN_IN_ACCOUNT_LIMIT } from "../../lib/auth/sign-in-limit";
-import { toCurrentUser } from "../../lib/auth/session";
+import { getSessionUser, quickSessionUser, toCurrentUser } from "../../lib/auth/session";
 import { createDb, type Db } from "../../lib/db";
 import type { DatabaseConfig, Env } from "../../lib/env";
 import {
@@ -76,7 +76,17 @@ async function freshAccount(label: string) {
 }
 
 const cookieOf = (response: Response) => response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-const sessionUser = async (cookie: string) => toCurrentUser(await auth.api.getSession({ headers: new Headers({ cookie }) }));
+/**
+ * The user a cookie signs in, by better-auth's getSession; and wherever the quick read
+ * (lib/auth/session.ts) answers instead of handing over to better-auth, it must say the same.
+ */
+async function sessionUser(cookie: string, a: Auth = auth) {
+  const headers = new Headers({ cookie });
+  const quick = await quickSessionUser(a, headers);
+  const full = toCurrentUser(await a.api.getSession({ headers }));
+  if (quick !== undefined) expect(quick).toEqual(full);
+  return full;
+}
 
 beforeAll(async () => {
   config = await migratedSqlite("auth");
@@ -118,6 +128,16 @@ describe("accounts made by lib/users and signed into by better-auth", () => {
     expect(cookie).toMatch(/Max-Age=604800/);
     expect(cookie).not.toMatch(/Secure/i);
     expect(await sessionUser(cookieOf(response))).toMatchObject({ email: "ada@example.org", role: "admin", name: "Ada Admin" });
+  });
+
+  it("marks the cookie Secure (and __Secure-) when the site is served over https, and reads it back quickly", async () => {
+    const secure = createAuth(db, envFor(config, "https://parley.example.org"), SECRET);
+    const response = await signIn(secure, "ada@example.org", "correct horse battery", "192.0.2.15", "https://parley.example.org");
+    const cookie = cookieOf(response);
+    expect(cookie).toMatch(/^__Secure-parley\.session_token=/);
+    expect(await quickSessionUser(secure, new Headers({ cookie }))).toMatchObject({ email: "ada@example.org", role: "admin" });
+    // The same cookie without the prefix is not that site's cookie.
+    expect(await quickSessionUser(secure, new Headers({ cookie: cookie.replace(/^__Secure-/, "") }))).toBeNull();
   });
 
   it("refuses a wrong password and an unknown email alike, with 401", async () => {
@@ -336,6 +356,75 @@ describe("the last admin, when two admins demote each other at once", () => {
   }, 120_000);
 });
 
+describe("the quick session read (one query) and better-auth's getSession agree", () => {
+  async function signedIn(label: string) {
+    const account = await freshAccount(label);
+    const response = await signIn(auth, account.email, account.password, "192.0.2.60");
+    expect(response.status).toBe(200);
+    const cookie = cookieOf(response);
+    const token = decodeURIComponent(cookie.split("=")[1]!).split(".")[0]!;
+    return { ...account, cookie, token, headers: new Headers({ cookie }) };
+  }
+
+  it("answers a live session itself, with the user better-auth finds", async () => {
+    const s = await signedIn("quick-live");
+    const quick = await quickSessionUser(auth, s.headers);
+    expect(quick).toMatchObject({ email: s.email, role: "analyst" });
+    expect(quick).toEqual(toCurrentUser(await auth.api.getSession({ headers: s.headers })));
+  });
+
+  it("refuses a cookie whose signature is wrong, cut short or missing, as better-auth does", async () => {
+    const s = await signedIn("quick-forged");
+    const [name, value] = s.cookie.split("=") as [string, string];
+    const decoded = decodeURIComponent(value);
+    const forged = [
+      `${s.token}.${"A".repeat(43)}=`,
+      `${s.token}.${decoded.slice(decoded.indexOf(".") + 1, -2)}=`,
+      s.token,
+      `x${decoded}`,
+      "%E0%A4%A",
+    ];
+    for (const bad of forged) {
+      const cookie = `${name}=${bad.startsWith("%") ? bad : encodeURIComponent(bad)}`;
+      expect(await quickSessionUser(auth, new Headers({ cookie })), bad).toBeNull();
+      expect(await sessionUser(cookie), bad).toBeNull();
+    }
+  });
+
+  it("hands a deleted, expired or refresh-due session to better-auth, which clears or refreshes it", async () => {
+    const gone = await signedIn("quick-gone");
+    await db.authSession.deleteMany({ where: { token: gone.token } });
+    expect(await quickSessionUser(auth, gone.headers)).toBeUndefined();
+    expect(await getSessionUser(auth, gone.headers)).toBeNull();
+
+    const expired = await signedIn("quick-expired");
+    await db.authSession.update({ where: { token: expired.token }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await quickSessionUser(auth, expired.headers)).toBeUndefined();
+    expect(await getSessionUser(auth, expired.headers)).toBeNull();
+    expect(await db.authSession.count({ where: { token: expired.token } })).toBe(0);
+
+    const due = await signedIn("quick-due");
+    const dueAt = Date.now() + (SESSION_EXPIRES_IN_S - SESSION_UPDATE_AGE_S) * 1000 - 60_000;
+    await db.authSession.update({ where: { token: due.token }, data: { expiresAt: new Date(dueAt) } });
+    expect(await quickSessionUser(auth, due.headers)).toBeUndefined();
+    expect(await getSessionUser(auth, due.headers)).toMatchObject({ email: due.email });
+    const refreshed = await db.authSession.findUniqueOrThrow({ where: { token: due.token } });
+    expect(refreshed.expiresAt.getTime()).toBeGreaterThan(dueAt + 60_000);
+    // Refreshed, the session is the quick read's again.
+    expect(await quickSessionUser(auth, due.headers)).toMatchObject({ email: due.email });
+  });
+
+  it("follows a disabled account and a changed role at once", async () => {
+    const s = await signedIn("quick-role");
+    const user = await db.user.findUniqueOrThrow({ where: { email: s.email } });
+    await changeUserRole(db, user.id, "editor", CLI);
+    expect(await quickSessionUser(auth, s.headers)).toMatchObject({ role: "editor" });
+    await db.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
+    expect(await quickSessionUser(auth, s.headers)).toBeNull();
+    expect(await sessionUser(s.cookie)).toBeNull();
+  });
+});
+
 describe("the rate limit's single statement on PostgreSQL", () => {
   let cluster: PostgresCluster | undefined;
   let pgDb: Db | undefined;
@@ -367,6 +456,17 @@ describe("the rate limit's single statement on PostgreSQL", () => {
     expect((await storage.consume("5.6.7.8|/sign-in/email", rule)).allowed).toBe(true);
     now = 1_004_000 + 60_000;
     expect(await storage.consume("1.2.3.4|/sign-in/email", rule)).toEqual({ allowed: true, retryAfter: null });
+  });
+
+  it("reads a session quickly there too (the query's quoting and dates), agreeing with better-auth", async () => {
+    const pgAuth = createAuth(pgDb!, envFor({ provider: "postgresql", url: "unused" }), SECRET);
+    await createUserAccount(pgDb!, { name: "Pat", email: "pat@example.org", role: "editor", password: "pat's password 123" }, CLI);
+    const response = await signIn(pgAuth, "pat@example.org", "pat's password 123", "192.0.2.70");
+    expect(response.status).toBe(200);
+    const headers = new Headers({ cookie: cookieOf(response) });
+    const quick = await quickSessionUser(pgAuth, headers);
+    expect(quick).toMatchObject({ email: "pat@example.org", role: "editor" });
+    expect(quick).toEqual(toCurrentUser(await pgAuth.api.getSession({ headers })));
   });
 
   it("gives a counted request back (a successful sign-in), never below zero", async () => {

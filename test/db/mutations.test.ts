@@ -23,7 +23,8 @@ import {
 import type { StatementSnapshot } from "../../lib/entities/statement";
 import { assessmentStore } from "../../lib/entities/assessment";
 import { sourceStore } from "../../lib/entities/source";
-import { statementStore } from "../../lib/entities/statement";
+import { StatementInput, statementStore } from "../../lib/entities/statement";
+import { createStatement } from "../../lib/mutations/statements";
 import { applyMigrations } from "../../scripts/db/engine";
 import { loadSeedTalk } from "../support/factories";
 import { createDatabase, startPostgres, type PostgresCluster } from "../support/postgres";
@@ -310,6 +311,28 @@ describe.each([
       "No such issue: no-such-issue.",
     );
     await expect(createRow(db, statementStore, { snapshot: { ...snapshot, party: "japan" }, actor: ERIN })).rejects.toThrow(/speaks for dprk/);
+  });
+
+  it("a statement's speaker, checked in one query each way: envoy → party, party in the talk, deleted envoys refused, unknown names refused", async () => {
+    const talk = await db.talk.findFirstOrThrow({ select: { slug: true } });
+    const form = (speaker: string) =>
+      StatementInput.parse({ talk: talk.slug, speaker, capacity: "unknown", kind: "paraphrase", saidPrecision: "day", saidOn: "2006-02-07", setting: "unknown", text: `Said by ${speaker}.` });
+    const byEnvoy = await createStatement(db, form("envoy:song-il-ho"), ERIN);
+    expect((await statementStore.read(db, byEnvoy.id))!.snapshot).toMatchObject({ party: "dprk", envoy: "song-il-ho" });
+    const byParty = await createStatement(db, form("party:japan"), ERIN);
+    expect((await statementStore.read(db, byParty.id))!.snapshot).toMatchObject({ party: "japan", envoy: null });
+    await db.party.create({ data: { slug: "observer-state", name: "Observer", shortName: "Observer" } });
+    const outside = new MutationError("That speaker’s party does not take part in this talk.", "speaker");
+    await expect(createStatement(db, form("party:observer-state"), ERIN)).rejects.toThrow(outside);
+    await expect(createStatement(db, form("party:no-such-party"), ERIN)).rejects.toThrow(outside);
+    await expect(createStatement(db, form("envoy:no-such-envoy"), ERIN)).rejects.toThrow(new MutationError("That envoy no longer exists.", "speaker"));
+    const envoy = await db.envoy.findUniqueOrThrow({ where: { slug: "song-il-ho" }, select: { id: true } });
+    await db.envoy.update({ where: { id: envoy.id }, data: { deletedAt: new Date() } });
+    try {
+      await expect(createStatement(db, form("envoy:song-il-ho"), ERIN)).rejects.toThrow(new MutationError("That envoy no longer exists.", "speaker"));
+    } finally {
+      await db.envoy.update({ where: { id: envoy.id }, data: { deletedAt: null } });
+    }
   });
 
   it("an assessment deleted and recreated is the same row brought back (one per issue per day)", async () => {
