@@ -15,24 +15,33 @@ import { createUserAccount } from "../../lib/users/accounts";
 import { printProfile } from "../common/cpu-profile";
 import { describeMachine, guardCleanup, loadAverage, runMain, UsageError } from "../common/run-support";
 import { prepareDatabase, removeDatabase } from "../timeline/database";
+import { loadTalkDocument } from "../../lib/talk-document/load";
+import type { DatabaseConfig } from "../../lib/env";
+import { applyMigrations } from "../../scripts/db/engine";
+import { createDatabase, startPostgres, type PostgresCluster } from "../../test/support/postgres";
 import { DIST_DIR, ensureBuild, freePort, groupCpuSeconds, killStarted, snapshotBuild, startServer, type RunningServer } from "../timeline/server";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const WORK = path.join(ROOT, "bench/results/load");
 const SLUG = "japan-dprk-beijing-2006";
 const DAY = "2006-02-07";
-const USAGE = `Usage: npm run bench:load -- [--editors N] [--seconds S] [--mode M] [--profile] [--build]
-  --editors N  concurrent editors (default 20)
+const USAGE = `Usage: npm run bench:load -- [--editors N] [--seconds S] [--mode M] [--database D] [--profile] [--build]
+  --editors N  concurrent editors, or readers with --mode talk (default 20)
   --seconds S  how long they save (default 20)
-  --mode M     inplace: save statements from the timeline's in-place form (default; the action
-               addInPlace, posted from the talk page); save: from the full-page form (the action
-               create, which redirects to the day page); refused: send saves the form's schema
+  --mode M     inplace: save statements as the timeline's in-place form does (default; JSON to
+               POST /api/talks/<slug>/statements); save: from the full-page form (the Server Action
+               create, which redirects to the day page and renders it); refused: send saves the form's schema
                refuses (the request's cost without the write and the page); page: open the day
-               page a full-page save leads to, signed in (the cost of that page alone)
+               page a full-page save leads to, signed in (the cost of that page alone); talk: readers
+               (not signed in) opening the Beijing talk page
+  --database D sqlite (default: a fresh file) or postgresql (a throwaway local cluster with
+               PostgreSQL's durable defaults, fsync on; PostgreSQL 15 server binaries needed)
   --profile    run the server as one process under node --cpu-prof and print where its time went
   --build      run next build first even if a build exists`;
 
-const MODES = ["inplace", "save", "refused", "page"] as const;
+const MODES = ["inplace", "save", "refused", "page", "talk"] as const;
+/** Requests before the measured time, not counted. */
+const WARM_UP_MS = 3_000;
 type Mode = (typeof MODES)[number];
 
 type Action = { id: string; path: string };
@@ -90,6 +99,17 @@ function callAction(base: string, action: Action, input: Record<string, string>,
   });
 }
 
+/** The fields as JSON, as the in-place form sends them (components/editing/save-through-route.ts). */
+function postJson(url: string, input: Record<string, string>, headers: Record<string, string>): Promise<Answer> {
+  const body = JSON.stringify(input);
+  const origin = new URL(url).origin;
+  return send(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/json", origin, "content-length": String(Buffer.byteLength(body)), ...headers },
+    body,
+  });
+}
+
 /** The q-quantile of the samples, in whole milliseconds (nearest rank). */
 function percentile(samples: number[], q: number): string {
   if (samples.length === 0) return "n/a";
@@ -103,10 +123,13 @@ async function main() {
       editors: { type: "string", default: "20" },
       seconds: { type: "string", default: "20" },
       mode: { type: "string", default: "inplace" },
+      database: { type: "string", default: "sqlite" },
       profile: { type: "boolean", default: false },
       build: { type: "boolean", default: false },
     },
   });
+  const database = values.database;
+  if (database !== "sqlite" && database !== "postgresql") throw new UsageError(`--database must be sqlite or postgresql, not ${database}.`);
   const mode = values.mode as Mode;
   if (!MODES.includes(mode)) throw new UsageError(`--mode must be one of ${MODES.join(", ")}, not ${values.mode}.`);
   const editors = Number(values.editors);
@@ -117,11 +140,13 @@ async function main() {
 
   let server: RunningServer | undefined;
   let db: Db | undefined;
+  let cluster: PostgresCluster | undefined;
   const file = path.join(WORK, "load.db");
   const { cleanup } = guardCleanup(async () => {
     await server?.stop().catch(() => undefined);
     killStarted();
     await db?.$disconnect().catch(() => undefined);
+    await cluster?.stop().catch(() => undefined);
     removeDatabase(file);
   });
   try {
@@ -130,8 +155,20 @@ async function main() {
     const dir = path.join(WORK, "app");
     await snapshotBuild(ROOT, dir, log);
     const seed = TalkDocumentSchema.parse(JSON.parse(readFileSync(path.join(ROOT, "prisma/seed", `${SLUG}.json`), "utf8")));
-    const { url, config } = await prepareDatabase(file, [seed]);
-    db = await createDb(config);
+    let url: string;
+    if (database === "postgresql") {
+      cluster = await startPostgres({ durable: true });
+      url = await createDatabase(cluster, "parley_load");
+      const config: DatabaseConfig = { provider: "postgresql", url };
+      await applyMigrations(config);
+      db = await createDb(config);
+      const loaded = await loadTalkDocument(db, seed, "bench");
+      if (loaded.status !== "created") throw new Error(`The Beijing talk was not loaded: ${loaded.status}.`);
+    } else {
+      const prepared = await prepareDatabase(file, [seed]);
+      url = prepared.url;
+      db = await createDb(prepared.config);
+    }
     const accounts = await Promise.all(
       Array.from({ length: editors }, async (_, i) => {
         const account = { name: `Load editor ${i + 1}`, email: `load-${i + 1}@example.org`, role: "editor" as const, password: `load-password-${i + 1}-long-enough` };
@@ -151,14 +188,12 @@ async function main() {
     server = await startServer({ root: ROOT, dir, port, databaseUrl: url, logFile: path.join(WORK, "server.log") });
     const base = `http://127.0.0.1:${port}`;
     const signIn: Action = { id: actionId(dir, "lib/actions/auth.ts#signIn"), path: "/login" };
-    const create: Action =
-      mode === "inplace"
-        ? { id: actionId(dir, "lib/actions/statements.ts#addInPlace"), path: `/talks/${SLUG}` }
-        : { id: actionId(dir, "lib/actions/statements.ts#create"), path: `/talks/${SLUG}/statements/new` };
+    const create: Action = { id: actionId(dir, "lib/actions/statements.ts#create"), path: `/talks/${SLUG}/statements/new` };
 
-    // Each editor signs in from an address of its own and keeps its session cookie.
+    // Each editor signs in from an address of its own and keeps its session cookie; readers do not.
     const sessions = await Promise.all(
       accounts.map(async (a, i) => {
+        if (mode === "talk") return { cookie: "", address: `10.8.${Math.floor(i / 250)}.${(i % 250) + 1}` };
         const address = `10.9.${Math.floor(i / 250)}.${(i % 250) + 1}`;
         const response = await callAction(base, signIn, { email: a.email, password: a.password }, { "x-forwarded-for": address });
         const cookie = [response.headers["set-cookie"] ?? []].flat().map((c) => c.split(";")[0]).join("; ");
@@ -168,6 +203,53 @@ async function main() {
     );
 
     const marker = `load-${Date.now().toString(36)}`;
+    /** One request of a client; whether it was answered as it should be, or what went wrong. */
+    const once = async (s: { cookie: string; address: string }, text: string): Promise<string | null> => {
+      const input = {
+        talk: SLUG,
+        speaker: "envoy:song-il-ho",
+        capacity: "unknown",
+        kind: "paraphrase",
+        saidPrecision: "day",
+        saidOn: DAY,
+        setting: "unknown",
+        text: mode === "refused" ? "" : text,
+        saveKey: crypto.randomUUID(),
+      };
+      try {
+        // Readers ask for gzip as browsers do (the body is not decoded: the status is the answer).
+        const headers: Record<string, string> = { "x-forwarded-for": s.address, ...(mode === "talk" ? { "accept-encoding": "gzip" } : {}) };
+        if (s.cookie) headers.cookie = s.cookie;
+        const response =
+          mode === "talk"
+            ? await send(`${base}/talks/${SLUG}`, { headers })
+            : mode === "page"
+              ? await send(`${base}/talks/${SLUG}/days/${DAY}`, { headers })
+              : mode === "inplace"
+                ? await postJson(`${base}/api/talks/${SLUG}/statements`, input, headers)
+                : await callAction(base, create, input, headers);
+        const { body } = response;
+        const redirect = String(response.headers["x-action-redirect"] ?? "");
+        const answered =
+          mode === "save"
+            ? redirect.includes("#statement-")
+            : mode === "inplace"
+              ? response.status === 201 && body.includes("Statement added.")
+              : mode === "refused"
+                ? body.includes("Enter what was said.")
+                : response.status === 200;
+        return answered ? null : `HTTP ${response.status}`;
+      } catch (error) {
+        return (error as Error).message.slice(0, 60);
+      }
+    };
+    // Warm-up, not counted: each client for WARM_UP_MS (the server's code loaded and compiled,
+    // its caches filled, its connections open), with text that does not carry the marker.
+    const warmUntil = Date.now() + WARM_UP_MS;
+    await Promise.all(sessions.map(async (s, editor) => {
+      for (let n = 0; Date.now() < warmUntil; n++) await once(s, `warm-up ${editor + 1}.${n + 1}: North Korea repeated its position.`);
+    }));
+
     const latencies: number[] = [];
     const errors = new Map<string, number>();
     let acknowledged = 0;
@@ -178,38 +260,11 @@ async function main() {
     await Promise.all(
       sessions.map(async (s, editor) => {
         for (let n = 0; Date.now() < until; n++) {
-          const input = {
-            talk: SLUG,
-            speaker: "envoy:song-il-ho",
-            capacity: "unknown",
-            kind: "paraphrase",
-            saidPrecision: "day",
-            saidOn: DAY,
-            setting: "unknown",
-            text: mode === "refused" ? "" : `${marker} editor ${editor + 1} statement ${n + 1}: North Korea repeated its position.`,
-            saveKey: crypto.randomUUID(),
-          };
           const t0 = performance.now();
-          try {
-            const headers = { cookie: s.cookie, "x-forwarded-for": s.address };
-            const response = mode === "page" ? await send(`${base}/talks/${SLUG}/days/${DAY}`, { headers }) : await callAction(base, create, input, headers);
-            const { body } = response;
-            const redirect = String(response.headers["x-action-redirect"] ?? "");
-            const answered =
-              mode === "save"
-                ? redirect.includes("#statement-")
-                : mode === "inplace"
-                  ? response.status === 200 && body.includes("Statement added.")
-                  : mode === "refused"
-                    ? body.includes("Enter what was said.")
-                    : response.status === 200;
-            if (answered) acknowledged++;
-            else errors.set(`HTTP ${response.status}`, (errors.get(`HTTP ${response.status}`) ?? 0) + 1);
-          } catch (error) {
-            const key = (error as Error).message.slice(0, 60);
-            errors.set(key, (errors.get(key) ?? 0) + 1);
-          }
+          const problem = await once(s, `${marker} editor ${editor + 1} statement ${n + 1}: North Korea repeated its position.`);
           latencies.push(performance.now() - t0);
+          if (problem === null) acknowledged++;
+          else errors.set(problem, (errors.get(problem) ?? 0) + 1);
         }
       }),
     );
@@ -229,12 +284,13 @@ async function main() {
     log("");
     log(`Machine: ${JSON.stringify(describeMachine())}`);
     const what = {
-      inplace: "in-place saves through lib/actions/statements.ts#addInPlace",
+      inplace: "in-place saves through POST /api/talks/<slug>/statements",
       save: "full-page saves through lib/actions/statements.ts#create",
       refused: "saves the schema refuses",
       page: "day pages",
+      talk: "readers opening the talk page",
     }[mode];
-    log(`${editors} editors for ${elapsed.toFixed(1)} s, ${what}, on SQLite (server.mjs, PARLEY_WORKERS=${process.env.PARLEY_WORKERS ?? "cores"}):`);
+    log(`${editors} ${mode === "talk" ? "readers" : "editors"} for ${elapsed.toFixed(1)} s, ${what}, on ${database === "postgresql" ? "PostgreSQL" : "SQLite"} (server.mjs, PARLEY_WORKERS=${process.env.PARLEY_WORKERS ?? "cores"}):`);
     log(`  answered ${acknowledged} (${(acknowledged / elapsed).toFixed(1)}/s), attempts ${latencies.length}, errors ${[...errors].map(([k, v]) => `${k} × ${v}`).join(", ") || "none"}`);
     log(`  latency ms: p50 ${percentile(latencies, 0.5)}, p90 ${percentile(latencies, 0.9)}, p99 ${percentile(latencies, 0.99)}, max ${percentile(latencies, 1)}`);
     const expected = mode === "save" || mode === "inplace" ? acknowledged : 0;

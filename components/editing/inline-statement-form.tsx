@@ -12,7 +12,7 @@ type Load = { state: "loading" } | { state: "ready"; form: Loaded } | { state: "
  * The statement form, opened in place on the timeline (components/timeline/add-statement-here.tsx,
  * which loads this module only when an editor opens it). It asks the server for the talk's
  * choices and the values the day or session starts with, then is the same form as the full page,
- * saving through the statement actions' addInPlace. Escape or Cancel closes it.
+ * saving through the statements route (app/api/talks/[slug]/statements). Escape or Cancel closes it.
  */
 export default function InlineStatementForm({
   talk,

@@ -6,6 +6,7 @@ import { conflictOf, type EditState } from "@/lib/actions/edit-state";
 import type { FormValues } from "@/lib/actions/safe-action";
 import * as statementActions from "@/lib/actions/statements";
 import { keepOnFailure } from "./keep-on-failure";
+import { saveThroughRoute } from "./save-through-route";
 import type { StatementFormOptions } from "@/lib/data/form-options";
 import { CAPACITY_LABEL, PART_OF_DAY_LABEL, SETTING_LABEL, STATEMENT_KIND_LABEL, TIME_PRECISION_LABEL } from "@/lib/labels";
 import { CapacitySchema, PartOfDaySchema, QUOTED_WORDS_MAX, SettingSchema, STATEMENT_TEXT_MAX, StatementKindSchema, TimePrecisionSchema } from "@/lib/talk-document/schema";
@@ -57,11 +58,18 @@ type Props = {
 };
 
 // Only the inline save answers with data; the others redirect or refuse, so one state type fits all three.
+// The in-place form saves through the statements route, which answers in a fraction of a Server
+// Action's cost and re-renders nothing (docs/decisions/013-write-throughput.md).
 const SAVE = {
-  inline: keepOnFailure(statementActions.addInPlace as SaveAction),
+  inline: keepOnFailure(saveThroughRoute<AddedStatement>((input) => `/api/talks/${encodeURIComponent(fieldText(input, "talk"))}/statements`) as SaveAction),
   create: keepOnFailure(statementActions.create as SaveAction),
   edit: keepOnFailure(statementActions.update as SaveAction),
 };
+
+function fieldText(input: FormData, name: string): string {
+  const value = input.get(name);
+  return typeof value === "string" ? value : "";
+}
 
 /** Adds or corrects a statement. Every field keeps what was typed when a save is refused. */
 export function StatementForm({ mode, options, initial, cancelHref, inline, idPrefix = "statement" }: Props) {

@@ -1,7 +1,17 @@
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { MESSAGES, PermissionError, type CurrentUser } from "../auth/roles";
-import { ActionError, CROSS_SITE_MESSAGE, INVALID_INPUT_MESSAGE, createActionWrappers, formDataToObject, isSameOriginRequest } from "./safe-action";
+import {
+  ACTION_BODY_LIMIT,
+  ActionError,
+  CROSS_SITE_MESSAGE,
+  INPUT_TOO_LARGE_MESSAGE,
+  INVALID_INPUT_MESSAGE,
+  UNREADABLE_INPUT_MESSAGE,
+  createActionWrappers,
+  formDataToObject,
+  isSameOriginRequest,
+} from "./safe-action";
 
 const user = (role: CurrentUser["role"]): CurrentUser => ({ id: `u-${role}`, name: `A ${role}`, email: `${role}@example.org`, role });
 const wrappers = (who: CurrentUser | null) =>
@@ -183,5 +193,63 @@ describe("formDataToObject and a field named __proto__", () => {
     const out = formDataToObject(form);
     expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
     expect(Object.keys(out)).toEqual(["__proto__", "name"]);
+  });
+});
+
+describe("editorInputRoute: a form's fields as JSON or a form, answered in a Server Action's shape with a status", () => {
+  const post = (body: BodyInit | null, headers: Record<string, string>) =>
+    new Request("http://localhost:3000/api/things", { method: "POST", headers: { origin: "http://localhost:3000", ...headers }, body });
+  const route = (who: CurrentUser | null, handler = vi.fn((input: { text: string; talkId: string }) => Promise.resolve({ ok: true as const, message: `Saved ${input.text} in ${input.talkId}.` }))) => ({
+    handler,
+    POST: wrappers(who).editorInputRoute(StatementInput, handler, { fill: (context: { talk: string }) => Promise.resolve({ talkId: context.talk }), okStatus: 201 }),
+  });
+  const answer = async (response: Response) => ({ status: response.status, body: (await response.json()) as Record<string, unknown> });
+
+  it("saves JSON and a form alike, the URL deciding the talk, with the handler's state and the success status", async () => {
+    const { POST, handler } = route(user("editor"));
+    expect(await answer(await POST(post(JSON.stringify({ text: " Hello ", talkId: "other" }), { "content-type": "application/json" }), { talk: "t1" }))).toEqual({
+      status: 201,
+      body: { ok: true, message: "Saved Hello in t1." },
+    });
+    const form = new FormData();
+    form.append("text", "From a form");
+    expect((await answer(await POST(post(form, {}), { talk: "t2" }))).body).toEqual({ ok: true, message: "Saved From a form in t2." });
+    expect(handler).toHaveBeenCalledTimes(2);
+  });
+
+  it("refuses, with a sentence and nothing handled: a visitor, an analyst, another site, a body that is not an object, the wrong type, too much", async () => {
+    const cases: [CurrentUser | null, Request, number, string][] = [
+      [null, post("{}", { "content-type": "application/json" }), 401, MESSAGES.signIn],
+      [user("analyst"), post("{}", { "content-type": "application/json" }), 403, MESSAGES.editorOnly],
+      [user("editor"), post("{}", { "content-type": "application/json", origin: "https://evil.example" }), 400, CROSS_SITE_MESSAGE],
+      [user("editor"), post("[1, 2]", { "content-type": "application/json" }), 400, UNREADABLE_INPUT_MESSAGE],
+      [user("editor"), post("{not json", { "content-type": "application/json" }), 400, UNREADABLE_INPUT_MESSAGE],
+      [user("editor"), post("text=hi", { "content-type": "text/plain" }), 415, UNREADABLE_INPUT_MESSAGE],
+      [user("editor"), post(JSON.stringify({ text: "x".repeat(ACTION_BODY_LIMIT) }), { "content-type": "application/json" }), 413, INPUT_TOO_LARGE_MESSAGE],
+    ];
+    for (const [who, request, status, message] of cases) {
+      const { POST, handler } = route(who);
+      expect(await answer(await POST(request, { talk: "t1" }))).toEqual({ status, body: { ok: false, message } });
+      expect(handler).not.toHaveBeenCalled();
+    }
+  });
+
+  it("answers invalid fields with 400, a message per field and the typed values; a rule's refusal with its status", async () => {
+    const { POST } = route(user("editor"));
+    expect(await answer(await POST(post(JSON.stringify({ text: "  " }), { "content-type": "application/json" }), { talk: "t1" }))).toEqual({
+      status: 400,
+      body: { ok: false, message: INVALID_INPUT_MESSAGE, fieldErrors: { text: ["Enter the statement."] }, values: { text: "  ", talkId: "t1" } },
+    });
+    const refusing = route(user("editor"), vi.fn(() => Promise.reject(new ActionError("Already saved.", { status: 409, fieldErrors: { text: ["Already saved."] } }))));
+    expect(await answer(await refusing.POST(post(JSON.stringify({ text: "Hi" }), { "content-type": "application/json" }), { talk: "t1" }))).toEqual({
+      status: 409,
+      body: { ok: false, message: "Already saved.", fieldErrors: { text: ["Already saved."] }, values: { text: "Hi", talkId: "t1" } },
+    });
+  });
+
+  it("takes at most as much as a Server Action may (next.config.js's limit)", async () => {
+    const config = new URL("../../next.config.js", import.meta.url).href;
+    const { ACTION_BODY_LIMIT: configured } = (await import(/* @vite-ignore */ config)) as { ACTION_BODY_LIMIT: number };
+    expect(ACTION_BODY_LIMIT).toBe(configured);
   });
 });

@@ -12,12 +12,14 @@
 import "server-only";
 import type { z } from "zod";
 import type { FieldErrors, FormValues } from "../entities/types";
+import { formDataToObject } from "../forms/form-data";
 import { getEnv } from "../env";
 import { trustedOrigins } from "../auth/auth";
 import { getCurrentUser } from "../auth/permissions";
 import { PermissionError, checkRole, type CurrentUser, type Role } from "../auth/roles";
 
 export type { FieldErrors, FormValues } from "../entities/types";
+export { formDataToObject } from "../forms/form-data";
 
 /**
  * What every action returns, and what `useActionState` hands the form:
@@ -55,20 +57,6 @@ export const INVALID_INPUT_MESSAGE = "Some fields need attention; nothing was sa
 export const CROSS_SITE_MESSAGE = "This request did not come from Parley's own pages, so it was refused.";
 
 const SECRET_FIELD = /password|secret|token/i;
-
-/** FormData as a plain object: repeated names and names ending in [] become arrays; React's own fields are dropped. */
-export function formDataToObject(form: FormData): Record<string, unknown> {
-  const entries: [string, unknown][] = [];
-  for (const key of new Set(form.keys())) {
-    if (key.startsWith("$ACTION")) continue;
-    const all = form.getAll(key);
-    if (key.endsWith("[]")) entries.push([key.slice(0, -2), all]);
-    else entries.push([key, all.length === 1 ? all[0] : all]);
-  }
-  // fromEntries defines own properties: a field named "__proto__" stays a field. (Assigned, it
-  // set the object's prototype, and a file sent under that name made parsing throw: a 500.)
-  return Object.fromEntries(entries);
-}
 
 function toPlainInput(input: unknown): Record<string, unknown> {
   if (input instanceof FormData) return formDataToObject(input);
@@ -121,6 +109,57 @@ export type UserLoader = () => Promise<CurrentUser | null>;
 
 export type RouteHandler<C> = (request: Request, context: C) => Promise<Response>;
 export type AuthorizedRouteHandler<C> = (request: Request, context: C, user: CurrentUser) => Promise<Response>;
+
+/** The largest write route body, as next.config.js's ACTION_BODY_LIMIT for Server Actions (a test checks they agree). */
+export const ACTION_BODY_LIMIT = 1024 * 1024;
+
+export const INPUT_TOO_LARGE_MESSAGE = `The request is larger than Parley accepts (${ACTION_BODY_LIMIT / 1024 / 1024} MB); nothing was saved.`;
+export const UNREADABLE_INPUT_MESSAGE = "The request's body is not a JSON object of the form's fields, nor a form; nothing was saved.";
+
+/**
+ * A write route's input: a JSON object, or a form (multipart or URL-encoded), at most
+ * ACTION_BODY_LIMIT bytes as for Server Actions; else the answer that refuses it.
+ */
+export async function readInput(request: Request): Promise<Record<string, unknown> | Response> {
+  const type = request.headers.get("content-type") ?? "";
+  if (Number(request.headers.get("content-length") ?? 0) > ACTION_BODY_LIMIT) return json(413, { ok: false, message: INPUT_TOO_LARGE_MESSAGE });
+  if (/^multipart\/form-data|^application\/x-www-form-urlencoded/i.test(type)) {
+    try {
+      return formDataToObject(await request.formData());
+    } catch {
+      return json(400, { ok: false, message: UNREADABLE_INPUT_MESSAGE });
+    }
+  }
+  if (!/^application\/json/i.test(type)) return json(415, { ok: false, message: UNREADABLE_INPUT_MESSAGE });
+  const text = await readLimited(request);
+  if (text === null) return json(413, { ok: false, message: INPUT_TOO_LARGE_MESSAGE });
+  try {
+    const value: unknown = JSON.parse(text);
+    if (value && typeof value === "object" && !Array.isArray(value)) return value as Record<string, unknown>;
+  } catch {
+    // Not JSON: refused below.
+  }
+  return json(400, { ok: false, message: UNREADABLE_INPUT_MESSAGE });
+}
+
+/** The body as text, or null once it passes the limit (a chunked body has no length to check first). */
+async function readLimited(request: Request): Promise<string | null> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > ACTION_BODY_LIMIT) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
 
 function json(status: number, body: Record<string, unknown>): Response {
   return Response.json(body, { status, headers: { "cache-control": "no-store" } });
@@ -189,6 +228,39 @@ export function createActionWrappers(options: { loadUser: UserLoader; trustedOri
     };
   }
 
+  /**
+   * A write route that takes a form's fields (as JSON, or as a form) and answers JSON in the shape
+   * of a Server Action's state, with an HTTP status: the same checks in the same order as
+   * roleAction (Origin, who, the schema), for the forms that save without leaving the page and
+   * for scripts. `fill` sets fields the URL decides (the talk of /api/talks/<slug>/…).
+   */
+  function roleInputRoute(least: Role) {
+    return function route<S extends z.ZodType, C, TData>(
+      schema: S,
+      handler: (input: z.output<S>, user: CurrentUser) => Promise<ActionState<TData>>,
+      options: { fill?: (context: C) => Promise<Record<string, unknown>>; okStatus?: number } = {},
+    ): RouteHandler<C> {
+      return roleRoute(least)<C>(async (request, context, user) => {
+        const read = await readInput(request);
+        if (read instanceof Response) return read;
+        const raw = { ...read, ...(options.fill ? await options.fill(context) : {}) };
+        const parsed = schema.safeParse(raw);
+        if (!parsed.success) {
+          return json(400, { ok: false, message: INVALID_INPUT_MESSAGE, fieldErrors: fieldErrorsOf(parsed.error), values: keptValues(raw) });
+        }
+        try {
+          const state = await handler(parsed.data, user);
+          return json(state.ok ? (options.okStatus ?? 200) : 400, state);
+        } catch (error) {
+          if (error instanceof ActionError) {
+            return json(error.options.status ?? 400, { ok: false, message: error.message, fieldErrors: error.options.fieldErrors, values: keptValues(raw) });
+          }
+          throw error;
+        }
+      });
+    };
+  }
+
   return {
     /** A Server Action for editors and admins: `export const createStatement = editorAction(StatementInput, async (input, user) => …)`. */
     editorAction: roleAction("editor"),
@@ -198,10 +270,12 @@ export function createActionWrappers(options: { loadUser: UserLoader; trustedOri
     withEditor: roleRoute("editor"),
     /** A write route handler for admins only. */
     withAdmin: roleRoute("admin"),
+    /** A write route for editors taking a form's fields: `export const POST = editorInputRoute(StatementInput, async (input, user) => …)`. */
+    editorInputRoute: roleInputRoute("editor"),
   };
 }
 
-export const { editorAction, adminAction, withEditor, withAdmin } = createActionWrappers({
+export const { editorAction, adminAction, withEditor, withAdmin, editorInputRoute } = createActionWrappers({
   loadUser: () => getCurrentUser(),
   trustedOrigins: () => trustedOrigins(getEnv().auth.baseUrl),
 });

@@ -134,8 +134,13 @@ export function createAuth(db: Db, env: Env, secret: string) {
 
 export type Auth = ReturnType<typeof createAuth>;
 
-/** The database each better-auth instance keeps its sessions in, for lib/auth/session.ts's lean read. */
-const sessionDatabases = new WeakMap<object, Db>();
+/**
+ * The database each better-auth instance keeps its sessions in, for lib/auth/session.ts's quick
+ * read. On globalThis, as the instance is (getAuth): the proxy, the pages and the route handlers
+ * are bundled apart, each with its own copy of this module, but share one instance.
+ */
+const globalForSessions = globalThis as unknown as { parleyAuthDatabases?: WeakMap<object, Db> };
+const sessionDatabases = (globalForSessions.parleyAuthDatabases ??= new WeakMap<object, Db>());
 
 export function sessionDatabaseOf(auth: Auth): Db {
   const db = sessionDatabases.get(auth);

@@ -27,7 +27,11 @@ export type PostgresCluster = {
 };
 
 /** Starts a fresh cluster on 127.0.0.1 and a free port; takes a few seconds (initdb). */
-export async function startPostgres(): Promise<PostgresCluster> {
+/**
+ * `durable`: keep PostgreSQL's defaults (fsync, full page writes), as a benchmark must; tests turn
+ * them off, since a throwaway cluster need not survive a power cut.
+ */
+export async function startPostgres(options: { durable?: boolean } = {}): Promise<PostgresCluster> {
   const asRoot = process.getuid?.() === 0;
   if (asRoot) ensureClusterUser();
   const dir = mkdtempSync(path.join(os.tmpdir(), "parley-pg-"));
@@ -60,8 +64,8 @@ export async function startPostgres(): Promise<PostgresCluster> {
   try {
     run("initdb", ["-D", dir, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C", "--no-sync"]);
     const port = await freePort();
-    const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`;
-    run("pg_ctl", ["-D", dir, "-l", path.join(dir, "server.log"), "-o", options, "-w", "start"]);
+    const settings = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1${options.durable ? "" : " -c fsync=off -c full_page_writes=off"}`;
+    run("pg_ctl", ["-D", dir, "-l", path.join(dir, "server.log"), "-o", settings, "-w", "start"]);
     started = true;
     const host = "127.0.0.1";
     return {
@@ -74,7 +78,7 @@ export async function startPostgres(): Promise<PostgresCluster> {
         started = false;
       },
       resume: () => {
-        run("pg_ctl", ["-D", dir, "-l", path.join(dir, "server.log"), "-o", options, "-w", "start"]);
+        run("pg_ctl", ["-D", dir, "-l", path.join(dir, "server.log"), "-o", settings, "-w", "start"]);
         started = true;
       },
       stop: () =>
