@@ -10,7 +10,15 @@ const sessionReads = vi.hoisted(() => ({ count: 0 }));
 vi.mock("next/headers", () => ({
   headers: () => (headersCalls.count++, Promise.resolve(new Headers(session.current ? { cookie: "theme=dark; parley.session_token=signed.value" } : { cookie: "theme=dark" }))),
 }));
-vi.mock("./auth", () => ({ COOKIE_PREFIX: "parley", getAuth: () => Promise.resolve({ api: { getSession: () => (sessionReads.count++, Promise.resolve(session.current)) } }) }));
+// A stand-in made without createAuth: no session database, so lib/auth/session.ts asks it (its
+// one-query read is tested against the real better-auth in test/db/auth.test.ts).
+vi.mock("./auth", () => ({
+  COOKIE_PREFIX: "parley",
+  SESSION_EXPIRES_IN_S: 604800,
+  SESSION_UPDATE_AGE_S: 86400,
+  sessionDatabaseOf: () => undefined,
+  getAuth: () => Promise.resolve({ api: { getSession: () => (sessionReads.count++, Promise.resolve(session.current)) } }),
+}));
 
 const signedIn = (role: string, extra: Record<string, unknown> = {}) => ({
   user: { id: "u1", name: "Nao", email: "nao@example.org", role, disabledAt: null, ...extra },

@@ -50,12 +50,13 @@ type SessionRow = { expiresAt: string | Date; id: string; name: string; email: s
  * of signing everyone out.
  */
 export async function quickSessionUser(auth: Auth, headers: Headers, now = Date.now()): Promise<CurrentUser | null | undefined> {
+  const db = sessionDatabaseOf(auth);
+  if (!db) return undefined;
   const context = await auth.$context;
   const raw = cookieValue(headers, context.authCookies.sessionToken.name);
   if (raw === null) return null;
   const token = verifiedToken(raw, context.secret);
   if (token === null) return null;
-  const db = sessionDatabaseOf(auth);
   const [row] = await db.$queryRaw<SessionRow[]>`
     SELECT s."expiresAt" AS "expiresAt", u.id AS id, u.name AS name, u.email AS email, u.role AS role, u."disabledAt" AS "disabledAt"
     FROM "AuthSession" s JOIN "User" u ON u.id = s."userId"
