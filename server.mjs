@@ -206,7 +206,7 @@ if (cluster.isPrimary && workers > 1) {
   let stopping = false;
   const started = new Map();
   // Workers take turns at SQLite's write lock through here (lib/write-gate.ts).
-  const fork = () => started.set(cluster.fork({ PARLEY_WRITE_TURNS: "ipc" }).id, Date.now());
+  const fork = () => started.set(cluster.fork({ PARLEY_WRITE_TURNS: process.env.PARLEY_WRITE_TURNS ?? "ipc" }).id, Date.now());
   const turns = writeTurns();
   cluster.on("message", turns.onMessage);
   for (let i = 0; i < workers; i++) fork();

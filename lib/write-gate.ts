@@ -46,7 +46,7 @@ function gate(): Gate {
   return (state.parleyWriteGate = g);
 }
 
-/** Whether this process is one of server.mjs's workers, with a primary to ask. */
+/** Whether this process is one of server.mjs's workers, with a primary to ask (PARLEY_WRITE_TURNS=off there: never). */
 function inCluster(): boolean {
   return process.env.PARLEY_WRITE_TURNS === "ipc" && typeof process.send === "function" && process.connected;
 }
