@@ -1,7 +1,8 @@
 import type { FullDay, SessionGroup, TimelineStatement, UndatedItems, WindowContent } from "@/lib/data/talks";
 import type { EmptyDays } from "@/lib/timeline/day-runs";
 import { GAP_LABEL } from "@/lib/labels";
-import { addLocalDays, formatDayRange, formatLocalDay, formatLocalDayShort } from "@/lib/time/local-day";
+import { eachLocalDay, formatDayRange, formatLocalDay, formatLocalDayShort } from "@/lib/time/local-day";
+import { isSkippedDay } from "@/lib/time/zone-calendar";
 import { DayEditLinks } from "./edit-links";
 import { SessionItem } from "./session-item";
 import { StatementList } from "./statement-list";
@@ -64,12 +65,14 @@ function EmptyDaysItem({ run, ctx }: { run: EmptyDays; ctx: TimelineContext }) {
           {run.count <= RUN_DAY_LINKS ? (
             <>
               Record on:{" "}
-              {Array.from({ length: run.count }, (_, i) => addLocalDays(run.first, i)).map((day, i) => (
-                <a key={day} href={dayPageOf(ctx, day)}>
-                  {formatLocalDayShort(day)}
-                  <span className="visually-hidden"> (day {run.firstNumber + i})</span>
-                </a>
-              ))}
+              {eachLocalDay(run.first, run.last)
+                .filter((day) => !isSkippedDay(ctx.timeZone, day))
+                .map((day, i) => (
+                  <a key={day} href={dayPageOf(ctx, day)}>
+                    {formatLocalDayShort(day)}
+                    <span className="visually-hidden"> (day {run.firstNumber + i})</span>
+                  </a>
+                ))}
             </>
           ) : (
             <a href={dayPageOf(ctx, run.first)}>

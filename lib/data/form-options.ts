@@ -5,7 +5,8 @@ import { requireReader } from "../auth/permissions";
 import { getDb } from "../db";
 import { newStatementValues } from "../entities/statement";
 import type { CatalogOptions, FormValues, Option } from "../entities/types";
-import { formatLocalDay, formatLocalDayShort, isLocalDay, localDaysBetween } from "../time/local-day";
+import { formatLocalDay, formatLocalDayShort, isLocalDay } from "../time/local-day";
+import { talkDayNumber } from "../time/zone-calendar";
 
 export type { CatalogOptions, Option } from "../entities/types";
 
@@ -37,8 +38,8 @@ export async function getTalkRef(slug: string): Promise<TalkRef | null> {
 }
 
 /** "Day 4 · Tue 7 Feb" or "Day not reported". */
-export function dayLabel(talk: Pick<TalkRef, "firstDay">, day: string | null): string {
-  return day ? `Day ${localDaysBetween(talk.firstDay, day) + 1} · ${formatLocalDayShort(day)}` : "Day not reported";
+export function dayLabel(talk: Pick<TalkRef, "firstDay" | "venueTimeZone">, day: string | null): string {
+  return day ? `Day ${talkDayNumber(talk, day)} · ${formatLocalDayShort(day)}` : "Day not reported";
 }
 
 /**

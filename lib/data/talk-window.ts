@@ -206,6 +206,6 @@ function slotsOf(index: TalkIndex, dayRows: FullDay[], around: { runsFrom: strin
   const lastDay = dayRows.at(-1)?.day ?? null;
   const end = around.toEnd ? (index.talk.lastDay !== null && (lastDay === null || index.talk.lastDay > lastDay) ? index.talk.lastDay : lastDay) : lastDay;
   if (dayRows.length === 0 && !around.toEnd) return [];
-  return slotDays({ firstDay: index.talk.firstDay, lastDay: end }, dayRows, (d) => d.day, { from: around.runsFrom });
+  return slotDays({ firstDay: index.talk.firstDay, lastDay: end, venueTimeZone: index.talk.venueTimeZone }, dayRows, (d) => d.day, { from: around.runsFrom });
 }
 

@@ -170,7 +170,7 @@ function stripFrom(frame: TalkFrame, view: TalkView, window: WindowContent, asse
   const days = dated.slice(at, at + WINDOW_DAYS);
   // Through the talk's last day when the strip reaches the end of the talk, as the last window does.
   const end = at + WINDOW_DAYS >= dated.length ? (frame.talk.lastDay ?? days.at(-1)!.day) : days.at(-1)!.day;
-  const slots = slotDays({ firstDay: frame.talk.firstDay, lastDay: end }, days, (d) => d.day, { from: window.first ?? start.day });
+  const slots = slotDays({ firstDay: frame.talk.firstDay, lastDay: end, venueTimeZone: frame.talk.venueTimeZone }, days, (d) => d.day, { from: window.first ?? start.day });
   return buildConvergence(frame.issues, slots, assessments);
 }
 

@@ -2,7 +2,8 @@
 // sentence for the screen reader ("New statement by Song Il Ho on Day 4 · Tuesday 7 February
 // 2006"). Pure: the revision rows and the names they refer to come in, the events go out.
 import { sessionDay, statementDay } from "../timeline/build";
-import { formatLocalDay, isLocalDay, localDaysBetween } from "../time/local-day";
+import { formatLocalDay, isLocalDay } from "../time/local-day";
+import { talkDayNumber } from "../time/zone-calendar";
 import { formatCursor } from "./cursor";
 
 /** The day key of sessions and statements whose day is not known (as on the day pages). */
@@ -158,7 +159,7 @@ export function describeRevision(row: RevisionRow, ctx: DescribeContext): LiveCh
   const days = [...new Set([dayBefore, dayAfter].filter((d): d is string => d !== null))];
   const moved = dayBefore !== null && dayAfter !== null && dayBefore !== dayAfter;
 
-  const dayNumber = (d: string) => localDaysBetween(ctx.talk.firstDay, d) + 1;
+  const dayNumber = (d: string) => talkDayNumber(ctx.talk, d);
   const shortDay = (d: string) => (d === UNDATED ? "day not reported" : `day ${dayNumber(d)}`);
   const longDay = (d: string) => (d === UNDATED ? "Day not reported" : `Day ${dayNumber(d)} · ${formatLocalDay(d)}`);
   const where = (d: string | null, label: (d: string) => string) => (d === null ? "" : d === UNDATED ? ` (${label(d).toLowerCase()})` : ` on ${label(d)}`);

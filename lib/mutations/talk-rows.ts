@@ -9,6 +9,7 @@ import type { TalkRowEntity } from "../entities/talk-row";
 import type { Snapshot } from "../entities/types";
 import { formatLocalDayDate } from "../time/local-day";
 import { dayOutsideTalk } from "../time/talk-span";
+import { skippedDayProblem } from "../time/zone-calendar";
 import { MutationError, commit, deleteRow, planCreate, restoreVersion, snapshotAt, undoDelete, type Actor, type Plan } from "./core";
 import { sourceKey } from "./source-key";
 
@@ -29,7 +30,7 @@ export async function talkForWrite(db: Db, slug: string): Promise<TalkForWrite> 
  * from its first). `field` is the form field that holds the day.
  */
 export function checkTalkDay(talk: TalkForWrite, day: string | null, field: string): void {
-  const problem = day === null ? null : dayOutsideTalk(talk, day);
+  const problem = day === null ? null : (dayOutsideTalk(talk, day) ?? skippedDayProblem(talk.venueTimeZone, day, talk.venueCity));
   if (problem) throw new MutationError(problem, field);
 }
 
@@ -38,7 +39,8 @@ export function checkTalkDay(talk: TalkForWrite, day: string | null, field: stri
  * talk's days may have changed since, and there is no form field to put the message next to.
  */
 export function checkKeptDay(talk: TalkForWrite, day: string | null, what: string): void {
-  const problem = day === null ? null : dayOutsideTalk(talk, day, `This ${what}’s day, ${formatLocalDayDate(day)},`);
+  const problem =
+    day === null ? null : (dayOutsideTalk(talk, day, `This ${what}’s day, ${formatLocalDayDate(day)},`) ?? skippedDayProblem(talk.venueTimeZone, day, talk.venueCity));
   if (problem) throw new MutationError(`${problem} Change the talk’s days first.`);
 }
 

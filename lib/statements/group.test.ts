@@ -57,7 +57,7 @@ describe("groupByDay", () => {
   });
 
   it("gives no day number to a day before the talk opened, rather than day 0 or a negative one", () => {
-    expect(dayNumber("2006-02-04", "2006-02-03")).toBeNull();
+    expect(dayNumber({ firstDay: "2006-02-04", venueTimeZone: "Asia/Shanghai" }, "2006-02-03")).toBeNull();
     expect(groupByDay(beijing, [st("early", { saidOn: "2006-02-02" })]).days[0]!.number).toBeNull();
   });
 });

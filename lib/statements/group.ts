@@ -4,7 +4,8 @@
 // recorded, never with the calendar between its dates. Pure: plain data in, plain data out
 // (lib/statements/group.test.ts).
 import type { StatementKind } from "../enums";
-import { localDayOf, localDaysBetween, type LocalDay } from "../time/local-day";
+import { localDayOf, type LocalDay } from "../time/local-day";
+import { talkDayNumber } from "../time/zone-calendar";
 import { slotDays, type DaySpan } from "../timeline/day-runs";
 
 export type GroupTalkInput = { slug: string; title: string; firstDay: LocalDay; venueTimeZone: string };
@@ -27,10 +28,9 @@ export type StatementDays<S> = { days: StatementDay<S>[]; undated: S[] };
 
 export type TalkStatements<T, S> = StatementDays<S> & { talk: T; count: number };
 
-/** The day number of a local day in a talk: day 1 is the first day; null before it. */
-export function dayNumber(firstDay: LocalDay, day: LocalDay): number | null {
-  const n = localDaysBetween(firstDay, day) + 1;
-  return n >= 1 ? n : null;
+/** The day number of a local day in a talk: day 1 is the first day; null before it (dates the venue's clocks jumped over are not counted). */
+export function dayNumber(talk: { firstDay: LocalDay; venueTimeZone: string }, day: LocalDay): number | null {
+  return day >= talk.firstDay ? talkDayNumber(talk, day) : null;
 }
 
 // Within a day the timeline's order: timed statements first in time order, then the untimed
@@ -63,7 +63,7 @@ export function groupByDay<S extends GroupStatementInput>(
   }
   const days = [...byDay.keys()]
     .sort()
-    .map((day) => ({ day, number: dayNumber(talk.firstDay, day), statements: byDay.get(day) ?? [] }));
+    .map((day) => ({ day, number: dayNumber(talk, day), statements: byDay.get(day) ?? [] }));
   return { days, undated };
 }
 

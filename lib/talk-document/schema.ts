@@ -5,6 +5,7 @@ import { z } from "zod";
 import { isLocalDay, isTimeZone } from "../time/local-day";
 import { SESSION_MAX_HOURS } from "../time/session-times";
 import { TALK_SPAN_MAX_YEARS, describeTalkDays, isDayInTalk, talkSpanLimit } from "../time/talk-span";
+import { skippedDayProblem } from "../time/zone-calendar";
 
 export const TALK_DOCUMENT_FORMAT = "parley.talk/v1";
 
@@ -185,9 +186,16 @@ function checkReferences(d: TalkDocument, ctx: z.RefinementCtx): void {
       message: `must be at most ${TALK_SPAN_MAX_YEARS} years after the first day (${talkSpanLimit(d.talk.firstDay)} at the latest)`,
     });
   }
+  const zone = isTimeZone(d.talk.venueTimeZone) ? d.talk.venueTimeZone : null;
   const inTalk = (day: string | null | undefined, path: (string | number)[]) => {
-    if (day == null || !daysReadable || !isLocalDay(day) || isDayInTalk(d.talk, day)) return;
-    ctx.addIssue({ code: "custom", path, message: `${day} is outside the talk ${describeTalkDays(d.talk)}` });
+    if (day == null || !daysReadable || !isLocalDay(day)) return;
+    if (!isDayInTalk(d.talk, day)) {
+      ctx.addIssue({ code: "custom", path, message: `${day} is outside the talk ${describeTalkDays(d.talk)}` });
+      return;
+    }
+    // A date the venue's clocks jumped over (Apia, 30 December 2011) is no day of the talk.
+    const skipped = zone ? skippedDayProblem(zone, day, d.talk.venueCity || zone) : null;
+    if (skipped) ctx.addIssue({ code: "custom", path, message: skipped });
   };
 
   d.envoys.forEach((e, i) => must(parties, e.party, ["envoys", i, "party"], "party"));

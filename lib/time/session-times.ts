@@ -4,8 +4,9 @@
 // before saving), the write (lib/mutations/sessions.ts, which decides) and the timeline. Pure.
 import { addHours, differenceInMinutes } from "date-fns";
 import { zoneAbbreviation } from "./instant";
-import { addLocalDays, formatLocalDayInYear, formatLocalDayShort, localDaysBetween, type LocalDay } from "./local-day";
+import { formatLocalDayInYear, formatLocalDayShort, localDaysBetween, type LocalDay } from "./local-day";
 import { isOccurrence, occurrenceLabel, readVenueTime, venueClock, venueInstants, venueTimeProblem, type Occurrence } from "./venue-clock";
+import { nextZoneDay, zoneDaysBetween } from "./zone-calendar";
 
 /** A session lasts less than this; anything longer is a typing mistake or two sessions. */
 export const SESSION_MAX_HOURS = 24;
@@ -82,10 +83,11 @@ export function resolveSessionTimes(input: SessionTimesInput, timeZone: string, 
   if (!input.endTime) return result;
 
   // Later the same day if the clocks show the end time again after the start (also the second
-  // 02:15 of a night the clocks go back, after a start at 02:45 summer time); else the next day.
+  // 02:15 of a night the clocks go back, after a start at 02:45 summer time); else the next day
+  // the venue had (in Apia, Thursday 29 December 2011 was followed by Saturday 31 December).
   const endTime = input.endTime;
   const laterToday = venueInstants(day, endTime, timeZone).filter((at) => at > start.instant);
-  const endDay = laterToday.length > 0 ? day : addLocalDays(day, 1);
+  const endDay = laterToday.length > 0 ? day : nextZoneDay(timeZone, day);
   const after = endDay === day ? laterToday : venueInstants(endDay, endTime, timeZone).filter((at) => at > start.instant);
   result.endDay = endDay;
   result.endsNextDay = endDay !== day;
@@ -132,7 +134,8 @@ export function sessionSpan(startsAt: Date, endsAt: Date | null, timeZone: strin
   const span: SessionSpan = { start: { time: start.time, zone: zoneAbbreviation(startsAt, timeZone) }, end: null };
   if (!endsAt) return span;
   const end = venueClock(endsAt, timeZone);
-  const dayOffset = localDaysBetween(start.day, end.day);
+  // Counted in the venue's days: a date its clocks jumped over is no day between.
+  const dayOffset = end.day > start.day ? zoneDaysBetween(timeZone, start.day, end.day) - 1 : localDaysBetween(start.day, end.day);
   span.end = {
     time: end.time,
     zone: zoneAbbreviation(endsAt, timeZone),

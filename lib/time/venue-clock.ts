@@ -1,16 +1,18 @@
 // Clock times typed by editors are the venue's (a session at 09:30 in Beijing is entered as
 // 09:30, wherever the editor sits). These turn a venue day and "HH:MM" into an instant and back,
-// with @date-fns/tz, never with the server's or the browser's own zone. Pure: the session form
-// runs them in the browser to say what a typed time means before it is saved.
+// from the zone's offsets as Intl reports them to the second (lib/time/zone-calendar.ts), never
+// with the server's or the browser's own zone. (Not @date-fns/tz's TZDate: it reads an offset
+// with seconds, such as Monrovia's −0:44:30 until 1972, with the wrong sign; the property test
+// over every zone's changes, test/properties/zone-transitions.test.ts, found it.) Pure: the
+// session form runs them in the browser to say what a typed time means before it is saved.
 //
 // Twice a year a venue's clock is not a plain function of the instant: in spring an hour of
 // clock times never happens, in autumn an hour happens twice. A typed time is never guessed in
 // either case: a skipped time is refused, and a repeated one needs the editor to say which of
 // the two it was (`Occurrence`).
-import { TZDate, tzOffset } from "@date-fns/tz";
-import { addHours, addMinutes, format } from "date-fns";
 import { zoneAbbreviation } from "./instant";
 import { formatLocalDay, isLocalDay, type LocalDay } from "./local-day";
+import { clockChangeOn, clockChanges, describeJump, skippedDayProblem, zoneOffsetMs } from "./zone-calendar";
 
 export const CLOCK = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
@@ -22,14 +24,16 @@ export const isOccurrence = (value: unknown): value is Occurrence => value === "
 
 /** The venue's day and "HH:MM" at an instant. */
 export function venueClock(instant: Date, timeZone: string): { day: LocalDay; time: string } {
-  const zoned = new TZDate(instant.getTime(), timeZone);
-  return { day: format(zoned, "yyyy-MM-dd"), time: format(zoned, "HH:mm") };
+  const local = new Date(instant.getTime() + zoneOffsetMs(timeZone, instant.getTime())).toISOString();
+  return { day: local.slice(0, 10), time: local.slice(11, 16) };
 }
 
 const sameReading = (instant: Date, day: LocalDay, time: string, timeZone: string) => {
   const back = venueClock(instant, timeZone);
   return back.day === day && back.time === time;
 };
+
+const HOUR_MS = 3_600_000;
 
 /**
  * Every instant at which the venue's clocks show `time` on `day`, earliest first: none (not a
@@ -38,14 +42,14 @@ const sameReading = (instant: Date, day: LocalDay, time: string, timeZone: strin
 export function venueInstants(day: LocalDay, time: string, timeZone: string): Date[] {
   const clock = CLOCK.exec(time);
   if (!clock || !isLocalDay(day)) return [];
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  // @date-fns/tz gives one reading of the wall-clock time. The other reading of a repeated hour
-  // lies the size of the nearby clock change away, so both neighbours are tried; each candidate
-  // counts only if the venue's clocks really show that day and time at it.
-  const guess = new Date(new TZDate(y, m - 1, d, Number(clock[1]), Number(clock[2]), timeZone).getTime());
-  const change = tzOffset(timeZone, addHours(guess, 24)) - tzOffset(timeZone, addHours(guess, -24));
-  const candidates = new Set([guess, addMinutes(guess, -Math.abs(change)), addMinutes(guess, Math.abs(change))].map((at) => at.getTime()));
-  return [...candidates]
+  // The clock reading as if it were UTC; the instant is that minus the offset then in force, and
+  // offsets lie between −12 and +14 hours. Each offset the zone had in that window gives one
+  // candidate, which counts only if the clocks really show that day and time at it.
+  const local = Date.parse(`${day}T${time}:00Z`);
+  const from = local - 14 * HOUR_MS - 1000;
+  const to = local + 12 * HOUR_MS + 1000;
+  const offsets = new Set([zoneOffsetMs(timeZone, from), ...clockChanges(timeZone, from, to, 3 * HOUR_MS).map((c) => c.after)]);
+  return [...new Set([...offsets].map((o) => local - o))]
     .filter((t) => !Number.isNaN(t) && sameReading(new Date(t), day, time, timeZone))
     .sort((a, b) => a - b)
     .map((t) => new Date(t));
@@ -99,37 +103,12 @@ export function occurrenceLabel(instants: readonly [Date, Date], occurrence: Occ
 /** "summer time" / "winter time" when the repeated hour is the end of the zone's summer time. */
 function seasonOf(instants: readonly [Date, Date], occurrence: Occurrence, timeZone: string): string | null {
   const year = instants[0].getUTCFullYear();
-  const january = tzOffset(timeZone, new Date(Date.UTC(year, 0, 1)));
-  const july = tzOffset(timeZone, new Date(Date.UTC(year, 6, 1)));
+  const january = zoneOffsetMs(timeZone, Date.UTC(year, 0, 1));
+  const july = zoneOffsetMs(timeZone, Date.UTC(year, 6, 1));
   const [summer, winter] = [Math.max(january, july), Math.min(january, july)];
-  const [first, second] = [tzOffset(timeZone, instants[0]), tzOffset(timeZone, instants[1])];
+  const [first, second] = [zoneOffsetMs(timeZone, instants[0].getTime()), zoneOffsetMs(timeZone, instants[1].getTime())];
   if (summer === winter || first !== summer || second !== winter) return null;
   return occurrence === "first" ? "summer time" : "winter time";
-}
-
-/**
- * The venue's clock change nearest to an instant (within a day either way): the clock time just
- * before it ("02:00" when clocks go forward at 02:00) and the one it jumps to ("03:00").
- */
-export function clockChangeNear(near: Date, timeZone: string): { before: string; after: string; at: Date } | null {
-  let lo = addHours(near, -24);
-  let hi = addHours(near, 24);
-  const from = tzOffset(timeZone, lo);
-  if (from === tzOffset(timeZone, hi)) return null;
-  // Narrow down to the minute at which the offset changes, asking the zone data, not computing it.
-  while (hi.getTime() - lo.getTime() > 60_000) {
-    const mid = addMinutes(lo, Math.floor((hi.getTime() - lo.getTime()) / 120_000));
-    if (tzOffset(timeZone, mid) === from) lo = mid;
-    else hi = mid;
-  }
-  return { before: nextMinute(venueClock(lo, timeZone).time), after: venueClock(hi, timeZone).time, at: hi };
-}
-
-/** "01:59" → "02:00": the clock reading one minute on (wall-clock text, not an instant). */
-function nextMinute(time: string): string {
-  const [h, m] = time.split(":").map(Number) as [number, number];
-  const minutes = (h * 60 + m + 1) % (24 * 60);
-  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 }
 
 /** Where and on which day a time was typed, to name them in messages. */
@@ -143,13 +122,15 @@ export function venueTimeProblem(reading: Exclude<VenueTimeReading, { ok: true }
   const dayLabel = isLocalDay(day) ? formatLocalDay(day) : day;
   if (reading.problem === "invalid") return "Enter a 24-hour time such as 09:30.";
   if (reading.problem === "skipped") {
-    const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-    const change = clockChangeNear(new Date(new TZDate(y, m - 1, d, 12, 0, timeZone).getTime()), timeZone);
-    const jump = change ? `: the clocks go forward from ${change.before} straight to ${change.after}` : ": the clocks skip it";
+    // A whole date jumped over (Apia, 30 December 2011): the date is the problem, not the time.
+    const skippedDay = skippedDayProblem(timeZone, day, place);
+    if (skippedDay) return `${skippedDay} Enter the day and time as the clocks showed them.`;
+    const change = clockChangeOn(timeZone, day, "forward");
+    const jump = change ? `: the clocks go forward ${describeJump(change)}` : ": the clocks skip it";
     return `${time} does not exist in ${place} on ${dayLabel}${jump}. Enter the time as the clocks showed it.`;
   }
-  const change = clockChangeNear(reading.instants[0], timeZone);
-  const back = change ? `, as the clocks go back from ${change.before} to ${change.after}` : "";
+  const change = clockChangeOn(timeZone, day, "back");
+  const back = change ? `, as the clocks go back ${describeJump(change)}` : "";
   const first = occurrenceLabel(reading.instants, "first", timeZone);
   const second = occurrenceLabel(reading.instants, "second", timeZone);
   return `${time} happens twice in ${place} on ${dayLabel}${back}: choose ${first} or ${second}.`;

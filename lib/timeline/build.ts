@@ -1,6 +1,7 @@
 // Groups a talk's sessions and statements into the venue's local days. Pure: plain data in,
 // plain data out, unit-tested without a database (lib/timeline/build.test.ts).
-import { localDayOf, localDaysBetween, type LocalDay } from "../time/local-day";
+import { localDayOf, type LocalDay } from "../time/local-day";
+import { talkDayNumber } from "../time/zone-calendar";
 
 export type TimelineSessionInput = {
   id: string;
@@ -93,7 +94,7 @@ export function buildTimeline<S extends TimelineSessionInput, T extends Timeline
   for (const day of [...byDay.keys(), ...outside.keys()]) if (day !== null) recorded.add(day);
   const days = [...recorded].sort().map((day) => ({
     day,
-    number: localDaysBetween(talk.firstDay, day) + 1,
+    number: talkDayNumber(talk, day),
     sessions: byDay.get(day) ?? [],
     outside: outside.get(day) ?? [],
   }));

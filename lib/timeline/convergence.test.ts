@@ -4,7 +4,7 @@ import { slotDays } from "./day-runs";
 
 describe("buildConvergence", () => {
   it("gives every issue a cell for every day shown, assessed or not, and one for each empty stretch", () => {
-    const slots = slotDays({ firstDay: "2006-02-04", lastDay: null }, ["2006-02-04", "2006-02-07"], (d) => d);
+    const slots = slotDays({ firstDay: "2006-02-04", lastDay: null, venueTimeZone: "Asia/Shanghai" }, ["2006-02-04", "2006-02-07"], (d) => d);
     const rows = buildConvergence(
       [{ slug: "abductions", name: "Abductions" }, { slug: "normalization", name: "Normalization" }],
       slots,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildDayIndex, DAY_INDEX_DAYS } from "./day-index";
 
 describe("buildDayIndex", () => {
-  const talk = { firstDay: "2006-02-04", lastDay: "2006-02-08" };
+  const talk = { firstDay: "2006-02-04", lastDay: "2006-02-08", venueTimeZone: "Asia/Shanghai" };
 
   it("lists a short talk's days, folding the empty ones", () => {
     const index = buildDayIndex(talk, [{ day: "2006-02-04", count: 1 }, { day: "2006-02-07", count: 8 }], 2);
@@ -20,7 +20,7 @@ describe("buildDayIndex", () => {
     const days = Array.from({ length: DAY_INDEX_DAYS + 1 }, (_, i) => ({ day: `2003-0${1 + (i % 3)}-${String(1 + Math.floor(i / 3)).padStart(2, "0")}`, count: 2 }));
     days.sort((a, b) => (a.day < b.day ? -1 : 1));
     days.push({ day: "9999-12-31", count: 1 });
-    const index = buildDayIndex({ firstDay: "2003-01-01", lastDay: null }, days, 0);
+    const index = buildDayIndex({ firstDay: "2003-01-01", lastDay: null, venueTimeZone: "Asia/Shanghai" }, days, 0);
     if (index.kind !== "months") throw new Error("expected months");
     expect(index.years.map((y) => y.year)).toEqual(["2003", "9999"]);
     expect(index.years[0]!.months.slice(0, 4)).toEqual([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { slotDays } from "./day-runs";
 
-const talk = { firstDay: "2006-02-04", lastDay: "2006-02-08" };
+const talk = { firstDay: "2006-02-04", lastDay: "2006-02-08", venueTimeZone: "Asia/Shanghai" };
 const days = (...list: string[]) => list;
 const id = (d: string) => d;
 
@@ -20,14 +20,14 @@ describe("slotDays", () => {
   });
 
   it("keeps its length whatever the dates: a day in the year 9999 adds one run and one day", () => {
-    const slots = slotDays({ firstDay: "2006-02-04", lastDay: null }, days("2006-02-04", "9999-12-31"), id);
+    const slots = slotDays({ firstDay: "2006-02-04", lastDay: null, venueTimeZone: "Asia/Shanghai" }, days("2006-02-04", "9999-12-31"), id);
     expect(slots).toHaveLength(3);
     expect(slots[1]).toMatchObject({ kind: "empty", first: "2006-02-05", last: "9999-12-30" });
     expect(slots[2]).toMatchObject({ kind: "day", day: "9999-12-31", number: 2_919_714 });
   });
 
   it("ends at 9999-12-31, the last day there is, without stepping past it", () => {
-    const slots = slotDays({ firstDay: "9999-12-30", lastDay: "9999-12-31" }, days("9999-12-31"), id);
+    const slots = slotDays({ firstDay: "9999-12-30", lastDay: "9999-12-31", venueTimeZone: "Asia/Shanghai" }, days("9999-12-31"), id);
     expect(slots.map((s) => s.kind)).toEqual(["empty", "day"]);
   });
 
@@ -40,11 +40,11 @@ describe("slotDays", () => {
   });
 
   it("runs an open talk to its latest recorded day, and shows a talk with nothing yet as its first day", () => {
-    expect(slotDays({ firstDay: "2006-02-04", lastDay: null }, days("2006-02-05"), id)).toEqual([
+    expect(slotDays({ firstDay: "2006-02-04", lastDay: null, venueTimeZone: "Asia/Shanghai" }, days("2006-02-05"), id)).toEqual([
       { kind: "empty", first: "2006-02-04", last: "2006-02-04", firstNumber: 1, count: 1 },
       { kind: "day", day: "2006-02-05", number: 2, value: "2006-02-05" },
     ]);
-    expect(slotDays({ firstDay: "2006-02-04", lastDay: null }, [], id)).toEqual([
+    expect(slotDays({ firstDay: "2006-02-04", lastDay: null, venueTimeZone: "Asia/Shanghai" }, [], id)).toEqual([
       { kind: "empty", first: "2006-02-04", last: "2006-02-04", firstNumber: 1, count: 1 },
     ]);
   });

@@ -2,7 +2,8 @@
 // them that holds nothing as one entry ("Days 5–11: nothing recorded"). The list's length follows
 // what was recorded, never the calendar: a date typed as 9999-12-31 adds one day and one run, not
 // three million days. Pure: lib/timeline/day-runs.test.ts.
-import { addLocalDays, LAST_LOCAL_DAY, localDaysBetween, type LocalDay } from "../time/local-day";
+import { addLocalDays, LAST_LOCAL_DAY, type LocalDay } from "../time/local-day";
+import { talkDayNumber, zoneDaysBetween } from "../time/zone-calendar";
 
 /** A stretch of consecutive days on which nothing was recorded. */
 export type EmptyDays = {
@@ -11,21 +12,30 @@ export type EmptyDays = {
   last: LocalDay;
   /** The talk's number of its first day (1 for the talk's first day). */
   firstNumber: number;
-  /** How many days it covers (1 or more). */
+  /** How many days it covers (1 or more): dates the venue's clocks jumped over are not days. */
   count: number;
 };
 
 export type DaySlot<T> = { kind: "day"; day: LocalDay; number: number; value: T } | EmptyDays;
 
-export type DaySpan = { firstDay: LocalDay; lastDay: LocalDay | null };
+export type DaySpan = { firstDay: LocalDay; lastDay: LocalDay | null; venueTimeZone: string };
 
-/** The talk's number of a day: 1 for its first day (0 or less for a day recorded before it). */
-export function dayNumberIn(talk: { firstDay: LocalDay }, day: LocalDay): number {
-  return localDaysBetween(talk.firstDay, day) + 1;
+/**
+ * The talk's number of a day: 1 for its first day (0 or less for a day recorded before it),
+ * counting only the days that happened at the venue (lib/time/zone-calendar.ts).
+ */
+export function dayNumberIn(talk: { firstDay: LocalDay; venueTimeZone: string }, day: LocalDay): number {
+  return talkDayNumber(talk, day);
 }
 
-function emptyRun(talk: DaySpan, first: LocalDay, last: LocalDay): EmptyDays {
-  return { kind: "empty", first, last, firstNumber: dayNumberIn(talk, first), count: localDaysBetween(first, last) + 1 };
+/** The empty stretch from `first` to `last`, or null when the venue's clocks jumped over all of it. */
+function emptyRun(talk: DaySpan, first: LocalDay, last: LocalDay): EmptyDays | null {
+  const count = zoneDaysBetween(talk.venueTimeZone, first, last);
+  return count > 0 ? { kind: "empty", first, last, firstNumber: dayNumberIn(talk, first), count } : null;
+}
+
+function pushRun<T>(slots: DaySlot<T>[], run: EmptyDays | null): void {
+  if (run) slots.push(run);
 }
 
 /**
@@ -41,12 +51,12 @@ export function slotDays<T>(talk: DaySpan, recorded: readonly T[], dayOf: (value
   let next: LocalDay | null = options.from ?? talk.firstDay;
   for (const value of recorded) {
     const day = dayOf(value);
-    if (next !== null && day > next) slots.push(emptyRun(talk, next, addLocalDays(day, -1)));
+    if (next !== null && day > next) pushRun(slots, emptyRun(talk, next, addLocalDays(day, -1)));
     slots.push({ kind: "day", day, number: dayNumberIn(talk, day), value });
     next = dayAfter(day);
   }
   const end = talk.lastDay ?? (slots.length === 0 ? talk.firstDay : null);
-  if (end !== null && next !== null && end >= next) slots.push(emptyRun(talk, next, end));
+  if (end !== null && next !== null && end >= next) pushRun(slots, emptyRun(talk, next, end));
   return slots;
 }
 
