@@ -35,7 +35,7 @@ export default defineConfig({
     command: [
       "npm run db:reset",
       "tsx e2e/fixtures/make-long-talk.ts data/e2e-long-talk.json",
-      "npm run -s db:load -- e2e/fixtures/geneva-dst-2026.json data/e2e-long-talk.json e2e/fixtures/xss-talk.json e2e/fixtures/far-future-talk.json",
+      "npm run -s db:load -- e2e/fixtures/geneva-dst-2026.json data/e2e-long-talk.json e2e/fixtures/xss-talk.json e2e/fixtures/far-future-talk.json e2e/fixtures/apia-date-line-2011.json",
       // Rows dated 9999-12-31 that the span rule now refuses, as an older database may hold them.
       "tsx e2e/fixtures/add-far-future-legacy-rows.ts",
       `node server.mjs -H 127.0.0.1 -p ${PORT}`,

@@ -4,16 +4,19 @@ import { expect, test } from "@playwright/test";
 // times must not move with the reader's zone; only the "your time" beside a known time does.
 const BEIJING_DAYS = ["Day 1 · Saturday 4 February 2006", "Day 4 · Tuesday 7 February 2006", "Day not reported"];
 
+// Apia, Thursday 29 December 2011, 23:00 (UTC−10) is Friday 30 December, 09:00 UTC: a day that
+// happened for every reader but never in Apia, which went from Thursday straight to Saturday.
 const READERS = [
   {
     timezoneId: "UTC",
+    apiaStart: " · 09:00 Fri 30 Dec your time",
     // Saturday 23:30 CET = 22:30 UTC; Sunday 00:30 CET = 23:30 UTC Saturday.
     satLate: " · 22:30 your time",
     sunEarly: " · 23:30 Sat 28 Mar your time",
   },
-  { timezoneId: "Asia/Tokyo", satLate: " · 07:30 Sun 29 Mar your time", sunEarly: " · 08:30 your time" },
+  { timezoneId: "Asia/Tokyo", satLate: " · 07:30 Sun 29 Mar your time", sunEarly: " · 08:30 your time", apiaStart: " · 18:00 Fri 30 Dec your time" },
   // New York is already on summer time (since 8 March 2026): UTC−4.
-  { timezoneId: "America/New_York", satLate: " · 18:30 your time", sunEarly: " · 19:30 Sat 28 Mar your time" },
+  { timezoneId: "America/New_York", satLate: " · 18:30 your time", sunEarly: " · 19:30 Sat 28 Mar your time", apiaStart: " · 04:00 Fri 30 Dec your time" },
 ];
 
 for (const reader of READERS) {
@@ -29,6 +32,26 @@ for (const reader of READERS) {
       await expect(page.locator("#day-2006-02-07")).toContainText("huge difference");
       // Known only to the day: no clock time anywhere on the page.
       await expect(page.locator(".timeline time")).toHaveCount(0);
+    });
+
+    test("sees the Apia round without Friday 30 December 2011, which Apia skipped: Saturday is day 3, and the Thursday night plenary ends on it", async ({ page }) => {
+      await page.goto("/talks/test-apia-date-line-2011");
+      const days = page.getByRole("list", { name: "Days of the talk" });
+      await expect(days.locator(":scope > li > h2")).toHaveText([
+        "Day 1 · Wednesday 28 December 2011",
+        "Day 2 · Thursday 29 December 2011",
+        "Day 3 · Saturday 31 December 2011",
+      ]);
+      await expect(days.locator(":scope > li.day-run")).toHaveText(["Day 4 · Sunday 1 January 2012 — nothing recorded"]);
+      await expect(page.locator("#day-2011-12-30")).toHaveCount(0);
+      await expect(page.getByText("30 December 2011")).toHaveCount(0);
+
+      const plenary = page.locator("#day-2011-12-29 .session").first();
+      await expect(plenary.locator(".session__head .venue-time")).toContainText("23:00");
+      await expect(plenary.locator(".session__head .venue-time")).toContainText("00:30");
+      await expect(plenary.locator(".session__head")).toContainText("the next day, Sat 31 Dec");
+      await expect(plenary.locator(".session__head .reader-time").first()).toHaveText(reader.apiaStart);
+      await expect(page.locator("#day-2011-12-31").getByRole("article", { name: /Mika Sol/ }).locator(".venue-time")).toContainText("10:00");
     });
 
     test("sees Geneva's sessions on Geneva's days and times across the clock change, with their own time beside", async ({ page }) => {
