@@ -46,7 +46,7 @@ test("on PostgreSQL, an analyst reads the Beijing talks and sees an editor's sta
   const analyst = await visitor(browser);
   await analyst.goto(BEIJING);
   await expect(analyst.locator("#day-2006-02-04 h2")).toHaveText("Day 1 · Saturday 4 February 2006");
-  await expect(analyst.locator(DAY_4).getByRole("article").filter({ hasText: "huge difference" })).toHaveCount(1);
+  await expect(analyst.locator(DAY_4).getByRole("article").filter({ hasText: "significant progress" })).toHaveCount(1);
   await expect(analyst.locator(".live-status")).toHaveText("Live");
 
   const page = await visitor(browser);

@@ -18,12 +18,13 @@ test("analyst opens the Beijing talks from the index and reads day 1 and Song Il
 
   const day4 = page.locator("#day-2006-02-07");
   await expect(day4.getByRole("heading", { level: 2 })).toHaveText("Day 4 · Tuesday 7 February 2006");
-  const huge = day4.getByRole("article", { name: /Song Il Ho/ }).filter({ hasText: "huge difference" });
-  await expect(huge).toHaveCount(1);
-  await expect(huge.locator("q")).toHaveText("huge difference");
-  await expect(huge).toContainText("head of delegation");
+  // Day 4 holds only what the report dates to Tuesday: Song Il Ho's first statement.
+  const tuesday = day4.getByRole("article", { name: /Song Il Ho/ }).filter({ hasText: "significant progress" });
+  await expect(tuesday).toHaveCount(1);
+  await expect(tuesday).toContainText("head of delegation");
+  await expect(day4.getByRole("article", { name: /Song Il Ho/ }).filter({ hasText: "huge difference" })).toHaveCount(0);
   // Its source is cited by number and listed in full at the end.
-  const cite = huge.getByRole("link", { name: /^Source 1: .*North Korea, Japan Still far Apart on Issue of Abducted Japanese/ });
+  const cite = tuesday.getByRole("link", { name: /^Source 1: .*North Korea, Japan Still far Apart on Issue of Abducted Japanese/ });
   await cite.click();
   await expect(page).toHaveURL(/#source-1$/);
   await expect(page.locator("#source-1")).toContainText("“North Korea, Japan Still far Apart on Issue of Abducted Japanese”, Tuesday 7 February 2006");
@@ -32,6 +33,12 @@ test("analyst opens the Beijing talks from the index and reads day 1 and Song Il
   const undated = page.locator("#day-unknown");
   await expect(undated.getByRole("heading", { level: 2 })).toHaveText("Day not reported");
   await expect(undated.locator("q", { hasText: "very regrettable" })).toBeVisible();
+  // "Huge difference" is Song Il Ho's, as North Korea's chief envoy, on a day the report does not give;
+  // Kunio Umeda speaks as a member of Japan's delegation ("Japanese envoy"), not its head.
+  const huge = undated.getByRole("article", { name: /Song Il Ho/ }).filter({ hasText: "huge difference" });
+  await expect(huge.locator("q")).toHaveText("huge difference");
+  await expect(huge).toContainText("head of delegation");
+  await expect(undated.getByRole("article", { name: /Kunio Umeda/ }).filter({ hasText: "very regrettable" })).toContainText("delegation member");
   await expect(undated.getByRole("heading", { level: 4 })).toHaveText([
     "First meeting on the abduction issue",
     "Second meeting on the abduction issue",

@@ -19,6 +19,7 @@ describe("talk documents", () => {
     const doc = seed();
     doc.talk.venueTimeZone = "Beijing";
     doc.statements[0]!.party = "japan"; // spoken by Song Il Ho, a DPRK envoy
+    doc.statements[1]!.saidPrecision = "day";
     doc.statements[1]!.saidOn = "2006-02-31";
     doc.statements[2]!.sources = ["no-such-report"];
     doc.sessions[1]!.issues = ["trade"];

@@ -104,7 +104,8 @@ describe.each([
     expect(original).toMatchObject({
       party: "dprk",
       envoy: "song-il-ho",
-      saidOn: "2006-02-07",
+      // The report does not date the "huge difference" (only Song Il Ho's first statement).
+      saidOn: null,
       quotedWords: "huge difference",
       issues: ["abductions"],
       sources: [expect.any(String)],

@@ -52,7 +52,7 @@ describe("the Beijing 2006 seed", () => {
     expect(formatLocalDay("2006-02-07")).toBe("Tuesday 7 February 2006");
   });
 
-  it("has Japan and the DPRK, led by Kunio Umeda and Song Il Ho", async () => {
+  it("has Japan and the DPRK, with Kunio Umeda and Song Il Ho, and no role the report does not give", async () => {
     const t = await talk();
     const parties = await db.talkParty.findMany({ where: { talkId: t.id }, orderBy: { position: "asc" }, select: { party: true } });
     expect(parties.map((p) => [p.party.shortName, p.party.isoCode])).toEqual([
@@ -61,9 +61,43 @@ describe("the Beijing 2006 seed", () => {
     ]);
     const envoys = await db.talkEnvoy.findMany({ where: { talkId: t.id }, select: { role: true, envoy: { select: { name: true, party: { select: { slug: true } } } } } });
     expect(envoys.map((e) => [e.envoy.name, e.envoy.party.slug, e.role]).sort()).toEqual([
-      ["Kunio Umeda", "japan", "head"],
+      // "Japanese envoy Kunio Umeda": an envoy of Japan's, not said to lead its delegation.
+      ["Kunio Umeda", "japan", "member"],
+      // "Song Il Ho, North Korea's chief envoy".
       ["Song Il Ho", "dprk", "head"],
     ]);
+  });
+
+  it("heads a delegation, and speaks as its head, only where the report calls the envoy its side's chief", async () => {
+    const report = readFileSync(REPORT, "utf8");
+    const t = await talk();
+    const envoys = await db.talkEnvoy.findMany({ where: { talkId: t.id }, select: { role: true, envoy: { select: { id: true, name: true } } } });
+    for (const { role, envoy } of envoys) {
+      // How the report introduces the envoy: "<name>, <who>" or "<who> <name>".
+      const named = new RegExp(`${envoy.name}, ([^,]+),|([A-Z][\\w ]+?) ${envoy.name}`).exec(report);
+      expect(named, `the report names ${envoy.name}`).not.toBeNull();
+      const words = (named![1] ?? named![2])!;
+      const chief = /\b(chief|head)\b/i.test(words);
+      expect([envoy.name, role], `the report calls ${envoy.name} "${words}"`).toEqual([envoy.name, chief ? "head" : "member"]);
+      const capacities = await db.statement.findMany({ where: { talkId: t.id, envoyId: envoy.id }, select: { capacity: true } });
+      expect(capacities.length).toBeGreaterThan(0);
+      for (const { capacity } of capacities) expect([envoy.name, capacity]).toEqual([envoy.name, chief ? "head_of_delegation" : "delegation_member"]);
+    }
+  });
+
+  it("dates to day 4 only what the report dates to Tuesday, and says no more in its summary and assessment", async () => {
+    const dated = await db.statement.findMany({ where: { talk: { slug: SLUG }, saidOn: { not: null } }, select: { text: true, saidOn: true, envoy: { select: { name: true } } } });
+    expect(dated.map((s) => [s.envoy?.name, s.saidOn, s.text])).toEqual([
+      ["Song Il Ho", "2006-02-07", "The two meetings held on the abduction issue have not produced significant progress."],
+    ]);
+    const t = await talk();
+    const note = (await db.assessment.findFirstOrThrow({ select: { note: true } })).note;
+    for (const text of [t.summary, note]) {
+      expect(text).not.toMatch(/both (chief )?envoys/i);
+      expect(text).toMatch(/days the report does not give/);
+      expect(text).toMatch(/North Korea's chief envoy, Song Il Ho/);
+      expect(text).toMatch(/Japan's envoy, Kunio Umeda/);
+    }
   });
 
   it("puts abductions and normalization of relations on the agenda", async () => {
@@ -89,8 +123,8 @@ describe("the Beijing 2006 seed", () => {
       orderBy: { sequence: "asc" },
     });
     expect(quoted.map((s) => [s.envoy?.name, s.quotedWords, s.saidOn, s.saidPrecision])).toEqual([
-      // Song Il Ho spoke "on Tuesday"; the report does not say when Umeda spoke.
-      ["Song Il Ho", "huge difference", "2006-02-07", "day"],
+      // The report dates only Song Il Ho's first statement ("on Tuesday"), and none of Umeda's.
+      ["Song Il Ho", "huge difference", null, "unknown"],
       ["Kunio Umeda", "very regrettable", null, "unknown"],
     ]);
   });

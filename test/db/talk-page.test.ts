@@ -59,7 +59,8 @@ describe("the talk page", () => {
     const page = (await data.getTalkPage(BEIJING, {}, null))!;
     expect(shape(page.window)).toEqual(["Day 1", "Days 2–3 empty", "Day 4", "unknown"]);
     expect(page.window).toMatchObject({ previous: null, next: null, first: "2006-02-04", last: "unknown" });
-    expect(page.index).toMatchObject({ kind: "days", first: "2006-02-04", last: "2006-02-07", undated: 9 });
+    // Undated: two sessions and eight statements (the "huge difference" among them: the report dates it to no day).
+    expect(page.index).toMatchObject({ kind: "days", first: "2006-02-04", last: "2006-02-07", undated: 10 });
     // The strip's columns are the window's: a day, the folded stretch, a day.
     expect(page.convergence[0]!.cells.map((c) => c.kind)).toEqual(["day", "empty", "day"]);
     expect(page.sources.map((s) => [s.number, s.href])).toEqual([[1, "#source-1"]]);
