@@ -24,7 +24,11 @@ export function ReaderTimes() {
         if (!venueDays.has(venueZone)) venueDays.set(venueZone, dayIn(venueZone));
         const day = readerDay.format(at);
         const otherDay = day !== venueDays.get(venueZone)!.format(at);
-        el.textContent = ` · ${clock.format(at)}${otherDay ? ` ${day}` : ""} your time`;
+        // A span gives both ends (decision 007); the end's day only when it is not the start's.
+        const end = el.dataset.end ? new Date(el.dataset.end) : null;
+        const endDay = end && !Number.isNaN(end.getTime()) ? readerDay.format(end) : null;
+        const until = end && endDay !== null ? `–${clock.format(end)}${endDay !== day ? ` ${endDay}` : ""}` : "";
+        el.textContent = ` · ${clock.format(at)}${otherDay ? ` ${day}` : ""}${until} your time`;
       });
       // Only where it differs: writing it anyway would wake the observer below, every frame.
       document.querySelectorAll<HTMLElement>("[data-reader-zone]").forEach((el) => {

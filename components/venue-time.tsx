@@ -1,8 +1,9 @@
 import { formatClock, zoneAbbreviation } from "@/lib/time/instant";
 
 /**
- * A clock time in the venue's zone, with an empty slot that <ReaderTimes/> fills, in the browser,
- * with the reader's own time. The server never guesses the reader's zone.
+ * A clock time (or a span of two on one day) in the venue's zone, with an empty slot that
+ * <ReaderTimes/> fills, in the browser, with the reader's own time of both ends. The server never
+ * guesses the reader's zone.
  */
 export function VenueTime({ at, end, timeZone }: { at: Date; end?: Date | null; timeZone: string }) {
   return (
@@ -14,7 +15,7 @@ export function VenueTime({ at, end, timeZone }: { at: Date; end?: Date | null; 
         </>
       )}{" "}
       <span className="muted">{zoneAbbreviation(at, timeZone)}</span>
-      <span className="reader-time" data-at={at.toISOString()} data-venue-zone={timeZone} />
+      <span className="reader-time" data-at={at.toISOString()} data-end={end ? end.toISOString() : undefined} data-venue-zone={timeZone} />
     </span>
   );
 }

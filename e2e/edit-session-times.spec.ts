@@ -119,8 +119,8 @@ test("an editor types a time in the hour the clocks repeat, is asked which one, 
   await expect(page).toHaveURL(/\/days\/2026-10-25#session-/);
   const id = new URL(page.url()).hash.replace("#session-", "");
   await expect(page.locator(`#session-${id} .venue-time`)).toContainText("02:30–04:00 CET");
-  // 02:30 CET is 01:30 UTC: 21:30 on Saturday in New York.
-  await expect(page.locator(`#session-${id} .reader-time`)).toHaveText(" · 21:30 Sat 24 Oct your time");
+  // 02:30 CET is 01:30 UTC: 21:30 on Saturday in New York; both ends in the reader's time.
+  await expect(page.locator(`#session-${id} .reader-time`)).toHaveText(" · 21:30 Sat 24 Oct–23:00 your time");
 
   await page.goto(`/talks/${GENEVA}/sessions/${id}/edit`);
   await formReady(page);

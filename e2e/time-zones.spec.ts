@@ -11,12 +11,12 @@ const READERS = [
     timezoneId: "UTC",
     apiaStart: " · 09:00 Fri 30 Dec your time",
     // Saturday 23:30 CET = 22:30 UTC; Sunday 00:30 CET = 23:30 UTC Saturday.
-    satLate: " · 22:30 your time",
+    satLate: " · 22:30–22:55 your time",
     sunEarly: " · 23:30 Sat 28 Mar your time",
   },
-  { timezoneId: "Asia/Tokyo", satLate: " · 07:30 Sun 29 Mar your time", sunEarly: " · 08:30 your time", apiaStart: " · 18:00 Fri 30 Dec your time" },
+  { timezoneId: "Asia/Tokyo", satLate: " · 07:30 Sun 29 Mar–07:55 your time", sunEarly: " · 08:30 your time", apiaStart: " · 18:00 Fri 30 Dec your time" },
   // New York is already on summer time (since 8 March 2026): UTC−4.
-  { timezoneId: "America/New_York", satLate: " · 18:30 your time", sunEarly: " · 19:30 Sat 28 Mar your time", apiaStart: " · 04:00 Fri 30 Dec your time" },
+  { timezoneId: "America/New_York", satLate: " · 18:30–18:55 your time", sunEarly: " · 19:30 Sat 28 Mar your time", apiaStart: " · 04:00 Fri 30 Dec your time" },
 ];
 
 for (const reader of READERS) {

@@ -11,6 +11,7 @@ import { TALK_LABELS } from "@/lib/entities/talk";
 import { TALK_STATUS_LABEL } from "@/lib/labels";
 import { SUMMARY_MAX, TalkStatusSchema, TITLE_MAX } from "@/lib/talk-document/schema";
 import { TALK_SPAN_MAX_YEARS } from "@/lib/time/talk-span";
+import { venueZoneChoices } from "@/lib/time/zones";
 import { Checkboxes, ChoiceGroup, Field, FormHead, useFormView, useReady } from "./form-kit";
 
 const P = "talk";
@@ -25,7 +26,7 @@ export function TalkForm({ mode, options, initial, cancelHref }: { mode: "create
   const view = useFormView(P, state, initial);
   const ready = useReady();
   const conflict = conflictOf(state);
-  const zones = useMemo(() => (typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : []), []);
+  const zones = useMemo(() => venueZoneChoices(), []);
   const roles = new Map(view.list("envoys").map((v) => [v.split(":")[0]!, v]));
   const [parties, setParties] = useState<string[]>(view.list("parties"));
   const [lastKey, setLastKey] = useState(view.key);

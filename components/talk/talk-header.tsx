@@ -1,5 +1,5 @@
 import type { TalkFrame } from "@/lib/data/talks";
-import { zoneAbbreviation } from "@/lib/time/instant";
+import { zoneNamesDuring } from "@/lib/time/zones";
 import { formatDayRange } from "@/lib/time/local-day";
 import { StatusBadge } from "../badges";
 
@@ -9,7 +9,8 @@ import { StatusBadge } from "../badges";
  */
 export function TalkHeader({ data, editable = false, printHref }: { data: Pick<TalkFrame, "talk" | "parties" | "issues">; editable?: boolean; printHref?: string }) {
   const { talk } = data;
-  const zone = zoneAbbreviation(new Date(`${talk.firstDay}T12:00:00Z`), talk.venueTimeZone);
+  // The names of the offsets the round used: "CET/CEST" when it spans a change of the clocks.
+  const zone = zoneNamesDuring(talk.venueTimeZone, talk.firstDay, talk.lastDay).join("/");
   return (
     <header className="talk-header">
       <h1>{talk.title}</h1>

@@ -4,6 +4,7 @@
 // (lib/talk-document/schema.ts), so a form and an import accept the same things. Pure.
 import { z } from "zod";
 import { isLocalDay, isTimeZone } from "../time/local-day";
+import { canonicalTimeZone } from "../time/zones";
 import { CLOCK } from "../time/venue-clock";
 
 const blank = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
@@ -61,11 +62,8 @@ export const timeZone = z
   .trim()
   .min(1, { error: "Enter the venue's time zone." })
   .refine((v) => v === "" || isTimeZone(v), { error: "Enter an IANA time zone such as Asia/Shanghai or Europe/Zurich." })
-  // Zone names are matched without regard to case ("asia/shanghai"); keep the name as written in the zone database.
-  .transform((v) => {
-    const resolved = isTimeZone(v) ? new Intl.DateTimeFormat("en", { timeZone: v }).resolvedOptions().timeZone : v;
-    return resolved.toLowerCase() === v.toLowerCase() ? resolved : v;
-  });
+  // Any spelling and case ("asia/calcutta") is kept as the zone database's canonical name ("Asia/Kolkata").
+  .transform((v) => canonicalTimeZone(v) ?? v);
 
 export const optionalUrl = z
   .preprocess(blank, z.url({ protocol: /^https?$/, error: "Enter a web address starting with http:// or https://." }).max(2_000).optional())

@@ -6,6 +6,7 @@ import { isLocalDay, isTimeZone } from "../time/local-day";
 import { SESSION_MAX_HOURS } from "../time/session-times";
 import { TALK_SPAN_MAX_YEARS, describeTalkDays, isDayInTalk, talkSpanLimit } from "../time/talk-span";
 import { skippedDayProblem } from "../time/zone-calendar";
+import { canonicalTimeZone } from "../time/zones";
 
 export const TALK_DOCUMENT_FORMAT = "parley.talk/v1";
 
@@ -117,7 +118,11 @@ const TalkDocumentShape = z.object({
       slug,
       title: text(TITLE_MAX),
       venueCity: text(TITLE_MAX),
-      venueTimeZone: z.string().refine(isTimeZone, "must be an IANA time zone such as Asia/Shanghai"),
+      // Kept as the IANA canonical name, whatever the case or the alias ("asia/calcutta" → "Asia/Kolkata").
+      venueTimeZone: z
+        .string()
+        .refine(isTimeZone, "must be an IANA time zone such as Asia/Shanghai")
+        .transform((v) => canonicalTimeZone(v) ?? v),
       firstDay: localDay,
       lastDay: localDay.nullable(),
       status: TalkStatusSchema,
