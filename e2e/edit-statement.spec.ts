@@ -81,7 +81,7 @@ test("the form opened in place refuses bad input next to the field, keeps what w
   await signIn(page, editor, `/talks/${BEIJING}`);
   const day4 = page.locator(`#day-${DAY_4}`);
   // The timeline streams in after the page's frame: count once day 4 is there.
-  await expect(day4.getByRole("article").filter({ hasText: "huge difference" })).toBeVisible();
+  await expect(day4.getByRole("article").filter({ hasText: "significant progress" })).toBeVisible();
   const before = await day4.getByRole("article").count();
   const link = day4.getByRole("link", { name: "Add statement to day 4" });
   await link.click();
@@ -213,7 +213,7 @@ test("anonymous visitors and analysts see no editing controls and cannot open th
   for (const page of [await anonymous.newPage(), analystPage]) {
     for (const path of [`/talks/${BEIJING}`, `/talks/${BEIJING}/days/${DAY_4}`]) {
       await page.goto(path);
-      await expect(page.locator(`#day-${DAY_4}`)).toContainText("huge difference");
+      await expect(page.locator(`#day-${DAY_4}`)).toContainText("significant progress");
       await expect(page.getByRole("link", { name: /^Add statement/ })).toHaveCount(0);
       await expect(page.getByRole("link", { name: /^Add session/ })).toHaveCount(0);
       await expect(page.getByRole("link", { name: /^Edit/ })).toHaveCount(0);

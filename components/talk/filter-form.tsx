@@ -60,15 +60,20 @@ export function FilterForm({
         <p className="filters__summary" role="status">
           {active ? (
             <>
-              Showing {shown.statements} of {totals.statements} statements and {shown.sessions} of {totals.sessions} sessions.
+              Showing {shown.statements} of {counted(totals.statements, "statement")} and {shown.sessions} of {counted(totals.sessions, "session")}.
             </>
           ) : (
             <>
-              {totals.statements} statements and {totals.sessions} sessions.
+              {counted(totals.statements, "statement")} and {counted(totals.sessions, "session")}.
             </>
           )}
         </p>
       </div>
     </form>
   );
+}
+
+/** "1 session", "3 sessions". */
+function counted(n: number, noun: string): string {
+  return `${n.toLocaleString("en-GB")} ${noun}${n === 1 ? "" : "s"}`;
 }
