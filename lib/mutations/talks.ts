@@ -6,6 +6,7 @@ import "server-only";
 import type { Db } from "../db";
 import { talk as talkEntity, type TalkInputData, type TalkSnapshot, type TalkUpdateData } from "../entities/talk";
 import { lastAllowedDay, strandedRowsProblem, talkDaysProblem, type DatedRowCounts, type TalkDays } from "../time/talk-span";
+import { skippedDayProblem } from "../time/zone-calendar";
 import { MutationError, createAt, deleteRow, restoreVersion, saveUpdate, snapshotAt, undoDelete, type Actor } from "./core";
 
 const talkStore = talkEntity.store;
@@ -22,10 +23,19 @@ async function countDatedRows(db: Db, talkId: string, side: { lt: string } | { g
   return { sessions, statements, assessments, linkages };
 }
 
-/** The form's schema checks this too; a write that comes another way must not skip it. */
-function checkSpan(days: TalkDays): void {
+/**
+ * The form's schema checks the span too; a write that comes another way must not skip it. With
+ * the venue's zone, neither end may be a date its clocks jumped over (lib/time/zone-calendar.ts).
+ */
+function checkSpan(days: TalkDays & { venueTimeZone?: string; venueCity?: string }): void {
   const problem = talkDaysProblem(days);
   if (problem) throw new MutationError(problem.message, problem.field);
+  if (!days.venueTimeZone) return;
+  for (const field of ["firstDay", "lastDay"] as const) {
+    const day = days[field];
+    const skipped = day ? skippedDayProblem(days.venueTimeZone, day, days.venueCity || days.venueTimeZone) : null;
+    if (skipped) throw new MutationError(skipped, field);
+  }
 }
 
 /**
@@ -33,7 +43,7 @@ function checkSpan(days: TalkDays): void {
  * live rows dated outside it (the editor moves or deletes those first, so none is hidden or left
  * where a page would have to reach for it).
  */
-async function checkTalkDays(db: Db, talkId: string, days: TalkDays): Promise<void> {
+async function checkTalkDays(db: Db, talkId: string, days: TalkDays & { venueTimeZone?: string; venueCity?: string }): Promise<void> {
   checkSpan(days);
   const [before, after] = await Promise.all([
     countDatedRows(db, talkId, { lt: days.firstDay }),

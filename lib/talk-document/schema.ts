@@ -192,6 +192,12 @@ function checkReferences(d: TalkDocument, ctx: z.RefinementCtx): void {
     });
   }
   const zone = isTimeZone(d.talk.venueTimeZone) ? d.talk.venueTimeZone : null;
+  // Nor may the talk itself begin or end on a date its venue's clocks jumped over.
+  for (const field of ["firstDay", "lastDay"] as const) {
+    const day = d.talk[field];
+    const skipped = zone && day && isLocalDay(day) ? skippedDayProblem(zone, day, d.talk.venueCity || zone) : null;
+    if (skipped) ctx.addIssue({ code: "custom", path: ["talk", field], message: skipped });
+  }
   const inTalk = (day: string | null | undefined, path: (string | number)[]) => {
     if (day == null || !daysReadable || !isLocalDay(day)) return;
     if (!isDayInTalk(d.talk, day)) {

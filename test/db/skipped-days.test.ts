@@ -50,6 +50,18 @@ describe("Friday 30 December 2011 in Apia", () => {
     await expect(createStatement(db, statement({ saidOn: "2011-12-31" }), ERIN)).resolves.toMatchObject({ day: "2011-12-31" });
   });
 
+  it("cannot begin or end a talk, through the talk form's write core or a document", async () => {
+    const { createTalk: createTalkRow } = await import("../../lib/mutations/talks");
+    const { TalkInput } = await import("../../lib/entities/talk");
+    const form = TalkInput.parse({ slug: "test-apia-starts-skipped", title: "Apia round", venueCity: "Apia", venueTimeZone: "pacific/apia", firstDay: "2011-12-30", status: "ongoing", parties: ["aurelia", "borealis"] });
+    expect(form.venueTimeZone).toBe("Pacific/Apia");
+    await expect(createTalkRow(db, form, ERIN)).rejects.toThrow(new MutationError(SKIPPED, "firstDay"));
+    const valid = buildTalkDocument({ talk: { ...APIA, slug: "test-apia-ends-skipped" } });
+    const result = TalkDocumentSchema.safeParse({ ...valid, talk: { ...valid.talk, lastDay: "2011-12-30" } });
+    expect(result.success).toBe(false);
+    expect(result.error!.issues.map((i) => [i.path.join("."), i.message])).toContainEqual(["talk.lastDay", SKIPPED]);
+  });
+
   it("is refused in a talk document, on each row that names it", () => {
     const document = buildTalkDocument({ talk: { ...APIA, slug: "test-apia-document" } });
     const result = TalkDocumentSchema.safeParse({
