@@ -46,6 +46,23 @@ test("analyst filters by session outcome and sees only the meetings that made no
   await expect(page.locator(".session h4")).toHaveText(["First meeting on the abduction issue", "Second meeting on the abduction issue"]);
 });
 
+test("a filter value in the address that names nothing in the talk is said to be unknown, and kept in its menu", async ({ page }) => {
+  await page.goto("/talks/japan-dprk-beijing-2006?party=nobody&kind=bogus");
+  const search = page.getByRole("search");
+  await expect(search.getByRole("status")).toHaveText(
+    "Not in this talk: party “nobody”, statement kind “bogus”. Nothing can match them; choose from the menus or clear the filters.",
+  );
+  await expect(search.getByLabel("Party")).toHaveValue("nobody");
+  await expect(search.getByLabel("Party").locator("option:checked")).toHaveText("“nobody” (not in this talk)");
+  await expect(search.getByLabel("Statement kind").locator("option:checked")).toHaveText("“bogus” (not in this talk)");
+  // Choosing a real party from the menu and applying replaces it.
+  await search.getByLabel("Party").selectOption({ value: "japan" });
+  await search.getByLabel("Statement kind").selectOption({ value: "" });
+  await search.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/\?party=japan$/);
+  await expect(search.getByRole("status")).toHaveText(/^Showing 6 of 9 statements/);
+});
+
 test("the day permalink keeps the filters and steps between days", async ({ page }) => {
   await page.goto("/talks/japan-dprk-beijing-2006/days/2006-02-07");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Day 4 · Tuesday 7 February 2006");

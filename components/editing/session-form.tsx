@@ -157,7 +157,7 @@ function SessionTimeFields({ view, talk }: { view: FormView; talk: StatementForm
         name="endTime"
         occurrenceName="endOccurrence"
         label="Ends at (optional)"
-        hint="Earlier than the start means the next day."
+        hint="The first time after the start that the clocks show it: later that day, or else the next day."
         note={times.problems.endTime ?? times.endNote}
         problem={!!times.problems.endTime}
         choices={times.choices.endTime}

@@ -28,6 +28,9 @@ export function FilterForm({
   totals: { sessions: number; statements: number };
 }) {
   const active = hasFilters(filters);
+  // A value in the address that names nothing in this talk (?party=nobody): said as such, and kept
+  // in its menu, rather than "Showing 0 of 9" under a menu that reads "All parties".
+  const unknown = FIELDS.filter(({ key }) => filters[key] && !facets[key].some((o) => o.value === filters[key]));
   return (
     <form className="filters no-print" method="get" action={action} role="search" aria-label="Filter the timeline">
       <div className="filters__fields">
@@ -38,6 +41,7 @@ export function FilterForm({
               <span className="field__label">{label}</span>
               <select name={key} defaultValue={filters[key] ?? ""}>
                 <option value="">{all}</option>
+                {unknown.some((u) => u.key === key) ? <option value={filters[key]}>“{filters[key]}” (not in this talk)</option> : null}
                 {facets[key].map((o) => (
                   <option key={o.value} value={o.value}>
                     {o.label} ({o.count} {o.count === 1 ? unit.slice(0, -1) : unit})
@@ -58,7 +62,12 @@ export function FilterForm({
           </a>
         )}
         <p className="filters__summary" role="status">
-          {active ? (
+          {unknown.length > 0 ? (
+            <>
+              Not in this talk: {unknown.map(({ key, label }) => `${label.toLowerCase()} “${filters[key]}”`).join(", ")}. Nothing can match{" "}
+              {unknown.length === 1 ? "it" : "them"}; choose from the menus or clear the filters.
+            </>
+          ) : active ? (
             <>
               Showing {shown.statements} of {counted(totals.statements, "statement")} and {shown.sessions} of {counted(totals.sessions, "session")}.
             </>
