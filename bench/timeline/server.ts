@@ -267,35 +267,37 @@ function probe(url: string): Promise<number> {
   });
 }
 
-/** CPU seconds (user + system) used so far by each process of a process group, by pid. */
-export function groupCpuSeconds(pgid: number): Map<number, number> {
-  const ticks = 100; // USER_HZ on Linux
-  const used = new Map<number, number>();
+/**
+ * Each live process of a process group: its pid and its /proc/<pid>/stat fields after the command
+ * name (which may contain spaces, so they start after the last ")"), field 0 being the state.
+ */
+function groupProcesses(pgid: number): { pid: number; fields: string[] }[] {
+  const found: { pid: number; fields: string[] }[] = [];
   for (const name of readdirSync("/proc")) {
     if (!/^\d+$/.test(name)) continue;
     try {
       const stat = readFileSync(`/proc/${name}/stat`, "utf8");
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(fields[2]) !== pgid) continue;
-      used.set(Number(name), (Number(fields[11]) + Number(fields[12])) / ticks);
+      if (Number(fields[2]) === pgid) found.push({ pid: Number(name), fields });
     } catch {
       // The process ended while we looked.
     }
   }
-  return used;
+  return found;
+}
+
+/** CPU seconds (user + system) used so far by each process of a process group, by pid. */
+export function groupCpuSeconds(pgid: number): Map<number, number> {
+  const ticks = 100; // USER_HZ on Linux
+  return new Map(groupProcesses(pgid).map(({ pid, fields }) => [pid, (Number(fields[11]) + Number(fields[12])) / ticks]));
 }
 
 function groupPeakRss(pgid: number): number | null {
   try {
     let total = 0;
-    for (const name of readdirSync("/proc")) {
-      if (!/^\d+$/.test(name)) continue;
+    for (const { pid } of groupProcesses(pgid)) {
       try {
-        const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-        // Fields after the command name (which may contain spaces) start after the last ")".
-        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-        if (Number(fields[2]) !== pgid) continue;
-        const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${name}/status`, "utf8"));
+        const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
         if (hwm) total += Number(hwm[1]) * 1024;
       } catch {
         // The process ended while we looked.
