@@ -1,7 +1,9 @@
 "use client";
 
 import { TITLE_MAX } from "@/lib/talk-document/schema";
-import { Checkboxes, ChoiceGroup, Field, type FormView } from "./form-kit";
+import { useState } from "react";
+import type { SourceOption } from "@/lib/data/form-options";
+import { ChoiceGroup, Field, type FormView } from "./form-kit";
 
 export const NEW_SOURCE_LABELS: Record<string, string> = {
   newSourcePublisher: "Publisher of the new source",
@@ -35,15 +37,44 @@ export function NewSourceFields({ view, prefix }: { view: FormView; prefix: stri
 }
 
 /** A form's "Sources" group: the talk's sources already cited, to tick, and a new one to type in. */
-export function SourcesFieldset({ view, prefix, sources, hint }: { view: FormView; prefix: string; sources: { value: string; label: string }[]; hint?: string }) {
+export function SourcesFieldset({ view, prefix, sources, hint }: { view: FormView; prefix: string; sources: SourceOption[]; hint?: string }) {
+  const [query, setQuery] = useState("");
+  const ticked = view.list("sources");
+  // Ticked sources stay in view whatever is typed, so a search never hides a choice made.
+  const shown = (o: SourceOption) => ticked.includes(o.value) || o.label.toLowerCase().includes(query.trim().toLowerCase());
+  const here = sources.filter((o) => o.citedHere);
+  const others = sources.filter((o) => !o.citedHere);
+  const findId = `${prefix}-sources-find`;
   return (
     <fieldset className="edit-form__group">
       <legend>Sources</legend>
+      {sources.length > 8 ? (
+        <p className="field">
+          <label htmlFor={findId} className="field__label">
+            Find a source
+          </label>
+          <input id={findId} type="search" value={query} onChange={(e) => setQuery(e.currentTarget.value)} autoComplete="off" placeholder="Publisher, title or day" />
+        </p>
+      ) : null}
       <ChoiceGroup view={view} prefix={prefix} name="sources" legend="Reports that carry it" hint={hint}>
-        {sources.length === 0 ? <span className="muted small">No sources are cited in this talk yet; add one below.</span> : null}
-        <Checkboxes view={view} name="sources" options={sources} />
+        {sources.length === 0 ? <span className="muted small">No sources yet; add one below.</span> : null}
+        {here.length > 0 && others.length > 0 ? <span className="muted small">Cited in this talk</span> : null}
+        <SourceChecks view={view} options={here} shown={shown} />
+        {others.length > 0 ? <span className="muted small">{here.length > 0 ? "Other sources" : "Sources not yet cited in this talk"}</span> : null}
+        <SourceChecks view={view} options={others} shown={shown} />
       </ChoiceGroup>
       <NewSourceFields view={view} prefix={prefix} />
     </fieldset>
   );
+}
+
+/** The sources' checkboxes; those the search does not match are hidden, not removed (a hidden tick still counts). */
+function SourceChecks({ view, options, shown }: { view: FormView; options: SourceOption[]; shown: (o: SourceOption) => boolean }) {
+  const ticked = view.list("sources");
+  return options.map((o) => (
+    <label key={o.value} className="check" hidden={!shown(o)}>
+      <input type="checkbox" name="sources" value={o.value} defaultChecked={ticked.includes(o.value)} />
+      {o.label}
+    </label>
+  ));
 }

@@ -21,12 +21,15 @@ export type TalkRef = {
 };
 
 
+/** A source the forms offer; `citedHere`: this talk already cites it. */
+export type SourceOption = Option & { citedHere: boolean };
+
 export type StatementFormOptions = {
   talk: TalkRef;
   speakers: { label: string; options: Option[] }[];
   sessions: Option[];
   issues: Option[];
-  sources: Option[];
+  sources: SourceOption[];
 };
 
 const talkRefSelect = { id: true, slug: true, title: true, venueCity: true, venueTimeZone: true, firstDay: true, lastDay: true } as const;
@@ -67,8 +70,8 @@ export function sourceLabel(s: { publisher: string; title: string; publishedOn: 
 
 /**
  * What the statement and session forms offer for a talk: its parties with their envoys as
- * speakers, its sessions by day, its agenda issues, and the sources already cited in it (plus any
- * named in `include`, e.g. the ones the row being edited cites).
+ * speakers, its sessions by day, its agenda issues, and every live source, those it already cites
+ * first (plus any named in `include`, e.g. the deleted ones the row being edited cites).
  */
 export async function getTalkFormOptions(slug: string, include: { issues?: string[]; sources?: string[]; sessions?: string[] } = {}): Promise<StatementFormOptions | null> {
   await requireReader();
@@ -83,26 +86,26 @@ export async function getTalkFormOptions(slug: string, include: { issues?: strin
     },
   });
   if (!talk) return null;
-  const [sessions, cited, extraIssues] = await Promise.all([
+  const [sessions, offered, citedHere, extraIssues] = await Promise.all([
     db.session.findMany({
       where: { talkId: talk.id, OR: [{ deletedAt: null }, { id: { in: include.sessions ?? [] } }] },
       orderBy: [{ localDay: "asc" }, { sequence: "asc" }],
       select: { id: true, title: true, localDay: true, deletedAt: true },
     }),
+    // Every live source, wherever it was made (at /sources/new, or cited in another talk); a
+    // deleted one only to a row that already cites it (saves refuse it otherwise).
     db.source.findMany({
-      where: {
-        // A deleted source is offered only to a row that already cites it (saves refuse it otherwise).
-        OR: [
-          { deletedAt: null, statements: { some: { statement: { talkId: talk.id } } } },
-          { deletedAt: null, sessions: { some: { session: { talkId: talk.id } } } },
-          { id: { in: include.sources ?? [] } },
-        ],
-      },
+      where: { OR: [{ deletedAt: null }, { id: { in: include.sources ?? [] } }] },
       orderBy: [{ publishedOn: "asc" }, { title: "asc" }],
       select: { id: true, publisher: true, title: true, publishedOn: true, deletedAt: true },
     }),
+    db.source.findMany({
+      where: { OR: [{ statements: { some: { statement: { talkId: talk.id } } } }, { sessions: { some: { session: { talkId: talk.id } } } }] },
+      select: { id: true },
+    }),
     db.issue.findMany({ where: { slug: { in: include.issues ?? [] } }, select: { slug: true, name: true } }),
   ]);
+  const here = new Set(citedHere.map((s) => s.id));
   const agenda = talk.issues.map((i) => i.issue);
   const issues = [...agenda, ...extraIssues.filter((x) => !agenda.some((a) => a.slug === x.slug))];
   const { parties, envoys, issues: _issues, ...ref } = talk;
@@ -120,7 +123,10 @@ export async function getTalkFormOptions(slug: string, include: { issues?: strin
     })),
     sessions: sessions.map((s) => ({ value: s.id, label: `${dayLabel(talk, s.localDay)} — ${s.title}${s.deletedAt ? " (deleted)" : ""}` })),
     issues: issues.map((i) => ({ value: i.slug, label: i.name })),
-    sources: cited.map((s) => ({ value: s.id, label: `${sourceLabel(s)}${s.deletedAt ? " (deleted)" : ""}` })),
+    // Those this talk already cites first, then the others.
+    sources: [...offered]
+      .sort((a, b) => Number(!here.has(a.id)) - Number(!here.has(b.id)))
+      .map((s) => ({ value: s.id, label: `${sourceLabel(s)}${s.deletedAt ? " (deleted)" : ""}`, citedHere: here.has(s.id) })),
   };
 }
 
