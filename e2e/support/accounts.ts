@@ -59,5 +59,7 @@ export async function submitSignIn(page: Page, email: string, password: string) 
 export async function signIn(page: Page, account: Pick<Account, "email" | "password" | "name">, next?: string) {
   await page.goto(next ? `/login?next=${encodeURIComponent(next)}` : "/login");
   await submitSignIn(page, account.email, account.password);
-  await expect(page.getByRole("navigation", { name: "Account" })).toContainText(`Signed in as ${account.name}`);
+  // Hashing the password and rendering the page it leads to: seconds when two test workers and
+  // several app servers share the two cores, so more than the default 5 s.
+  await expect(page.getByRole("navigation", { name: "Account" })).toContainText(`Signed in as ${account.name}`, { timeout: 15_000 });
 }
