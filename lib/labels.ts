@@ -90,3 +90,6 @@ export const DELEGATION_ROLE_LABEL: Record<DelegationRole, string> = {
   head: "head of delegation",
   member: "delegation member",
 };
+
+/** "1 session", "3 sessions", "1,200 days": a count with its noun (nouns that add an s). */
+export const plural = (n: number, one: string) => `${n.toLocaleString("en-GB")} ${one}${n === 1 ? "" : "s"}`;

@@ -59,9 +59,9 @@ export function SourcesFieldset({ view, prefix, sources, hint }: { view: FormVie
       <ChoiceGroup view={view} prefix={prefix} name="sources" legend="Reports that carry it" hint={hint}>
         {sources.length === 0 ? <span className="muted small">No sources yet; add one below.</span> : null}
         {here.length > 0 && others.length > 0 ? <span className="muted small">Cited in this talk</span> : null}
-        <SourceChecks view={view} options={here} shown={shown} />
+        <SourceChecks options={here} ticked={ticked} shown={shown} />
         {others.length > 0 ? <span className="muted small">{here.length > 0 ? "Other sources" : "Sources not yet cited in this talk"}</span> : null}
-        <SourceChecks view={view} options={others} shown={shown} />
+        <SourceChecks options={others} ticked={ticked} shown={shown} />
       </ChoiceGroup>
       <NewSourceFields view={view} prefix={prefix} />
     </fieldset>
@@ -69,8 +69,7 @@ export function SourcesFieldset({ view, prefix, sources, hint }: { view: FormVie
 }
 
 /** The sources' checkboxes; those the search does not match are hidden, not removed (a hidden tick still counts). */
-function SourceChecks({ view, options, shown }: { view: FormView; options: SourceOption[]; shown: (o: SourceOption) => boolean }) {
-  const ticked = view.list("sources");
+function SourceChecks({ options, ticked, shown }: { options: SourceOption[]; ticked: string[]; shown: (o: SourceOption) => boolean }) {
   return options.map((o) => (
     <label key={o.value} className="check" hidden={!shown(o)}>
       <input type="checkbox" name="sources" value={o.value} defaultChecked={ticked.includes(o.value)} />

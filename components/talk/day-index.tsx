@@ -1,10 +1,10 @@
 import type { DayIndex, IndexMonth } from "@/lib/timeline/day-index";
+import { plural } from "@/lib/labels";
 import { formatDayRangeShort, formatLocalDayShort } from "@/lib/time/local-day";
 import { dayNumbers } from "../timeline/timeline-days";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-const plural = (n: number, one: string) => `${n.toLocaleString("en-GB")} ${one}${n === 1 ? "" : "s"}`;
 
 /**
  * "Jump to a day": a short talk's days (empty stretches folded into one line each), or a long

@@ -1,5 +1,6 @@
 import type { Facets, FilterKey, TimelineFilters } from "@/lib/timeline/filters";
 import { hasFilters } from "@/lib/timeline/filters";
+import { plural } from "@/lib/labels";
 
 const FIELDS: { key: FilterKey; label: string; all: string }[] = [
   { key: "party", label: "Party", all: "All parties" },
@@ -69,20 +70,15 @@ export function FilterForm({
             </>
           ) : active ? (
             <>
-              Showing {shown.statements} of {counted(totals.statements, "statement")} and {shown.sessions} of {counted(totals.sessions, "session")}.
+              Showing {shown.statements} of {plural(totals.statements, "statement")} and {shown.sessions} of {plural(totals.sessions, "session")}.
             </>
           ) : (
             <>
-              {counted(totals.statements, "statement")} and {counted(totals.sessions, "session")}.
+              {plural(totals.statements, "statement")} and {plural(totals.sessions, "session")}.
             </>
           )}
         </p>
       </div>
     </form>
   );
-}
-
-/** "1 session", "3 sessions". */
-function counted(n: number, noun: string): string {
-  return `${n.toLocaleString("en-GB")} ${noun}${n === 1 ? "" : "s"}`;
 }

@@ -182,32 +182,21 @@ function localReading(instant: number, offset: number): { day: LocalDay; time: s
  * Thursday 29 December 2011 straight to 00:00 on Saturday 31 December 2011".
  */
 export function describeJump(change: ClockChange): string {
-  const before = localReading(change.at - SECOND, change.before);
-  const last = { ...before, time: lastMinuteText(change.at, change.before) };
+  // The last reading before the change, and the one the old clock would have shown at it ("02:00").
+  const last = localReading(change.at - SECOND, change.before);
+  const old = localReading(change.at, change.before);
   const after = localReading(change.at, change.after);
   const verb = change.after > change.before ? "straight to" : "to";
-  if (last.day === after.day && !spansMidnight(change)) return `from ${nextMinuteText(last.time)} ${verb} ${after.time}`;
+  if (last.day === after.day && !spansMidnight(change)) return `from ${old.time} ${verb} ${after.time}`;
   return `from ${last.time}:59 on ${formatLocalDay(last.day)} ${verb} ${after.time} on ${formatLocalDay(after.day)}`;
 }
 
 /** A jump that starts or lands at midnight still reads best with its days named. */
 const spansMidnight = (change: ClockChange) => Math.abs(change.after - change.before) >= DAY - HOUR;
 
-/** The last clock minute shown before the change ("23:59"), from the instant a second before it. */
-function lastMinuteText(at: number, offset: number): string {
-  return localReading(at - SECOND, offset).time;
-}
-
-/** "01:59" → "02:00": the clock reading one minute on (wall-clock text). */
-function nextMinuteText(time: string): string {
-  const [h, m] = time.split(":").map(Number) as [number, number];
-  const minutes = (h * 60 + m + 1) % (24 * 60);
-  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
-}
-
 /**
  * Why a date cannot be a day at the venue, or null if it can: "Friday 30 December 2011 did not
- * happen in Apia: the clocks went from 23:59 on Thursday 29 December 2011 straight to 00:00 on
+ * happen in Apia: the clocks went from 23:59:59 on Thursday 29 December 2011 straight to 00:00 on
  * Saturday 31 December 2011."
  */
 export function skippedDayProblem(timeZone: string, day: LocalDay, place: string): string | null {
