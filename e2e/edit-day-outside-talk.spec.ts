@@ -70,7 +70,7 @@ test("editor moves the talk's last day before some of its statements and is told
   // Before day 4, where a statement and the gap assessment lie: refused, naming them.
   await last.fill("2006-02-06");
   await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(last).toHaveAccessibleDescription(/1 statement and 1 gap assessment lie after 6 February 2006; move or delete them first\./);
+  await expect(last).toHaveAccessibleDescription(/1 statement and 1 gap assessment lie after 6 February 2006 \(on 7 February 2006\); move or delete them first\./);
   await expect(last).toHaveValue("2006-02-06");
   await expect(page).toHaveURL(new RegExp(`/talks/${BEIJING}/edit$`));
 

@@ -93,3 +93,12 @@ export const DELEGATION_ROLE_LABEL: Record<DelegationRole, string> = {
 
 /** "1 session", "3 sessions", "1,200 days": a count with its noun (nouns that add an s). */
 export const plural = (n: number, one: string) => `${n.toLocaleString("en-GB")} ${one}${n === 1 ? "" : "s"}`;
+
+/**
+ * A sentence's first word lower-cased, to follow a colon: "Version 3 cannot be restored: it was…".
+ * Only the words our sentences begin with: a name ("Aurelia’s statement…") keeps its capital.
+ */
+export const lowerFirst = (s: string) => s.replace(/^(A|An|It|Its|The|This|That|These|Those|There|No|One|On)\b/, (w) => w.toLowerCase());
+
+/** "a, b and c": a list in a sentence. */
+export const listInWords = (items: readonly string[]) => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`);

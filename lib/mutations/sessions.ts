@@ -6,6 +6,10 @@ import "server-only";
 import type { Db } from "../db";
 import { session, type SessionInputData, type SessionSnapshot, type SessionUpdateData } from "../entities/session";
 import { withSources } from "../entities/talk-row";
+import { listInWords, lowerFirst, plural } from "../labels";
+import { formatLocalDayInYear } from "../time/local-day";
+import { sessionTimingProblems, statementInSessionProblem, type SessionField } from "../time/row-rules";
+import { venueClock } from "../time/venue-clock";
 import { resolveSessionTimes, type SessionTimeField } from "../time/session-times";
 import { MutationError, saveUpdate, type Actor } from "./core";
 import { checkSources, checkTalkDay, createOnce, newSourcePlan, nextSequence, talkForWrite, talkRowWrites, type TalkForWrite } from "./talk-rows";
@@ -20,12 +24,19 @@ function instantsOf(talk: TalkForWrite, input: SessionInputData): { startsAt: st
   return { startsAt: times.startsAt?.toISOString() ?? null, endsAt: times.endsAt?.toISOString() ?? null };
 }
 
+/** Where the session form shows a problem with a field the rules name as stored. */
+const FORM_FIELD: Record<SessionField, string> = { localDay: "localDay", startsAt: "startTime", endsAt: "endTime" };
+
 function sessionSnapshotOf(talk: TalkForWrite, input: SessionInputData, sequence: number, madeSources: string[]): SessionSnapshot {
   checkTalkDay(talk, input.localDay, "localDay");
+  const instants = instantsOf(talk, input);
+  // The times were read on the day's clock, so they agree with it; the write core says so for any caller.
+  const [problem] = sessionTimingProblems({ localDay: input.localDay, startsAt: instantOf(instants.startsAt), endsAt: instantOf(instants.endsAt) }, talk.venueTimeZone);
+  if (problem) throw new MutationError(problem.message, FORM_FIELD[problem.field]);
   return {
     talkId: talk.id,
     localDay: input.localDay,
-    ...instantsOf(talk, input),
+    ...instants,
     kind: input.kind,
     title: input.title,
     summary: input.summary,
@@ -37,6 +48,41 @@ function sessionSnapshotOf(talk: TalkForWrite, input: SessionInputData, sequence
   };
 }
 
+/**
+ * A session's new days and times must still hold the statements said in it (lib/time/row-rules.ts):
+ * those they would leave outside are named, and the editor moves or corrects them first. `where`
+ * begins the refusal when there is no form field to show it beside (undo, restore).
+ */
+async function checkStatementsInSession(db: Db, talk: TalkForWrite, id: string, snapshot: SessionSnapshot, where?: string): Promise<void> {
+  const statements = await db.statement.findMany({
+    where: { sessionId: id, deletedAt: null },
+    select: { saidOn: true, saidAt: true, saidPrecision: true, party: { select: { shortName: true } }, envoy: { select: { name: true } } },
+    orderBy: [{ saidOn: "asc" }, { saidAt: "asc" }, { sequence: "asc" }],
+  });
+  const timing = { localDay: snapshot.localDay, startsAt: instantOf(snapshot.startsAt), endsAt: instantOf(snapshot.endsAt) };
+  const outside = statements.flatMap((st) => {
+    const saidAt = st.saidPrecision === "minute" ? st.saidAt : null;
+    const problem = statementInSessionProblem({ saidOn: st.saidOn, saidAt }, timing, talk.venueTimeZone);
+    return problem ? [{ st, saidAt, problem }] : [];
+  });
+  if (outside.length === 0) return;
+  const named = outside.slice(0, 3).map(({ st, saidAt }) => {
+    const when = saidAt ? `at ${venueClock(saidAt, talk.venueTimeZone).time} on ${formatLocalDayInYear(st.saidOn!)}` : `on ${formatLocalDayInYear(st.saidOn!)}`;
+    return `${st.envoy?.name ?? st.party.shortName}’s ${when}`;
+  });
+  if (outside.length > 3) named.push(`${plural(outside.length - 3, "other")}`);
+  const one = outside.length === 1;
+  const message =
+    `${one ? "A statement" : `${plural(outside.length, "statement")}`} said in this session would fall outside its day and times: ${listInWords(named)}. ` +
+    `Move ${one ? "it" : "them"} to another session, or correct ${one ? "its" : "their"} day or time, first.`;
+  if (where) throw new MutationError(`${where} ${lowerFirst(message)}`);
+  const first = outside[0]!;
+  const field = first.problem.field === "saidOn" ? "localDay" : timing.startsAt && first.saidAt! < timing.startsAt ? "startTime" : "endTime";
+  throw new MutationError(message, field);
+}
+
+const instantOf = (value: string | null) => (value ? new Date(value) : null);
+
 export async function createSession(db: Db, input: SessionInputData, actor: Actor): Promise<{ id: string; day: string | null }> {
   const talk = await talkForWrite(db, input.talk);
   await checkSources(db, input.sources);
@@ -45,13 +91,14 @@ export async function createSession(db: Db, input: SessionInputData, actor: Acto
   return createOnce(db, session, { talk, key: input.saveKey, snapshot, actor, alongside: source ? [source] : [] });
 }
 
-const writes = talkRowWrites(session);
+const writes = talkRowWrites(session, { checkKept: (db, talk, snapshot, where, id) => checkStatementsInSession(db, talk, id, snapshot, where) });
 
 export async function updateSession(db: Db, input: SessionUpdateData, actor: Actor): Promise<{ id: string; day: string | null }> {
   const { talk, row } = await writes.ofTalk(db, input);
   await checkSources(db, input.sources, row.snapshot.sources);
   const source = await newSourcePlan(db, talk, input.newSource, actor);
   const snapshot = sessionSnapshotOf(talk, input, row.snapshot.sequence, source ? [source.id] : []);
+  await checkStatementsInSession(db, talk, input.id, snapshot);
   await saveUpdate(db, session.store, input.id, { expectedVersion: input.version, snapshot, actor, alongside: source ? [source] : [] });
   return { id: input.id, day: snapshot.localDay };
 }

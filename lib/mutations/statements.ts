@@ -5,15 +5,64 @@ import "server-only";
 import type { Db } from "../db";
 import { statement, type StatementInputData, type StatementSnapshot, type StatementUpdateData } from "../entities/statement";
 import { withSources } from "../entities/talk-row";
+import { lowerFirst } from "../labels";
+import { statementInSessionProblem, statementTimingProblems, type RowProblem, type StatementField, type StatementTiming } from "../time/row-rules";
 import { typedVenueTime } from "../time/venue-clock";
 import { MutationError, saveUpdate, type Actor } from "./core";
 import { checkSources, checkTalkDay, createOnce, newSourcePlan, nextSequence, talkForWrite, talkRowWrites, type TalkForWrite } from "./talk-rows";
 
 export { talkForWrite, type TalkForWrite } from "./talk-rows";
 
-async function statementSnapshotOf(db: Db, talk: TalkForWrite, input: StatementInputData, sequence: number, madeSources: string[], keptSources: string[] = []): Promise<StatementSnapshot> {
+/** Where the statement form shows a problem with a field the rules name as stored. */
+const FORM_FIELD: Record<StatementField, string> = { saidOn: "saidOn", saidAt: "saidTime", saidPrecision: "saidPrecision", partOfDay: "partOfDay" };
+
+/**
+ * A statement's day, time and precision agree, and, said in a session, it lies within the
+ * session's days and times (lib/time/row-rules.ts). The session must be this talk's; a deleted one
+ * only if the statement is in it already (`keptSession`), as its edit form still offers it.
+ * `where` says whose problem it is when there is no form field to show it beside.
+ */
+export async function checkStatementTiming(
+  db: Db,
+  talk: TalkForWrite,
+  snapshot: StatementSnapshot,
+  keptSession: string | null,
+  where?: string,
+): Promise<void> {
+  const refuse = (problem: RowProblem<StatementField>) => {
+    throw where ? new MutationError(`${where} ${lowerFirst(problem.message)}`) : new MutationError(problem.message, FORM_FIELD[problem.field]);
+  };
+  const timing = statementTimingOf(snapshot);
+  const [problem] = statementTimingProblems(timing, talk.venueTimeZone);
+  if (problem) refuse(problem);
+  if (!snapshot.session) return;
+  const session = await db.session.findUnique({
+    where: { id: snapshot.session },
+    select: { talkId: true, localDay: true, startsAt: true, endsAt: true, title: true, deletedAt: true },
+  });
+  if (!session || session.talkId !== talk.id) throw new MutationError("That session is not part of this talk.", where ? undefined : "session");
+  if (session.deletedAt && snapshot.session !== keptSession) throw new MutationError("That session was deleted; choose another, or none.", where ? undefined : "session");
+  const outside = statementInSessionProblem(timing, session, talk.venueTimeZone);
+  if (outside) refuse(outside);
+}
+
+const statementTimingOf = (s: StatementSnapshot): StatementTiming => ({
+  saidOn: s.saidOn,
+  saidAt: s.saidAt ? new Date(s.saidAt) : null,
+  saidPrecision: s.saidPrecision as StatementTiming["saidPrecision"],
+  partOfDay: s.partOfDay as StatementTiming["partOfDay"],
+});
+
+async function statementSnapshotOf(
+  db: Db,
+  talk: TalkForWrite,
+  input: StatementInputData,
+  sequence: number,
+  madeSources: string[],
+  kept: { sources: string[]; session: string | null } = { sources: [], session: null },
+): Promise<StatementSnapshot> {
   checkTalkDay(talk, input.saidOn, "saidOn");
-  await checkSources(db, input.sources, keptSources);
+  await checkSources(db, input.sources, kept.sources);
   let saidAt: string | null = null;
   if (input.saidPrecision === "minute" && input.saidOn && input.saidTime) {
     // Refused when the clocks skip the time, or repeat it and the form did not say which one.
@@ -22,7 +71,7 @@ async function statementSnapshotOf(db: Db, talk: TalkForWrite, input: StatementI
     saidAt = said.instant.toISOString();
   }
   const { party, envoy } = await speakerInTalk(db, talk.id, input.speaker);
-  return {
+  const snapshot: StatementSnapshot = {
     talkId: talk.id,
     session: input.session,
     party,
@@ -41,6 +90,8 @@ async function statementSnapshotOf(db: Db, talk: TalkForWrite, input: StatementI
     issues: [...input.issues].sort(),
     sources: withSources(input.sources, madeSources),
   };
+  await checkStatementTiming(db, talk, snapshot, kept.session);
+  return snapshot;
 }
 
 type SpeakerRow = { party: string; inTalk: boolean | number | bigint };
@@ -73,7 +124,10 @@ export async function createStatement(db: Db, input: StatementInputData, actor: 
   return createOnce(db, statement, { talk, key: input.saveKey, snapshot, actor, alongside: source ? [source] : [] });
 }
 
-const writes = talkRowWrites(statement);
+const writes = talkRowWrites(statement, {
+  // Brought back as it was: its session may have moved or gone since.
+  checkKept: (db, talk, snapshot, what) => checkStatementTiming(db, talk, snapshot, snapshot.session, what),
+});
 
 /**
  * Saves the editor's version over `input.version`. On a conflict the error carries, besides the
@@ -82,7 +136,7 @@ const writes = talkRowWrites(statement);
 export async function updateStatement(db: Db, input: StatementUpdateData, actor: Actor): Promise<{ id: string; version: number; day: string | null }> {
   const { talk, row } = await writes.ofTalk(db, input);
   const source = await newSourcePlan(db, talk, input.newSource, actor);
-  const snapshot = await statementSnapshotOf(db, talk, input, row.snapshot.sequence, source ? [source.id] : [], row.snapshot.sources);
+  const snapshot = await statementSnapshotOf(db, talk, input, row.snapshot.sequence, source ? [source.id] : [], row.snapshot);
   const { version } = await saveUpdate(db, statement.store, input.id, { expectedVersion: input.version, snapshot, actor, alongside: source ? [source] : [] });
   return { id: input.id, version, day: snapshot.saidOn };
 }

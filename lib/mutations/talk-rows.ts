@@ -113,8 +113,14 @@ export async function createOnce<S extends Snapshot>(
 
 type RowInput = { talk: string; id: string; version: number };
 
+/**
+ * What a kind checks, besides its day, before a row comes back as it was (undoing its deletion,
+ * restoring a version): `where` begins the refusal ("Version 3 cannot be restored:").
+ */
+export type KeptCheck<S extends Snapshot> = (db: Db, talk: TalkForWrite, snapshot: S, where: string, id: string) => Promise<void>;
+
 /** Delete, undo and restore of a talk's row, the talk and the row's day checked; each answers the row's day. */
-export function talkRowWrites<S extends Snapshot>(entity: TalkRowEntity<S>) {
+export function talkRowWrites<S extends Snapshot>(entity: TalkRowEntity<S>, hooks: { checkKept?: KeptCheck<S> } = {}) {
   const { store, dayOf } = entity;
   const what = entity.names.word;
 
@@ -134,6 +140,7 @@ export function talkRowWrites<S extends Snapshot>(entity: TalkRowEntity<S>) {
   const undoDeleteOf = async (db: Db, input: RowInput, actor: Actor) => {
     const { talk, row: deleted } = await ofTalk(db, input);
     checkKeptDay(talk, dayOf(deleted.snapshot), what);
+    await hooks.checkKept?.(db, talk, deleted.snapshot, `This ${what} cannot be brought back:`, input.id);
     const { version, row } = await undoDelete(db, store, input.id, { expectedVersion: input.version, actor });
     return { version, day: dayOf(row.snapshot) };
   };
@@ -141,6 +148,7 @@ export function talkRowWrites<S extends Snapshot>(entity: TalkRowEntity<S>) {
     const { talk } = await ofTalk(db, input);
     const earlier = await snapshotAt(db, store, input.id, input.restore);
     checkKeptDay(talk, earlier ? dayOf(earlier) : null, what);
+    if (earlier) await hooks.checkKept?.(db, talk, earlier, `Version ${input.restore} cannot be restored:`, input.id);
     return restoreVersion(db, store, input.id, { version: input.restore, expectedVersion: input.version, actor });
   };
   return { ofTalk, remove, undoDelete: undoDeleteOf, restore };

@@ -4,23 +4,46 @@
 // days that would leave its dated rows outside the talk (lib/time/talk-span.ts).
 import "server-only";
 import type { Db } from "../db";
+import { listInWords, lowerFirst, plural } from "../labels";
 import { talk as talkEntity, type TalkInputData, type TalkSnapshot, type TalkUpdateData } from "../entities/talk";
-import { lastAllowedDay, strandedRowsProblem, talkDaysProblem, type DatedRowCounts, type TalkDays } from "../time/talk-span";
-import { skippedDayProblem } from "../time/zone-calendar";
+import type { PartOfDay, TimePrecision } from "../enums";
+import { formatLocalDayDate, formatLocalDayInYear } from "../time/local-day";
+import { sessionTimingProblems, statementTimingProblems } from "../time/row-rules";
+import { venueClock } from "../time/venue-clock";
+import { countRows, lastAllowedDay, strandedRowsProblem, talkDaysProblem, type DatedRowCounts, type TalkDays } from "../time/talk-span";
+import { skippedDayProblem, skippedDays } from "../time/zone-calendar";
 import { MutationError, createAt, deleteRow, restoreVersion, saveUpdate, snapshotAt, undoDelete, type Actor } from "./core";
 
 const talkStore = talkEntity.store;
 
-/** How many of the talk's live rows are dated before (`lt`) or after (`gt`) a day; local days compare as text. */
-async function countDatedRows(db: Db, talkId: string, side: { lt: string } | { gt: string }): Promise<DatedRowCounts> {
+/**
+ * How many of the talk's live rows are dated before (`lt`), after (`gt`) or on (`in`) days, and on
+ * which days; local days compare as text.
+ */
+async function countDatedRows(db: Db, talkId: string, side: { lt: string } | { gt: string } | { in: string[] }): Promise<DatedRowCounts> {
   const live = { talkId, deletedAt: null };
-  const [sessions, statements, assessments, linkages] = await Promise.all([
-    db.session.count({ where: { ...live, localDay: side } }),
-    db.statement.count({ where: { ...live, saidOn: side } }),
-    db.assessment.count({ where: { ...live, localDay: side } }),
-    db.linkage.count({ where: { ...live, OR: [{ statedOn: side }, { droppedOn: side }] } }),
+  const [sessions, statements, assessments, stated, dropped] = await Promise.all([
+    db.session.groupBy({ by: ["localDay"], where: { ...live, localDay: side }, _count: { _all: true } }),
+    db.statement.groupBy({ by: ["saidOn"], where: { ...live, saidOn: side }, _count: { _all: true } }),
+    db.assessment.groupBy({ by: ["localDay"], where: { ...live, localDay: side }, _count: { _all: true } }),
+    db.linkage.findMany({ where: { ...live, statedOn: side }, select: { id: true, statedOn: true } }),
+    db.linkage.findMany({ where: { ...live, droppedOn: side }, select: { id: true, droppedOn: true } }),
   ]);
-  return { sessions, statements, assessments, linkages };
+  const total = (groups: { _count: { _all: number } }[]) => groups.reduce((n, g) => n + g._count._all, 0);
+  const days = new Set<string>([
+    ...sessions.map((g) => g.localDay),
+    ...statements.map((g) => g.saidOn),
+    ...assessments.map((g) => g.localDay),
+    ...stated.map((l) => l.statedOn),
+    ...dropped.map((l) => l.droppedOn),
+  ].filter((d): d is string => d !== null));
+  return {
+    sessions: total(sessions),
+    statements: total(statements),
+    assessments: total(assessments),
+    linkages: new Set([...stated, ...dropped].map((l) => l.id)).size,
+    days: [...days].sort(),
+  };
 }
 
 /**
@@ -51,6 +74,58 @@ async function checkTalkDays(db: Db, talkId: string, days: TalkDays & { venueTim
   ]);
   const stranded = strandedRowsProblem(days, { before, after });
   if (stranded) throw new MutationError(stranded.message, stranded.field);
+}
+
+/**
+ * Refuses a new venue zone under which the talk's recorded times would contradict their days:
+ * times are kept as instants, so on another zone's clock a session's start or a statement's time
+ * can fall on another date than the one it is filed under — or on a date that zone skipped. Names
+ * what would move (up to five), for the editor to correct first (lib/time/row-rules.ts).
+ */
+async function checkZoneChange(db: Db, talkId: string, next: TalkSnapshot): Promise<void> {
+  const zone = next.venueTimeZone;
+  const live = { talkId, deletedAt: null };
+  const [sessions, statements] = await Promise.all([
+    db.session.findMany({
+      where: { ...live, OR: [{ startsAt: { not: null } }, { endsAt: { not: null } }] },
+      select: { title: true, localDay: true, startsAt: true, endsAt: true },
+      orderBy: [{ localDay: "asc" }, { startsAt: "asc" }],
+    }),
+    db.statement.findMany({
+      where: { ...live, saidAt: { not: null } },
+      select: { saidOn: true, saidAt: true, saidPrecision: true, partOfDay: true, party: { select: { shortName: true } }, envoy: { select: { name: true } } },
+      orderBy: [{ saidAt: "asc" }],
+    }),
+  ]);
+  const there = (instant: Date) => {
+    const clock = venueClock(instant, zone);
+    return `${clock.time} on ${formatLocalDayInYear(clock.day)}`;
+  };
+  const moved: string[] = [];
+  for (const s of sessions) {
+    const [problem] = sessionTimingProblems(s, zone);
+    if (!problem || !s.localDay) continue;
+    const at = problem.field === "endsAt" ? s.endsAt! : s.startsAt!;
+    moved.push(`“${s.title}” would ${problem.field === "endsAt" ? "end" : "start"} at ${there(at)} (it is filed under ${formatLocalDayInYear(s.localDay)})`);
+  }
+  for (const st of statements) {
+    const [problem] = statementTimingProblems({ ...st, saidPrecision: st.saidPrecision as TimePrecision, partOfDay: st.partOfDay as PartOfDay | null }, zone);
+    if (!problem || !st.saidOn) continue;
+    moved.push(`${st.envoy?.name ?? st.party.shortName}’s statement would be at ${there(st.saidAt!)} (it is filed under ${formatLocalDayInYear(st.saidOn)})`);
+  }
+  // Dated rows on a date the new zone's clocks jumped over (a venue across the date line).
+  const skipped = skippedDays(zone, next.firstDay, lastAllowedDay(next));
+  if (skipped.length) {
+    const onSkipped = await countDatedRows(db, talkId, { in: skipped });
+    const count = countRows(onSkipped);
+    if (count) moved.push(`${count} on ${listInWords(skipped.map(formatLocalDayDate))}, which did not happen in ${zone}`);
+  }
+  if (moved.length === 0) return;
+  const shown = moved.length > 5 ? [...moved.slice(0, 5), `${plural(moved.length - 5, "other")}`] : moved;
+  throw new MutationError(
+    `On ${zone}’s clocks, recorded times would fall on other days than their own: ${shown.join("; ")}. Correct or remove those times first, or keep the zone.`,
+    "venueTimeZone",
+  );
 }
 
 async function talkSnapshotOf(db: Db, input: TalkInputData | TalkUpdateData, slug: string): Promise<TalkSnapshot> {
@@ -106,6 +181,7 @@ export async function updateTalk(db: Db, input: TalkUpdateData, actor: Actor): P
   const droppedIssue = discussed.find((i) => !snapshot.issues.includes(i.slug));
   if (droppedIssue) throw new MutationError(`“${droppedIssue.name}” is what some of this talk's records are about, so it must stay on the agenda.`, "issues");
   await checkTalkDays(db, input.id, snapshot);
+  if (snapshot.venueTimeZone !== current.snapshot.venueTimeZone) await checkZoneChange(db, input.id, snapshot);
   await saveUpdate(db, talkStore, input.id, { expectedVersion: input.version, snapshot, actor });
   return { slug: snapshot.slug };
 }
@@ -123,6 +199,7 @@ export async function restoreTalkVersion(db: Db, input: { id: string; version: n
   if (earlier) {
     try {
       await checkTalkDays(db, input.id, earlier);
+      await checkZoneChange(db, input.id, earlier);
     } catch (error) {
       if (error instanceof MutationError) throw new MutationError(`Version ${input.restore} cannot be restored: ${lowerFirst(error.message)}`);
       throw error;
@@ -130,5 +207,3 @@ export async function restoreTalkVersion(db: Db, input: { id: string; version: n
   }
   return restoreVersion(db, talkStore, input.id, { version: input.restore, expectedVersion: input.version, actor });
 }
-
-const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);

@@ -3,7 +3,7 @@
 // (sessions, statements), never database ids, so a document is portable between databases.
 import { z } from "zod";
 import { isLocalDay, isTimeZone } from "../time/local-day";
-import { SESSION_MAX_HOURS } from "../time/session-times";
+import { sessionTimingProblems, statementInSessionProblem, statementTimingProblems } from "../time/row-rules";
 import { TALK_SPAN_MAX_YEARS, describeTalkDays, isDayInTalk, talkSpanLimit } from "../time/talk-span";
 import { skippedDayProblem } from "../time/zone-calendar";
 import { canonicalTimeZone } from "../time/zones";
@@ -159,6 +159,7 @@ function checkReferences(d: TalkDocument, ctx: z.RefinementCtx): void {
   const issues = defined(d.issues, "slug", "issues");
   const sources = defined(d.sources, "key", "sources");
   const sessions = defined(d.sessions, "ref", "sessions");
+  const sessionsByRef = new Map(d.sessions.map((s) => [s.ref, s]));
   const statements = defined(d.statements, "ref", "statements");
 
   const must = (set: Set<string> | Map<string, unknown>, value: string | null | undefined, path: (string | number)[], what: string) => {
@@ -214,16 +215,10 @@ function checkReferences(d: TalkDocument, ctx: z.RefinementCtx): void {
     inTalk(s.localDay, ["sessions", i, "localDay"]);
     s.issues.forEach((x, j) => must(issues, x, ["sessions", i, "issues", j], "issue"));
     s.sources.forEach((x, j) => must(sources, x, ["sessions", i, "sources", j], "source"));
-    if (s.startsAt && s.endsAt) {
-      // Compared as instants: the two may be written with different offsets.
-      const hours = (Date.parse(s.endsAt) - Date.parse(s.startsAt)) / 3_600_000;
-      if (hours < 0) ctx.addIssue({ code: "custom", path: ["sessions", i, "endsAt"], message: "must not be before startsAt" });
-      else if (hours >= SESSION_MAX_HOURS) {
-        ctx.addIssue({ code: "custom", path: ["sessions", i, "endsAt"], message: `must be less than ${SESSION_MAX_HOURS} hours after startsAt (a session that long is two sessions, or a typing mistake)` });
-      }
-    }
-    if ((s.startsAt || s.endsAt) && s.localDay == null) {
-      ctx.addIssue({ code: "custom", path: ["sessions", i, "localDay"], message: "must be given when a start or end time is" });
+    // The rules the write core applies (lib/time/row-rules.ts): the start on the session's own
+    // day, the end after it and within a day, no time without a day.
+    if (zone) {
+      for (const problem of sessionTimingProblems(sessionTiming(s), zone)) ctx.addIssue({ code: "custom", path: ["sessions", i, problem.field], message: problem.message });
     }
   });
   d.statements.forEach((s, i) => {
@@ -238,17 +233,15 @@ function checkReferences(d: TalkDocument, ctx: z.RefinementCtx): void {
     s.issues.forEach((x, j) => must(issues, x, [...p, "issues", j], "issue"));
     s.sources.forEach((x, j) => must(sources, x, [...p, "sources", j], "source"));
     inTalk(s.saidOn, [...p, "saidOn"]);
-    if (s.saidPrecision === "unknown" && (s.saidOn != null || s.saidAt != null)) {
-      ctx.addIssue({ code: "custom", path: [...p, "saidPrecision"], message: "is unknown, so saidOn and saidAt must be empty" });
-    }
-    if (s.saidPrecision !== "unknown" && s.saidOn == null) {
-      ctx.addIssue({ code: "custom", path: [...p, "saidOn"], message: `must be given when the precision is ${s.saidPrecision}` });
-    }
-    if (s.saidPrecision === "minute" && s.saidAt == null) {
-      ctx.addIssue({ code: "custom", path: [...p, "saidAt"], message: "must be given when the precision is minute" });
-    }
-    if (s.saidPrecision === "part_of_day" && s.partOfDay == null) {
-      ctx.addIssue({ code: "custom", path: [...p, "partOfDay"], message: "must be given when the precision is part_of_day" });
+    if (zone) {
+      // A day-only statement with a time, a time on another day than its own, a part of the day
+      // without that precision; and, said in a session, a day or time the session did not cover.
+      const timing = statementTiming(s);
+      const problems = statementTimingProblems(timing, zone);
+      for (const problem of problems) ctx.addIssue({ code: "custom", path: [...p, problem.field], message: problem.message });
+      const session = s.session ? sessionsByRef.get(s.session) : undefined;
+      const outside = session && problems.length === 0 ? statementInSessionProblem(timing, { ...sessionTiming(session), title: session.title }, zone) : null;
+      if (outside) ctx.addIssue({ code: "custom", path: [...p, outside.field], message: outside.message });
     }
     if (s.quotedWords && !s.text.includes(s.quotedWords)) {
       ctx.addIssue({ code: "custom", path: [...p, "quotedWords"], message: "must appear word for word in the statement text" });
@@ -273,6 +266,17 @@ function checkReferences(d: TalkDocument, ctx: z.RefinementCtx): void {
     inTalk(l.droppedOn, ["linkages", i, "droppedOn"]);
   });
 }
+
+const instantOf = (value: string | null | undefined) => (value ? new Date(value) : null);
+
+const sessionTiming = (s: TalkDocument["sessions"][number]) => ({ localDay: s.localDay, startsAt: instantOf(s.startsAt), endsAt: instantOf(s.endsAt) });
+
+const statementTiming = (s: TalkDocument["statements"][number]) => ({
+  saidOn: s.saidOn,
+  saidAt: instantOf(s.saidAt),
+  saidPrecision: s.saidPrecision,
+  partOfDay: s.partOfDay ?? null,
+});
 
 /** One readable line per problem, naming where it is: "statements[2].party: names party …". */
 export function describeIssues(error: z.ZodError): string[] {

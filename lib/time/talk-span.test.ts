@@ -95,14 +95,21 @@ describe("changing a talk's days under its rows", () => {
   it("names the field, how many rows of which kind, and the day they lie beyond", () => {
     const next = { firstDay: "2006-02-04", lastDay: "2006-02-06" };
     expect(strandedRowsProblem(next, { before: none, after: none })).toBeNull();
-    expect(strandedRowsProblem(next, { before: none, after: { ...none, sessions: 2, statements: 5 } })).toEqual({
+    expect(strandedRowsProblem(next, { before: none, after: { ...none, sessions: 2, statements: 5, days: ["2006-02-07", "2006-02-08"] } })).toEqual({
       field: "lastDay",
-      message: "2 sessions and 5 statements lie after 6 February 2006; move or delete them first.",
+      message: "2 sessions and 5 statements lie after 6 February 2006 (on 7 February 2006 and 8 February 2006); move or delete them first.",
     });
     expect(strandedRowsProblem({ ...next, firstDay: "2006-02-05" }, { before: { ...none, assessments: 1 }, after: none })).toEqual({
       field: "firstDay",
       message: "1 gap assessment lies before 5 February 2006; move or delete it first.",
     });
+  });
+
+  it("names at most four days, then how many more", () => {
+    const days = ["2006-02-07", "2006-02-08", "2006-02-09", "2006-02-10", "2006-02-11", "2006-02-12"];
+    expect(strandedRowsProblem({ firstDay: "2006-02-04", lastDay: "2006-02-06" }, { before: none, after: { ...none, statements: 6, days } })?.message).toBe(
+      "6 statements lie after 6 February 2006 (on 7 February 2006, 8 February 2006, 9 February 2006, 10 February 2006 and 2 other days); move or delete them first.",
+    );
   });
 
   it("blames the first day when an open talk's limit moves back past its rows", () => {

@@ -4,6 +4,7 @@
 // days) must fall inside them. The forms, the write core and the talk document all ask here, so
 // a day typed as 9999-12-31 (or 2106 for 2006) is refused with a sentence naming the talk's days
 // instead of being saved. Pure: lib/time/talk-span.test.ts.
+import { listInWords, plural } from "../labels";
 import { addLocalYears, formatDayRange, formatLocalDayDate, type LocalDay } from "./local-day";
 
 /**
@@ -84,9 +85,10 @@ export function summarizeTalkDays(talk: TalkDays): string {
 }
 
 /** The talk's dated rows, by kind: how many there are on one side of a span. */
-export type DatedRowCounts = { sessions: number; statements: number; assessments: number; linkages: number };
+export type DatedRowCounts = { sessions: number; statements: number; assessments: number; linkages: number; /** The days they are on, in order. */ days?: LocalDay[] };
+type RowKind = "sessions" | "statements" | "assessments" | "linkages";
 
-const NOUNS: Record<keyof DatedRowCounts, [string, string]> = {
+const NOUNS: Record<RowKind, [string, string]> = {
   sessions: ["session", "sessions"],
   statements: ["statement", "statements"],
   assessments: ["gap assessment", "gap assessments"],
@@ -95,11 +97,19 @@ const NOUNS: Record<keyof DatedRowCounts, [string, string]> = {
 
 /** "2 sessions and 5 statements", or null when there are none. */
 export function countRows(counts: DatedRowCounts): string | null {
-  const parts = (Object.keys(NOUNS) as (keyof DatedRowCounts)[])
+  const parts = (Object.keys(NOUNS) as RowKind[])
     .filter((kind) => counts[kind] > 0)
     .map((kind) => `${counts[kind].toLocaleString("en")} ${NOUNS[kind][counts[kind] === 1 ? 0 : 1]}`);
   if (parts.length === 0) return null;
-  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
+  return listInWords(parts);
+}
+
+/** " (on 1 April 2026 and 2 April 2026)": where stranded rows are, for the editor to go to. */
+function onDays(days: LocalDay[] | undefined): string {
+  if (!days?.length) return "";
+  const named = days.slice(0, 4).map(formatLocalDayDate);
+  if (days.length > 4) named.push(plural(days.length - 4, "other day"));
+  return ` (on ${listInWords(named)})`;
 }
 
 const total = (counts: DatedRowCounts) => counts.sessions + counts.statements + counts.assessments + counts.linkages;
@@ -111,7 +121,7 @@ const total = (counts: DatedRowCounts) => counts.sessions + counts.statements + 
 export function strandedRowsProblem(next: TalkDays, stranded: { before: DatedRowCounts; after: DatedRowCounts }): TalkDaysProblem | null {
   const say = (counts: DatedRowCounts, where: string) => {
     const one = total(counts) === 1;
-    return `${countRows(counts)} ${one ? "lies" : "lie"} ${where}; move or delete ${one ? "it" : "them"} first.`;
+    return `${countRows(counts)} ${one ? "lies" : "lie"} ${where}${onDays(counts.days)}; move or delete ${one ? "it" : "them"} first.`;
   };
   if (total(stranded.before) > 0) return { field: "firstDay", message: say(stranded.before, `before ${formatLocalDayDate(next.firstDay)}`) };
   if (total(stranded.after) > 0) {

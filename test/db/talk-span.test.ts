@@ -183,10 +183,10 @@ describe.each([
     const before = { ...(await footprint()), talk: await talkStore.read(db, talk) };
 
     await expect(updateTalk(db, await talkForm(talk, { lastDay: "2006-02-06" }), ERIN)).rejects.toThrow(
-      new MutationError("2 sessions and 5 statements lie after 6 February 2006; move or delete them first.", "lastDay"),
+      new MutationError("2 sessions and 5 statements lie after 6 February 2006 (on 7 February 2006 and 8 February 2006); move or delete them first.", "lastDay"),
     );
     await expect(updateTalk(db, await talkForm(talk, { firstDay: "2006-02-05" }), ERIN)).rejects.toThrow(
-      new MutationError("1 statement lies before 5 February 2006; move or delete it first.", "firstDay"),
+      new MutationError("1 statement lies before 5 February 2006 (on 4 February 2006); move or delete it first.", "firstDay"),
     );
     // Over 50 years, refused by the form's schema and by the write core alike.
     const span = new MutationError("A talk spans at most 50 years, so its last day can be 4 February 2056 at the latest.", "lastDay");
@@ -229,7 +229,7 @@ describe.each([
     await createStatement(db, statementForm("shrinking", "2006-02-03", "Said the day before."), ERIN);
     const latest = (await talkStore.read(db, talk))!;
     await expect(restoreTalkVersion(db, { id: talk, version: latest.version, restore: current.version }, ERIN)).rejects.toThrow(
-      `Version ${current.version} cannot be restored: 1 statement lies before 4 February 2006; move or delete it first.`,
+      `Version ${current.version} cannot be restored: 1 statement lies before 4 February 2006 (on 3 February 2006); move or delete it first.`,
     );
   });
 });

@@ -1,0 +1,188 @@
+// The record cannot contradict itself about time (lib/time/row-rules.ts, issue 10), whichever way
+// a change comes: a statement said in a session lies within the session's days and times; a
+// session cannot move away from the statements said in it, nor come back (restore, undo) where
+// they no longer fit; a talk's zone cannot change so that recorded times fall on other days.
+// The same rules refuse a talk document (lib/talk-document/schema.test.ts) and are reported by
+// `npm run db:check` (test/db/db-check.test.ts). On migrated SQLite and PostgreSQL databases.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, type Db } from "../../lib/db";
+import type { DatabaseConfig } from "../../lib/env";
+import { SessionInput, SessionUpdateInput, sessionStore } from "../../lib/entities/session";
+import { StatementInput, statementStore } from "../../lib/entities/statement";
+import { TalkUpdateInput, talkStore } from "../../lib/entities/talk";
+import { MutationError, type Actor } from "../../lib/mutations/core";
+import { createSession, restoreSessionVersion, updateSession } from "../../lib/mutations/sessions";
+import { createStatement, deleteStatement, undoDeleteStatement } from "../../lib/mutations/statements";
+import { restoreTalkVersion, updateTalk } from "../../lib/mutations/talks";
+import { applyMigrations } from "../../scripts/db/engine";
+import { createTalk, type TestTalk } from "../support/factories";
+import { createDatabase, startPostgres, type PostgresCluster } from "../support/postgres";
+import { migratedSqlite } from "../support/sqlite-template";
+
+const ERIN: Actor = { id: null, name: "Erin Editor" };
+const GENEVA = { venueCity: "Geneva", venueTimeZone: "Europe/Zurich", firstDay: "2026-03-02", lastDay: "2026-03-06" };
+
+type Setup = { db: Db; close(): Promise<void> };
+
+async function sqlite(): Promise<Setup> {
+  const db = await createDb(await migratedSqlite("record-rules"));
+  return { db, close: () => db.$disconnect() };
+}
+
+let cluster: PostgresCluster | undefined;
+async function postgres(): Promise<Setup> {
+  cluster = await startPostgres();
+  const config: DatabaseConfig = { provider: "postgresql", url: await createDatabase(cluster, "parley_record_rules") };
+  await applyMigrations(config);
+  const db = await createDb(config);
+  return {
+    db,
+    close: async () => {
+      await db.$disconnect();
+      await cluster?.stop();
+    },
+  };
+}
+
+describe.each([
+  ["SQLite", sqlite],
+  ["PostgreSQL", postgres],
+] as const)("the record's times on %s", (_name, open) => {
+  let setup: Setup;
+  let db: Db;
+  let talk: TestTalk;
+
+  beforeAll(async () => {
+    setup = await open();
+    db = setup.db;
+  });
+
+  afterAll(async () => {
+    await setup?.close();
+  });
+
+  const sessionFields = (over: Record<string, unknown>) => ({ talk: talk.slug, title: "Night plenary", kind: "plenary", outcome: "unknown", localDay: "2026-03-03", ...over });
+  const sessionForm = (over: Record<string, unknown>) => SessionInput.parse(sessionFields(over));
+  const statementForm = (over: Record<string, unknown>) =>
+    StatementInput.parse({ talk: talk.slug, speaker: "party:aurelia", capacity: "government", kind: "position", saidPrecision: "day", saidOn: "2026-03-03", setting: "session", text: "Aurelia holds its line.", ...over });
+  const footprint = async () => ({ statements: await db.statement.count(), sessions: await db.session.count(), revisions: await db.revision.count() });
+
+  /** A fresh talk with a session on Tuesday 3 March 2026 from 23:00 to 00:30 (CET), in Geneva. */
+  async function nightSession() {
+    talk = await createTalk(db, { talk: GENEVA });
+    const { id } = await createSession(db, sessionForm({ startTime: "23:00", endTime: "00:30" }), ERIN);
+    return id;
+  }
+
+  it("refuses a statement said in a session at a time before it began, or on a day it did not cover, next to the field", async () => {
+    const session = await nightSession();
+    const before = await footprint();
+    await expect(createStatement(db, statementForm({ session, saidPrecision: "minute", saidTime: "22:00" }), ERIN)).rejects.toThrow(
+      new MutationError(
+        "It was said at 22:00 on Tuesday 3 March 2026, before its session, “Night plenary”, began (23:00 on Tuesday 3 March 2026): correct the time, or choose another session.",
+        "saidTime",
+      ),
+    );
+    await expect(createStatement(db, statementForm({ session, saidOn: "2026-03-02" }), ERIN)).rejects.toThrow(
+      new MutationError(
+        "It was said on Monday 2 March 2026, but its session, “Night plenary”, was held from Tuesday 3 March 2026 to Wednesday 4 March 2026: correct the day, or choose another session.",
+        "saidOn",
+      ),
+    );
+    await expect(createStatement(db, statementForm({ session, saidOn: "2026-03-04", saidPrecision: "minute", saidTime: "00:45" }), ERIN)).rejects.toThrow(
+      /^It was said at 00:45 on Wednesday 4 March 2026, after its session, “Night plenary”, ended \(00:30 on Wednesday 4 March 2026\)/,
+    );
+    expect(await footprint()).toEqual(before);
+    // After midnight, within the session; and known only to its first day.
+    await expect(createStatement(db, statementForm({ session, saidOn: "2026-03-04", saidPrecision: "minute", saidTime: "00:15" }), ERIN)).resolves.toMatchObject({ day: "2026-03-04" });
+    await expect(createStatement(db, statementForm({ session }), ERIN)).resolves.toMatchObject({ day: "2026-03-03" });
+  });
+
+  it("refuses another talk's session, and a deleted one the statement was not already in", async () => {
+    const elsewhere = await nightSession();
+    talk = await createTalk(db, { talk: GENEVA });
+    await expect(createStatement(db, statementForm({ session: elsewhere }), ERIN)).rejects.toThrow(new MutationError("That session is not part of this talk.", "session"));
+  });
+
+  it("will not move a session away from the statements said in it, and names them", async () => {
+    const id = await nightSession();
+    await createStatement(db, statementForm({ session: id, speaker: "party:borealis", saidOn: "2026-03-04", saidPrecision: "minute", saidTime: "00:15" }), ERIN);
+    await createStatement(db, statementForm({ session: id }), ERIN);
+    const current = (await sessionStore.read(db, id))!;
+    const update = (over: Record<string, unknown>) =>
+      SessionUpdateInput.parse({ ...sessionFields({ startTime: "23:00", endTime: "00:30", ...over }), id, version: current.version });
+
+    // Ending at midnight leaves Borealis's 00:15 outside it; a day later leaves both.
+    await expect(updateSession(db, update({ endTime: "00:00" }), ERIN)).rejects.toThrow(
+      new MutationError(
+        "A statement said in this session would fall outside its day and times: Borealis’s at 00:15 on Wednesday 4 March. Move it to another session, or correct its day or time, first.",
+        "endTime",
+      ),
+    );
+    await expect(updateSession(db, update({ localDay: "2026-03-05" }), ERIN)).rejects.toThrow(
+      new MutationError(
+        "2 statements said in this session would fall outside its day and times: Aurelia’s on Tuesday 3 March and Borealis’s at 00:15 on Wednesday 4 March. Move them to another session, or correct their day or time, first.",
+        "localDay",
+      ),
+    );
+    expect((await sessionStore.read(db, id))!.version).toBe(current.version);
+    // A change they still fit is saved.
+    await expect(updateSession(db, update({ startTime: "22:30", endTime: "01:00" }), ERIN)).resolves.toMatchObject({ day: "2026-03-03" });
+  });
+
+  it("will not restore a session's version, or bring back a statement, where the statements no longer fit", async () => {
+    const id = await nightSession();
+    const v1 = (await sessionStore.read(db, id))!;
+    // Version 2 runs to 01:00; a statement at 00:45 fits it, not version 1 (to 00:30).
+    await updateSession(db, SessionUpdateInput.parse({ ...sessionFields({ startTime: "23:00", endTime: "01:00" }), id, version: v1.version }), ERIN);
+    const { id: late } = await createStatement(db, statementForm({ session: id, saidOn: "2026-03-04", saidPrecision: "minute", saidTime: "00:45" }), ERIN);
+    const v2 = (await sessionStore.read(db, id))!;
+    await expect(restoreSessionVersion(db, { talk: talk.slug, id, version: v2.version, restore: 1 }, ERIN)).rejects.toThrow(
+      "Version 1 cannot be restored: a statement said in this session would fall outside its day and times: Aurelia’s at 00:45 on Wednesday 4 March. Move it to another session, or correct its day or time, first.",
+    );
+
+    // Deleted, then the session shortened: the statement cannot come back as it was.
+    const st = (await statementStore.read(db, late))!;
+    await deleteStatement(db, { talk: talk.slug, id: late, version: st.version }, ERIN);
+    await restoreSessionVersion(db, { talk: talk.slug, id, version: v2.version, restore: 1 }, ERIN);
+    const deleted = (await statementStore.read(db, late))!;
+    await expect(undoDeleteStatement(db, { talk: talk.slug, id: late, version: deleted.version }, ERIN)).rejects.toThrow(
+      "This statement cannot be brought back: it was said at 00:45 on Wednesday 4 March 2026, after its session, “Night plenary”, ended (00:30 on Wednesday 4 March 2026): correct the time, or choose another session.",
+    );
+  });
+
+  it("will not change a talk's zone so that its recorded times fall on other days, and names them", async () => {
+    const id = await nightSession();
+    await createStatement(db, statementForm({ session: id, saidPrecision: "minute", saidTime: "23:30" }), ERIN);
+    const current = (await talkStore.read(db, talk.id))!;
+    const form = (venueTimeZone: string, venueCity: string) =>
+      TalkUpdateInput.parse({ ...current.snapshot, id: talk.id, version: current.version, venueTimeZone, venueCity, parties: current.snapshot.parties, issues: current.snapshot.issues, envoys: [] });
+    const before = await footprint();
+    // 23:00 CET is 22:00 in London (same day, accepted below) but 07:00 the next day in Tokyo.
+    await expect(updateTalk(db, form("Asia/Tokyo", "Tokyo"), ERIN)).rejects.toThrow(
+      new MutationError(
+        "On Asia/Tokyo’s clocks, recorded times would fall on other days than their own: “Night plenary” would start at 07:00 on Wednesday 4 March (it is filed under Tuesday 3 March); " +
+          "Aurelia’s statement would be at 07:30 on Wednesday 4 March (it is filed under Tuesday 3 March). Correct or remove those times first, or keep the zone.",
+        "venueTimeZone",
+      ),
+    );
+    expect(await footprint()).toEqual(before);
+    await expect(updateTalk(db, form("Europe/London", "London"), ERIN)).resolves.toMatchObject({ slug: talk.slug });
+    // And back through the history: version 1 (Geneva) is still fine; a Tokyo version would not be.
+    const london = (await talkStore.read(db, talk.id))!;
+    await expect(restoreTalkVersion(db, { id: talk.id, version: london.version, restore: 1 }, ERIN)).resolves.toBeTruthy();
+  });
+
+  it("will not put a venue across the date line under rows dated on the day it skipped", async () => {
+    talk = await createTalk(db, { talk: { venueCity: "Honolulu", venueTimeZone: "Pacific/Honolulu", firstDay: "2011-12-28", lastDay: "2012-01-02" } });
+    await createStatement(db, statementForm({ saidOn: "2011-12-30", setting: "unknown" }), ERIN);
+    const current = (await talkStore.read(db, talk.id))!;
+    const apia = TalkUpdateInput.parse({ ...current.snapshot, id: talk.id, version: current.version, venueTimeZone: "Pacific/Apia", venueCity: "Apia", envoys: [] });
+    await expect(updateTalk(db, apia, ERIN)).rejects.toThrow(
+      new MutationError(
+        "On Pacific/Apia’s clocks, recorded times would fall on other days than their own: 1 statement on 30 December 2011, which did not happen in Pacific/Apia. Correct or remove those times first, or keep the zone.",
+        "venueTimeZone",
+      ),
+    );
+  });
+});
