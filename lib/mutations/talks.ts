@@ -109,7 +109,7 @@ async function checkZoneChange(db: Db, talkId: string, next: TalkSnapshot): Prom
     moved.push(`“${s.title}” would ${problem.field === "endsAt" ? "end" : "start"} at ${there(at)} (it is filed under ${formatLocalDayInYear(s.localDay)})`);
   }
   for (const st of statements) {
-    const [problem] = statementTimingProblems({ ...st, saidPrecision: st.saidPrecision as TimePrecision, partOfDay: st.partOfDay as PartOfDay | null }, zone);
+    const [problem] = statementTimingProblems({ ...st, saidPrecision: st.saidPrecision, partOfDay: st.partOfDay }, zone);
     if (!problem || !st.saidOn) continue;
     moved.push(`${st.envoy?.name ?? st.party.shortName}’s statement would be at ${there(st.saidAt!)} (it is filed under ${formatLocalDayInYear(st.saidOn)})`);
   }
