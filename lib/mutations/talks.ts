@@ -6,7 +6,6 @@ import "server-only";
 import type { Db } from "../db";
 import { listInWords, lowerFirst, plural } from "../labels";
 import { talk as talkEntity, type TalkInputData, type TalkSnapshot, type TalkUpdateData } from "../entities/talk";
-import type { PartOfDay, TimePrecision } from "../enums";
 import { formatLocalDayDate, formatLocalDayInYear } from "../time/local-day";
 import { sessionTimingProblems, statementTimingProblems } from "../time/row-rules";
 import { venueClock } from "../time/venue-clock";
