@@ -25,7 +25,7 @@ test.beforeAll(async () => {
     JSON.stringify({
       format: "parley.talk/v1",
       talk: { slug: GENEVA, title: "Test round, Geneva, across the change to winter time", venueCity: "Geneva", venueTimeZone: "Europe/Zurich", firstDay: "2026-10-24", lastDay: "2026-10-26", status: "ongoing", summary: "" },
-      parties: [{ slug: "aurelia", name: "Republic of Aurelia", shortName: "Aurelia", isoCode: null }],
+      parties: [{ slug: "aurelia", name: "Republic of Aurelia", shortName: "Aurelia", isoCode: "XAU" }],
       envoys: [],
       issues: [],
       sources: [],

@@ -6,9 +6,24 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db";
 import type { Prisma } from "../generated/sqlite/client";
+import { envoyStore, type EnvoySnapshot } from "../entities/envoy";
+import { issueStore, type IssueSnapshot } from "../entities/issue";
+import { partyStore, type PartySnapshot } from "../entities/party";
+import { sourceStore, type SourceSnapshot } from "../entities/source";
+import type { EntityStore } from "../entities/store";
+import type { Snapshot } from "../entities/types";
+import { planUpdate, type Actor, type Plan } from "../mutations/core";
 import type { TalkDocument } from "./schema";
 
 export type LoadResult = { status: "created"; talkId: string } | { status: "exists"; talkId: string };
+
+/** A document that agrees with itself but not with the database: each problem names where it is. */
+export class DocumentRefused extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The document cannot be loaded into this database:\n${problems.map((p) => `  ${p}`).join("\n")}`);
+    this.name = "DocumentRefused";
+  }
+}
 
 export async function loadTalkDocument(db: Db, doc: TalkDocument, actorName: string): Promise<LoadResult> {
   const existing = await db.talk.findUnique({ where: { slug: doc.talk.slug }, select: { id: true } });
@@ -20,6 +35,8 @@ export async function loadTalkDocument(db: Db, doc: TalkDocument, actorName: str
     db.issue.findMany({ where: { slug: { in: doc.issues.map((i) => i.slug) } }, select: { id: true, slug: true } }),
     db.source.findMany({ where: { key: { in: doc.sources.map((s) => s.key) } }, select: { id: true, key: true } }),
   ]);
+  const actor = { id: null, name: actorName };
+  const renames = await catalogAgreement(db, doc, { party: parties, envoy: envoys, issue: issues, source: sources }, actor);
   const ids = {
     party: new Map(parties.map((p) => [p.slug, p.id])),
     envoy: new Map(envoys.map((e) => [e.slug, e.id])),
@@ -137,6 +154,7 @@ export async function loadTalkDocument(db: Db, doc: TalkDocument, actorName: str
   );
 
   await db.$transaction([
+    ...renames.flatMap((plan) => plan.ops),
     db.party.createMany({ data: newParties }),
     db.envoy.createMany({ data: newEnvoys }),
     db.issue.createMany({ data: newIssues }),
@@ -173,4 +191,80 @@ export async function loadTalkDocument(db: Db, doc: TalkDocument, actorName: str
     }),
   ]);
   return { status: "created", talkId };
+}
+
+type Found = { id: string }[];
+
+/**
+ * Parties, envoys, issues and sources are shared between talks: one the document names that the
+ * database holds already must be the same record. A name (or other detail) that differs from the
+ * stored one is refused, naming both, unless the document's entry says `"rename": true` — then the
+ * stored record takes the document's details, with a revision, in the same transaction as the
+ * talk. A deleted record is refused; an envoy cannot move to another party. A detail the document
+ * leaves out is not a difference.
+ */
+async function catalogAgreement(
+  db: Db,
+  doc: TalkDocument,
+  found: { party: Found; envoy: Found; issue: Found; source: Found },
+  actor: Actor,
+): Promise<Plan[]> {
+  const problems: string[] = [];
+  const plans: Plan[] = [];
+  async function agree<S extends Snapshot, E extends { rename?: boolean }>(
+    list: string,
+    entries: E[],
+    rows: Found,
+    store: EntityStore<S>,
+    keyOf: (e: E) => string,
+    keyOfSnapshot: (s: S) => string,
+    details: (e: E) => Partial<S>,
+    fixed: (keyof S & string)[] = [],
+  ) {
+    const stored = (await Promise.all(rows.map((r) => store.read(db, r.id)))).filter((r) => r !== null);
+    const byKey = new Map(stored.map((r) => [keyOfSnapshot(r.snapshot), r]));
+    for (const [i, entry] of entries.entries()) {
+      const row = byKey.get(keyOf(entry));
+      if (!row) continue;
+      const where = `${list}[${i}]`;
+      if (row.deletedAt) {
+        problems.push(`${where}: "${keyOf(entry)}" was deleted in this database; undo its deletion there first, or give this one another ${list === "sources" ? "key" : "slug"}.`);
+        continue;
+      }
+      const given = Object.entries(details(entry)).filter(([, v]) => v !== undefined) as [keyof S & string, unknown][];
+      const differing = given.filter(([field, value]) => (row.snapshot[field] ?? null) !== (value ?? null));
+      for (const [field, value] of differing) {
+        const says = `is ${JSON.stringify(value ?? null)} here but ${JSON.stringify(row.snapshot[field] ?? null)} in this database`;
+        if (fixed.includes(field)) problems.push(`${where}.${field}: ${says}, and a shared record cannot move; use the stored value, or another slug.`);
+        else if (!entry.rename) problems.push(`${where}.${field}: ${says}; use the stored value, or add "rename": true to this entry to change the stored record.`);
+      }
+      if (entry.rename && differing.length > 0 && differing.every(([field]) => !fixed.includes(field))) {
+        const snapshot = { ...row.snapshot, ...Object.fromEntries(given) } as S;
+        plans.push(await planUpdate(db, store, row.id, { expectedVersion: row.version, snapshot, actor, note: "Renamed by a talk document" }));
+      }
+    }
+  }
+  await agree("parties", doc.parties, found.party, partyStore, (p) => p.slug, (s: PartySnapshot) => s.slug, (p) => ({ name: p.name, shortName: p.shortName, isoCode: p.isoCode }));
+  await agree(
+    "envoys",
+    doc.envoys,
+    found.envoy,
+    envoyStore,
+    (e) => e.slug,
+    (s: EnvoySnapshot) => s.slug,
+    (e) => ({ name: e.name, nameOriginal: e.nameOriginal, title: e.title, party: e.party }),
+    ["party"],
+  );
+  await agree("issues", doc.issues, found.issue, issueStore, (x) => x.slug, (s: IssueSnapshot) => s.slug, (x) => ({ name: x.name, description: x.description }));
+  await agree(
+    "sources",
+    doc.sources,
+    found.source,
+    sourceStore,
+    (x) => x.key,
+    (s: SourceSnapshot) => s.key,
+    (x) => ({ publisher: x.publisher, title: x.title, url: x.url, publishedOn: x.publishedOn }),
+  );
+  if (problems.length) throw new DocumentRefused(problems);
+  return plans;
 }

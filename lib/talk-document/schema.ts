@@ -35,11 +35,18 @@ export const CapacitySchema = z.enum(["head_of_delegation", "delegation_member",
 export const GapSchema = z.enum(["agreed", "narrowing", "unchanged", "widening", "deadlocked"]);
 export const DelegationRoleSchema = z.enum(["head", "member"]);
 
+/**
+ * On a party, envoy, issue or source the database may hold already: its details here replace the
+ * stored ones. Without it, details that differ are refused (lib/talk-document/load.ts).
+ */
+const rename = z.boolean().optional();
+
 const PartyDoc = z.object({
   slug,
   name: text(TITLE_MAX),
   shortName: text(60),
   isoCode: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 3166-1 alpha-3 code such as JPN").nullish(),
+  rename,
 });
 
 const EnvoyDoc = z.object({
@@ -49,9 +56,10 @@ const EnvoyDoc = z.object({
   title: optionalText(TITLE_MAX),
   party: slug,
   role: DelegationRoleSchema.default("member"),
+  rename,
 });
 
-const IssueDoc = z.object({ slug, name: text(TITLE_MAX), description: optionalText(SUMMARY_MAX) });
+const IssueDoc = z.object({ slug, name: text(TITLE_MAX), description: optionalText(SUMMARY_MAX), rename });
 
 const SourceDoc = z.object({
   key: slug,
@@ -59,6 +67,7 @@ const SourceDoc = z.object({
   title: text(TITLE_MAX * 2),
   url: z.url({ protocol: /^https?$/, message: "must be an http(s) address" }).nullish(),
   publishedOn: localDay.nullish(),
+  rename,
 });
 
 const SessionDoc = z.object({
@@ -217,7 +226,7 @@ function checkReferences(d: TalkDocument, ctx: z.RefinementCtx): void {
     s.sources.forEach((x, j) => must(sources, x, ["sessions", i, "sources", j], "source"));
     // The rules the write core applies (lib/time/row-rules.ts): the start on the session's own
     // day, the end after it and within a day, no time without a day.
-    if (zone) {
+    if (zone && timingReadable(s.localDay, s.startsAt, s.endsAt)) {
       for (const problem of sessionTimingProblems(sessionTiming(s), zone)) ctx.addIssue({ code: "custom", path: ["sessions", i, problem.field], message: problem.message });
     }
   });
@@ -233,13 +242,14 @@ function checkReferences(d: TalkDocument, ctx: z.RefinementCtx): void {
     s.issues.forEach((x, j) => must(issues, x, [...p, "issues", j], "issue"));
     s.sources.forEach((x, j) => must(sources, x, [...p, "sources", j], "source"));
     inTalk(s.saidOn, [...p, "saidOn"]);
-    if (zone) {
+    if (zone && timingReadable(s.saidOn, s.saidAt)) {
       // A day-only statement with a time, a time on another day than its own, a part of the day
       // without that precision; and, said in a session, a day or time the session did not cover.
       const timing = statementTiming(s);
       const problems = statementTimingProblems(timing, zone);
       for (const problem of problems) ctx.addIssue({ code: "custom", path: [...p, problem.field], message: problem.message });
-      const session = s.session ? sessionsByRef.get(s.session) : undefined;
+      const found = s.session ? sessionsByRef.get(s.session) : undefined;
+      const session = found && timingReadable(found.localDay, found.startsAt, found.endsAt) ? found : undefined;
       const outside = session && problems.length === 0 ? statementInSessionProblem(timing, { ...sessionTiming(session), title: session.title }, zone) : null;
       if (outside) ctx.addIssue({ code: "custom", path: [...p, outside.field], message: outside.message });
     }
@@ -268,6 +278,13 @@ function checkReferences(d: TalkDocument, ctx: z.RefinementCtx): void {
 }
 
 const instantOf = (value: string | null | undefined) => (value ? new Date(value) : null);
+
+/**
+ * Whether a row's day and instants can be read, so that the rules about them can be run: zod runs
+ * the refinement even when a field was refused on its own (that refusal is the answer then).
+ */
+const timingReadable = (day: string | null | undefined, ...instants: (string | null | undefined)[]) =>
+  (day == null || isLocalDay(day)) && instants.every((i) => i == null || !Number.isNaN(Date.parse(i)));
 
 const sessionTiming = (s: TalkDocument["sessions"][number]) => ({ localDay: s.localDay, startsAt: instantOf(s.startsAt), endsAt: instantOf(s.endsAt) });
 

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { createDb } from "../../lib/db";
 import { ConfigError } from "../../lib/env";
 import { TalkDocumentSchema, describeIssues } from "../../lib/talk-document/schema";
-import { loadTalkDocument } from "../../lib/talk-document/load";
+import { DocumentRefused, loadTalkDocument } from "../../lib/talk-document/load";
 
 async function main(files: string[]) {
   if (files.length === 0) throw new ConfigError("Name at least one talk document: npm run db:load -- talk.json");
@@ -26,7 +26,15 @@ async function main(files: string[]) {
         failed = true;
         continue;
       }
-      const result = await loadTalkDocument(db, parsed.data, "import");
+      let result;
+      try {
+        result = await loadTalkDocument(db, parsed.data, "import");
+      } catch (error) {
+        if (!(error instanceof DocumentRefused)) throw error;
+        console.error(`${file} was not loaded:\n${error.problems.map((p) => `  ${p}`).join("\n")}`);
+        failed = true;
+        continue;
+      }
       console.log(result.status === "created" ? `${file}: loaded ${parsed.data.talk.title}.` : `${file}: ${parsed.data.talk.title} is already loaded; left unchanged.`);
     }
   } finally {

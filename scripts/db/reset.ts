@@ -35,8 +35,9 @@ runCommand(async () => {
   console.log(`Erased ${describeDatabase(database)}.`);
 
   // The same commands as npm run db:migrate and npm run db:seed, with their own output.
+  // The seed loads through the write core, which is server-only code (hence the condition).
   for (const script of ["scripts/db/migrate.ts", "scripts/db/seed.ts"]) {
-    const { status } = spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, script)], {
+    const { status } = spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", path.join(ROOT, script)], {
       stdio: "inherit",
     });
     if (status !== 0) return status ?? 1;

@@ -5,7 +5,7 @@ import path from "node:path";
 import { createDb } from "../../lib/db";
 import { ConfigError } from "../../lib/env";
 import { TalkDocumentSchema, describeIssues } from "../../lib/talk-document/schema";
-import { loadTalkDocument } from "../../lib/talk-document/load";
+import { DocumentRefused, loadTalkDocument } from "../../lib/talk-document/load";
 import { ROOT } from "./providers";
 
 export const SEED_DIR = path.join(ROOT, "prisma/seed");
@@ -18,7 +18,10 @@ async function main() {
       if (!parsed.success) {
         throw new ConfigError(`Seed file prisma/seed/${name} is invalid: ${describeIssues(parsed.error).join("; ")}.`);
       }
-      const result = await loadTalkDocument(db, parsed.data, "seed");
+      const result = await loadTalkDocument(db, parsed.data, "seed").catch((error: unknown) => {
+        if (error instanceof DocumentRefused) throw new ConfigError(`Seed file prisma/seed/${name} does not agree with this database:\n${error.problems.join("\n")}`);
+        throw error;
+      });
       console.log(
         result.status === "created"
           ? `Loaded ${parsed.data.talk.title}.`

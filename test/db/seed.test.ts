@@ -17,7 +17,7 @@ let db: Db;
 let url: string;
 
 function seed(): string {
-  return execFileSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "scripts/db/seed.ts")], {
+  return execFileSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", path.join(ROOT, "scripts/db/seed.ts")], {
     env: { ...process.env, DATABASE_URL: url },
     encoding: "utf8",
   });

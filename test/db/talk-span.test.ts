@@ -248,7 +248,7 @@ describe("npm run db:load", () => {
     const { code, output } = await new Promise<{ code: number; output: string }>((resolve) =>
       execFile(
         process.execPath,
-        [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "scripts/db/load.ts"), bad],
+        [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", path.join(ROOT, "scripts/db/load.ts"), bad],
         { cwd: ROOT, env: { ...process.env, DATABASE_URL: url } },
         (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, output: stdout + stderr }),
       ),

@@ -11,7 +11,7 @@ export const VALID_DOCUMENT = {
   format: "parley.talk/v1",
   talk: { slug: "test-round", title: "Test round", venueCity: "Geneva", venueTimeZone: "Europe/Zurich", firstDay: "2026-03-02", lastDay: "2026-03-06", status: "concluded", summary: "" },
   parties: [
-    { slug: "aurelia", name: "Republic of Aurelia", shortName: "Aurelia", isoCode: null },
+    { slug: "aurelia", name: "Republic of Aurelia", shortName: "Aurelia", isoCode: "XAU" },
     { slug: "borealis", name: "Kingdom of Borealis", shortName: "Borealis", isoCode: "BOR" },
   ],
   envoys: [{ slug: "ann-envoy", name: "Ann Envoy", party: "aurelia", role: "head" }],

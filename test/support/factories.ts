@@ -56,8 +56,8 @@ export function buildTalkDocument(overrides: TalkOverrides = {}): TalkDocument {
       ...talk,
     },
     parties: [
-      { slug: "aurelia", name: "Republic of Aurelia", shortName: "Aurelia", isoCode: null },
-      { slug: "borealis", name: "Kingdom of Borealis", shortName: "Borealis", isoCode: null },
+      { slug: "aurelia", name: "Republic of Aurelia", shortName: "Aurelia", isoCode: "XAU" },
+      { slug: "borealis", name: "Kingdom of Borealis", shortName: "Borealis", isoCode: "XBO" },
     ],
     issues: [{ slug: "water-rights", name: "Water rights" }],
     ...lists,
