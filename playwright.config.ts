@@ -6,6 +6,20 @@ import { defineConfig, devices } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3107);
 export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db";
 
+// Talks loaded before the server starts (the long talk is written by make-long-talk.ts first).
+const TALK_FIXTURES = [
+  "e2e/fixtures/geneva-dst-2026.json",
+  "data/e2e-long-talk.json",
+  "e2e/fixtures/xss-talk.json",
+  "e2e/fixtures/far-future-talk.json",
+  // Time zones' hard cases (e2e/time-zones.spec.ts): the date line, half-hour and 15-minute changes.
+  "e2e/fixtures/apia-date-line-2011.json",
+  "e2e/fixtures/lord-howe-half-hour-2026.json",
+  "e2e/fixtures/kathmandu-new-offset-1986.json",
+  "e2e/fixtures/kiritimati-date-line-2026.json",
+  "e2e/fixtures/kwajalein-date-line-1993.json",
+];
+
 const WRITE_SPECS = [/edit-.*\.spec\.ts$/, /revisions\.spec\.ts$/, /live-updates\.spec\.ts$/, /xss\.spec\.ts$/];
 
 export default defineConfig({
@@ -35,7 +49,7 @@ export default defineConfig({
     command: [
       "npm run db:reset",
       "tsx e2e/fixtures/make-long-talk.ts data/e2e-long-talk.json",
-      "npm run -s db:load -- e2e/fixtures/geneva-dst-2026.json data/e2e-long-talk.json e2e/fixtures/xss-talk.json e2e/fixtures/far-future-talk.json e2e/fixtures/apia-date-line-2011.json",
+      `npm run -s db:load -- ${TALK_FIXTURES.join(" ")}`,
       // Rows dated 9999-12-31 that the span rule now refuses, as an older database may hold them.
       "tsx e2e/fixtures/add-far-future-legacy-rows.ts",
       `node server.mjs -H 127.0.0.1 -p ${PORT}`,
