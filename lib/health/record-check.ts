@@ -6,7 +6,6 @@
 // talk-span.ts, zone-calendar.ts); each finding names the row, where to edit it, and the sentence
 // the form would show. Reads only.
 import type { Db } from "../db";
-import type { PartOfDay, TimePrecision } from "../enums";
 import { formatLocalDay, isLocalDay, isTimeZone } from "../time/local-day";
 import { sessionTimingProblems, statementInSessionProblem, statementTimingProblems, type SessionTiming } from "../time/row-rules";
 import { dayOutsideTalk, talkDaysProblem } from "../time/talk-span";
@@ -97,7 +96,7 @@ export async function checkRecord(db: Db): Promise<CheckReport> {
       const address = `/statements/${st.id}/edit`;
       const day = dayProblem(st.saidOn);
       if (day) found(row, address, day);
-      const timing = { saidOn: st.saidOn, saidAt: st.saidAt, saidPrecision: st.saidPrecision as TimePrecision, partOfDay: st.partOfDay as PartOfDay | null };
+      const timing = { saidOn: st.saidOn, saidAt: st.saidAt, saidPrecision: st.saidPrecision, partOfDay: st.partOfDay };
       const problems = readable(st.saidOn) ? statementTimingProblems(timing, zone) : [];
       for (const p of problems) found(row, address, p.message);
       const session = st.sessionId ? timingOf.get(st.sessionId) : undefined;

@@ -239,7 +239,7 @@ async function catalogAgreement(
         else if (!entry.rename) problems.push(`${where}.${field}: ${says}; use the stored value, or add "rename": true to this entry to change the stored record.`);
       }
       if (entry.rename && differing.length > 0 && differing.every(([field]) => !fixed.includes(field))) {
-        const snapshot = { ...row.snapshot, ...Object.fromEntries(given) } as S;
+        const snapshot = { ...row.snapshot, ...Object.fromEntries(given) };
         plans.push(await planUpdate(db, store, row.id, { expectedVersion: row.version, snapshot, actor, note: "Renamed by a talk document" }));
       }
     }
