@@ -256,3 +256,12 @@ for (const reader of READERS) {
     });
   });
 }
+
+test("a date the venue skipped has no day page, and the print view names every offset the round used", async ({ page }) => {
+  for (const address of ["/talks/test-apia-date-line-2011/days/2011-12-30", "/talks/test-kwajalein-date-line-1993/days/1993-08-21"]) {
+    const response = await page.goto(address);
+    expect(response?.status()).toBe(404);
+  }
+  await page.goto("/talks/test-lord-howe-half-hour-2026/print");
+  await expect(page.locator("main")).toContainText("(Australia/Lord_Howe, GMT+11/GMT+10:30)");
+});

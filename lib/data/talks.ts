@@ -10,6 +10,7 @@ import { UNDATED_DAY, WINDOW_DAYS } from "../timeline/window";
 import { getTalkIndex, getTalkView, SOURCE_LIST_MAX, type CitedSource, type TalkAssessment, type TalkEnvoy, type TalkHead, type TalkParty, type TalkRecord, type TalkView, type IssueRef } from "./talk-index";
 import { readOneDay, readWindow, type WindowContent } from "./talk-window";
 import { slotDays } from "../timeline/day-runs";
+import { isSkippedDay } from "../time/zone-calendar";
 import { cachedTalkRead } from "./talk-cache";
 import { SHARED_TYPES } from "./talk-revisions";
 
@@ -248,7 +249,8 @@ export async function getTalkDay(slug: string, filters: TimelineFilters, day: st
  * that holds something (a reader has no use for the empty pages of days still to come).
  */
 function isDayOfTalk(frame: TalkFrame, day: string): boolean {
-  if (day === UNDATED_DAY) return false;
+  // A date the venue's clocks jumped over (Apia, 30 December 2011) is no day of the talk.
+  if (day === UNDATED_DAY || isSkippedDay(frame.talk.venueTimeZone, day)) return false;
   const last = frame.talk.lastDay ?? frame.index.last ?? frame.talk.firstDay;
   return day >= frame.talk.firstDay && day <= (last > frame.talk.firstDay ? last : frame.talk.firstDay);
 }

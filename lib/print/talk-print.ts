@@ -12,9 +12,9 @@ import { CAPACITY_LABEL, GAP_LABEL, OUTCOME_LABEL, SESSION_KIND_LABEL, SETTING_L
 import { splitQuote } from "../quote";
 import { statementDay } from "../timeline/build";
 import { whenSaid } from "../statements/when-said";
-import { zoneAbbreviation } from "../time/instant";
 import { formatDayRange, formatLocalDay } from "../time/local-day";
 import { sessionSpan } from "../time/session-times";
+import { zoneNamesDuring } from "../time/zones";
 
 export type PrintContext = { frame: TalkFrame; query: string; nonce: string; filterNote: string | null };
 
@@ -24,7 +24,8 @@ const dayNumbers = (first: number, count: number) => (count === 1 ? `Day ${n(fir
 /** Everything before the days: the document's head, the talk, the gap strip; opens the list of days. */
 export function printHead(ctx: PrintContext, convergence: ConvergenceRow[]): Html {
   const { talk, parties, issues } = ctx.frame;
-  const zone = zoneAbbreviation(new Date(`${talk.firstDay}T12:00:00Z`), talk.venueTimeZone);
+  // The offsets the round used, as the talk page's header names them ("CET/CEST").
+  const zone = zoneNamesDuring(talk.venueTimeZone, talk.firstDay, talk.lastDay).join("/");
   return html`<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">
 <title>${talk.title} (for printing) · Parley</title>

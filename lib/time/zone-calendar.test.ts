@@ -71,6 +71,15 @@ describe("Apia, Samoa: Friday 30 December 2011 did not happen", () => {
 });
 
 describe("clock changes of any size", () => {
+  it("Kathmandu's 15-minute move at midnight reads as the clocks showed it: from 00:00 straight to 00:15", () => {
+    const [change] = clockChanges("Asia/Kathmandu", Date.UTC(1985, 11, 30), Date.UTC(1986, 0, 2));
+    expect(change && [(change.after - change.before) / 60_000, describeJump(change)]).toEqual([15, "from 00:00 straight to 00:15"]);
+    const skipped = readVenueTime("1986-01-01", "00:10", "Asia/Kathmandu");
+    expect(!skipped.ok && venueTimeProblem(skipped, { day: "1986-01-01", time: "00:10", timeZone: "Asia/Kathmandu", place: "Kathmandu" })).toBe(
+      "00:10 does not exist in Kathmandu on Wednesday 1 January 1986: the clocks go forward from 00:00 straight to 00:15. Enter the time as the clocks showed it.",
+    );
+  });
+
   it("Lord Howe moves by half an hour: the skipped and repeated half hours are named as such", () => {
     const changes = clockChanges("Australia/Lord_Howe", Date.UTC(2025, 0, 1), Date.UTC(2026, 0, 1));
     expect(changes.map((c) => [(c.after - c.before) / 60_000, describeJump(c)])).toEqual([

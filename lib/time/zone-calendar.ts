@@ -187,7 +187,8 @@ export function describeJump(change: ClockChange): string {
   const old = localReading(change.at, change.before);
   const after = localReading(change.at, change.after);
   const verb = change.after > change.before ? "straight to" : "to";
-  if (last.day === after.day && !spansMidnight(change)) return `from ${old.time} ${verb} ${after.time}`;
+  // Within one day, or forward from midnight ("from 00:00 straight to 00:15", Kathmandu 1986).
+  if ((last.day === after.day || old.day === after.day) && !spansMidnight(change)) return `from ${old.time} ${verb} ${after.time}`;
   return `from ${last.time}:59 on ${formatLocalDay(last.day)} ${verb} ${after.time} on ${formatLocalDay(after.day)}`;
 }
 
