@@ -47,7 +47,7 @@ test("a statement said in the night plenary at 22:00, before it began, is refuse
   await page.getByLabel("Session (optional)").selectOption({ index: 1 });
   await page.getByRole("button", { name: "Add statement" }).click();
 
-  await expect(page.getByRole("main").getByRole("alert")).toContainText("nothing was saved");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Time at the venue: It was said at 22:00");
   const time = page.getByLabel("Time at the venue");
   await expect(time).toHaveAccessibleDescription(
     /It was said at 22:00 on Tuesday 3 March 2026, before its session, “Night plenary”, began \(23:00 on Tuesday 3 March 2026\): correct the time, or choose another session\./,
