@@ -54,3 +54,14 @@ test("a visitor who follows a bad talk address is told it does not exist", async
   await page.getByRole("link", { name: "See all talks" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Talks" })).toBeVisible();
 });
+
+test("day 4's own page also lists, apart, the 8 statements reported that day whose own day is not known", async ({ page }) => {
+  await page.goto("/talks/japan-dprk-beijing-2006/days/2006-02-07");
+  const said = page.getByRole("list", { name: "This day" });
+  await expect(said.getByRole("article")).toHaveCount(1);
+  const reported = page.getByRole("region", { name: "Reported this day, said on a day not known (8 statements)" });
+  await expect(reported.getByRole("article")).toHaveCount(8);
+  await expect(reported.getByRole("article", { name: /Song Il Ho/ }).filter({ hasText: "huge difference" })).toHaveCount(1);
+  // Each keeps its place with the undated items.
+  await expect(reported.getByRole("link", { name: "undated items" })).toHaveAttribute("href", "/talks/japan-dprk-beijing-2006/days/unknown");
+});

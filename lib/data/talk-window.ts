@@ -96,6 +96,24 @@ export async function readOneDay(db: Db, index: TalkIndex, view: TalkView, day: 
   return readDays(db, index, view, size ? [size] : [], { runsFrom: day, toEnd: false, previous: null, next: null });
 }
 
+/**
+ * The statements whose own day is not known but which the sources report on `day`, in the view
+ * (its filters applied): a day page lists them apart, so that reading a day misses nothing
+ * reported on it (issue 11). Each keeps its permalink on the "day not reported" page.
+ */
+export async function readReportedOn(db: Db, index: TalkIndex, view: TalkView, day: string): Promise<TimelineStatement[]> {
+  const undated = view.timeline.undated;
+  const candidates = [...undated.sessions.flatMap((g) => g.statements), ...undated.statements];
+  if (candidates.length === 0) return [];
+  const reported = new Set(
+    (await db.statement.findMany({ where: { talkId: index.talk.id, deletedAt: null, saidOn: null, reportedOn: day }, select: { id: true } })).map((r) => r.id),
+  );
+  const held = candidates.filter((s) => reported.has(s.id));
+  if (held.length === 0) return [];
+  const { statement } = fullItems(index, await readDetails(db, { days: [], withUndated: false, undated: null, sessions: [], statements: held }));
+  return held.map(statement);
+}
+
 async function readDays(
   db: Db,
   index: TalkIndex,

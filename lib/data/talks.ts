@@ -8,7 +8,7 @@ import type { DayIndex } from "../timeline/day-index";
 import type { Facets, TimelineFilters } from "../timeline/filters";
 import { UNDATED_DAY, WINDOW_DAYS } from "../timeline/window";
 import { getTalkIndex, getTalkView, SOURCE_LIST_MAX, type CitedSource, type TalkAssessment, type TalkEnvoy, type TalkHead, type TalkParty, type TalkRecord, type TalkView, type IssueRef } from "./talk-index";
-import { readOneDay, readWindow, type WindowContent } from "./talk-window";
+import { readOneDay, readReportedOn, readWindow, type TimelineStatement, type WindowContent } from "./talk-window";
 import { slotDays } from "../timeline/day-runs";
 import { isSkippedDay } from "../time/zone-calendar";
 import { cachedTalkRead } from "./talk-cache";
@@ -118,6 +118,8 @@ export type TalkPage = TalkFrame & {
 
 export type TalkDayPage = TalkFrame & {
   day: WindowContent;
+  /** Statements whose own day is not known, reported on this day (none on the undated page). */
+  reported: TimelineStatement[];
   /** The days that hold something just before and after it, in the same view. */
   previous: string | null;
   next: string | null;
@@ -232,7 +234,11 @@ export async function getTalkDay(slug: string, filters: TimelineFilters, day: st
   const position = view.sizes.findIndex((d) => d.day >= day);
   const here = position >= 0 && view.sizes[position]!.day === day;
   if (!here && !isDayOfTalk(frame, day)) return null;
-  const content = await cachedTalkRead(talk.id, talk.stamp, `day ${JSON.stringify(filters)} ${day}`, () => readOneDay(db, index, view, day));
+  const key = `${JSON.stringify(filters)} ${day}`;
+  const [content, reported] = await Promise.all([
+    cachedTalkRead(talk.id, talk.stamp, `day ${key}`, () => readOneDay(db, index, view, day)),
+    day === UNDATED_DAY ? [] : cachedTalkRead(talk.id, talk.stamp, `reported ${key}`, () => readReportedOn(db, index, view, day)),
+  ]);
   const after = position < 0 ? view.sizes.length : here ? position + 1 : position;
   const before = (position < 0 ? view.sizes.length : position) - 1;
   return {
@@ -240,7 +246,8 @@ export async function getTalkDay(slug: string, filters: TimelineFilters, day: st
     day: content,
     previous: before >= 0 ? view.sizes[before]!.day : null,
     next: after < view.sizes.length ? view.sizes[after]!.day : null,
-    sources: citedIn(content, index.sources),
+    reported,
+    sources: citedIn(content, index.sources, reported),
   };
 }
 
@@ -261,7 +268,7 @@ function convergenceOf(frame: TalkFrame, window: WindowContent, assessments: Tal
 }
 
 /** The sources the window cites, in the talk's numbering. */
-function citedIn(window: WindowContent, all: CitedSource[]): CitedSource[] {
+function citedIn(window: WindowContent, all: CitedSource[], also: TimelineStatement[] = []): CitedSource[] {
   const ids = new Set<string>();
   const visit = (items: { sources: { id: string }[] }[]) => items.forEach((x) => x.sources.forEach((s) => ids.add(s.id)));
   const groups = [...window.slots.flatMap((s) => (s.kind === "day" ? s.value.sessions : [])), ...(window.undated?.sessions ?? [])];
@@ -269,5 +276,6 @@ function citedIn(window: WindowContent, all: CitedSource[]): CitedSource[] {
   visit(groups.flatMap((g) => g.statements));
   visit(window.slots.flatMap((s) => (s.kind === "day" ? s.value.outside : [])));
   visit(window.undated?.statements ?? []);
+  visit(also);
   return all.filter((s) => ids.has(s.id));
 }

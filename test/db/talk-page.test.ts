@@ -112,6 +112,21 @@ describe("the talk page", () => {
     }
   });
 
+  it("lists on day 4 the 8 statements reported that day whose own day is not known, apart, filters applied", async () => {
+    const day = (await data.getTalkDay(BEIJING, {}, "2006-02-07"))!;
+    expect(statementIds(day.day)).toHaveLength(1); // said on day 4: Song Il Ho's "no significant progress"
+    expect(day.reported).toHaveLength(8);
+    expect(day.reported.every((s) => s.saidOn === null && s.reportedOn === "2006-02-07")).toBe(true);
+    // Their sources are among the day's source notes.
+    expect(day.sources.length).toBeGreaterThan(0);
+    const dprk = (await data.getTalkDay(BEIJING, { party: ["dprk"] }, "2006-02-07"))!;
+    expect(dprk.reported.every((s) => s.party.slug === "dprk")).toBe(true);
+    expect(dprk.reported.length).toBeLessThan(day.reported.length);
+    // Not on another day, nor on the undated page itself.
+    expect((await data.getTalkDay(BEIJING, {}, "2006-02-04"))!.reported).toEqual([]);
+    expect((await data.getTalkDay(BEIJING, {}, "unknown"))!.reported).toEqual([]);
+  });
+
   it("lists a legacy row dated 9999-12-31 as one more day, after one folded stretch", async () => {
     const talk = await db.talk.findUniqueOrThrow({ where: { slug: LONG }, select: { id: true } });
     const party = await db.party.findFirstOrThrow({ where: { talks: { some: { talkId: talk.id } } }, select: { id: true } });

@@ -7,9 +7,11 @@ import { DayIndexNav } from "@/components/talk/day-index";
 import { SourceNotes } from "@/components/talk/source-notes";
 import { EditorTools } from "@/components/timeline/editor-tools";
 import { timelineContext, windowHref } from "@/components/timeline/timeline-context";
+import { StatementList } from "@/components/timeline/statement-list";
 import { TimelineDays } from "@/components/timeline/timeline-days";
 import { DayEditLinks } from "@/components/timeline/edit-links";
 import { viewerCanEdit } from "@/lib/data/editing";
+import { plural } from "@/lib/labels";
 import { getTalk, getTalkDay, UNDATED_DAY as UNDATED } from "@/lib/data/talks";
 import { getTalkCursor } from "@/lib/live/changes";
 import { dayNumberIn } from "@/lib/timeline/day-runs";
@@ -47,6 +49,8 @@ export default async function TalkDayPage({ params, searchParams }: Props) {
   const ctx = timelineContext(data, editable);
   const title = (d: string) => (d === UNDATED ? "Day not reported" : `Day ${dayNumberIn(data.talk, d).toLocaleString("en-GB")} · ${formatLocalDay(d)}`);
   const nothing = data.day.slots.length === 0 && data.day.undated === null;
+  // Said on a day not known, reported on this one: listed apart, each linking to its own place.
+  const undatedPage = `/talks/${slug}/days/${UNDATED}${query}`;
   return (
     <>
       <p className="breadcrumb">
@@ -87,6 +91,18 @@ export default async function TalkDayPage({ params, searchParams }: Props) {
             <ol className="timeline" aria-label="This day">
               <TimelineDays content={data.day} ctx={ctx} />
             </ol>
+          )}
+          {data.reported.length > 0 && (
+            <section className="reported-on" aria-labelledby="reported-on-heading">
+              <h2 id="reported-on-heading" className="group-heading">
+                Reported this day, said on a day not known ({plural(data.reported.length, "statement")})
+              </h2>
+              <p className="muted small">
+                The sources report these on {formatLocalDay(day)} without saying on which day they were said; they are listed with the talk’s{" "}
+                <Link href={undatedPage}>undated items</Link>.
+              </p>
+              <StatementList statements={data.reported} timeZone={ctx.timeZone} parties={ctx.parties} page={undatedPage} editBase={ctx.editable ? ctx.talkPath : undefined} />
+            </section>
           )}
           <SourceNotes sources={data.sources} />
         </div>
