@@ -32,10 +32,14 @@ const nextConfig = {
         headers: [
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           { key: "X-Content-Type-Options", value: "nosniff" },
-          // For browsers that predate CSP's frame-ancestors.
-          { key: "X-Frame-Options", value: "DENY" },
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()" },
         ],
+      },
+      {
+        // For browsers that predate CSP's frame-ancestors: no page may be framed, but the
+        // embeddable ones under /embed/ (their frame-ancestors comes from PARLEY_EMBED_ANCESTORS).
+        source: "/:path((?!embed/).*)",
+        headers: [{ key: "X-Frame-Options", value: "DENY" }],
       },
       {
         // Only where the request came over https (Next.js sets X-Forwarded-Proto from the socket

@@ -29,8 +29,12 @@ function refuse(request: NextRequest): NextResponse {
   return NextResponse.redirect(new URL(loginPath(`${pathname}${search}`), request.url));
 }
 
+/** Pages another site may put in a frame (docs/decisions/018-embed-and-structured-data.md). */
+export const EMBED_PREFIX = "/embed/";
+
 export async function proxy(request: NextRequest): Promise<NextResponse> {
-  const csp = contentSecurityPolicyFor(request, { dev: process.env.NODE_ENV === "development" });
+  const embed = request.nextUrl.pathname.startsWith(EMBED_PREFIX);
+  const csp = contentSecurityPolicyFor(request, { dev: process.env.NODE_ENV === "development", frameAncestors: embed ? getEnv().embedAncestors : undefined });
   if (!(await databaseAvailable())) return csp.apply(unavailable(request));
   return csp.apply(await guard(request, () => NextResponse.next({ request: { headers: csp.requestHeaders } })));
 }

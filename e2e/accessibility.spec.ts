@@ -10,6 +10,7 @@ for (const [name, path] of [
   ["talk page with times", "/talks/test-geneva-dst-2026"],
   ["day page", "/talks/japan-dprk-beijing-2006/days/2006-02-07"],
   ["print view", "/talks/japan-dprk-beijing-2006/print"],
+  ["embeddable timeline", "/embed/talks/japan-dprk-beijing-2006"],
   ["source page", "/sources/news-report-2006-02-07"],
   ["not-found page", "/talks/no-such-talk"],
 ] as const) {

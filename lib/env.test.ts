@@ -62,4 +62,18 @@ describe("configuration", () => {
     expect(getEnv({ DATABASE_URL: "postgresql://h/db", PARLEY_PUBLIC_READ: "false" }).publicRead).toBe(false);
     expect(() => getEnv({ DATABASE_URL: "postgresql://h/db", PARLEY_PUBLIC_READ: "maybe" })).toThrow(ConfigError);
   });
+
+  it("reads PARLEY_EMBED_ANCESTORS: any site by default, a list of origins, or 'none'; anything else is refused in one sentence", () => {
+    const db = { DATABASE_URL: "postgresql://h/db" };
+    expect(getEnv(db).embedAncestors).toEqual(["*"]);
+    expect(getEnv({ ...db, PARLEY_EMBED_ANCESTORS: " https://news.example.org  https://*.example.com:8443 'self' " }).embedAncestors).toEqual([
+      "https://news.example.org",
+      "https://*.example.com:8443",
+      "'self'",
+    ]);
+    expect(getEnv({ ...db, PARLEY_EMBED_ANCESTORS: "'none'" }).embedAncestors).toEqual(["'none'"]);
+    for (const bad of ["javascript:alert(1)", "https://x.org; script-src *", "'none' https://x.org", "ftp://x.org"]) {
+      expect(() => getEnv({ ...db, PARLEY_EMBED_ANCESTORS: bad }), bad).toThrow(ConfigError);
+    }
+  });
 });

@@ -26,6 +26,14 @@ const EnvSchema = z.object({
       error: `must be at least ${AUTH_SECRET_MIN_LENGTH} characters long (make one with: openssl rand -base64 32)`,
     }),
   ),
+  PARLEY_EMBED_ANCESTORS: optional(
+    z
+      .string()
+      .transform((v) => v.trim().split(/\s+/))
+      .refine((sources) => sources.every(isFrameAncestor), {
+        error: "must be * or a space-separated list of sites that may frame /embed/ pages, like https://news.example.org https://*.example.com ('none' forbids it)",
+      }),
+  ),
   BETTER_AUTH_URL: optional(
     z.url({ protocol: /^https?$/, error: "must be the http:// or https:// address readers use, like https://parley.example.org" }),
   ),
@@ -122,7 +130,18 @@ export type AuthConfig = {
   trustedProxy: boolean;
 };
 
-export type Env = { database: DatabaseConfig; publicRead: boolean; auth: AuthConfig };
+export type Env = {
+  database: DatabaseConfig;
+  publicRead: boolean;
+  auth: AuthConfig;
+  /** Who may put /embed/ pages in a frame: CSP frame-ancestors sources ("*": any site). */
+  embedAncestors: string[];
+};
+
+/** A CSP frame-ancestors source an operator may list: *, 'self', 'none', or an http(s) origin (a *. subdomain wildcard allowed). */
+export function isFrameAncestor(source: string): boolean {
+  return source === "*" || source === "'self'" || source === "'none'" || /^https?:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/i.test(source);
+}
 
 /** localhost, 127.0.0.0/8 and ::1: a server only this machine can reach. */
 export function isLoopbackHost(hostname: string): boolean {
@@ -157,7 +176,9 @@ export function getEnv(source: Record<string, string | undefined> = process.env)
   const database = parseDatabaseUrl(parsed.data.DATABASE_URL ?? DEFAULT_DATABASE_URL);
   if (database.provider === "sqlite") ensureSqliteWritable(database.file);
   const auth = parseAuth(parsed.data.BETTER_AUTH_SECRET, parsed.data.BETTER_AUTH_URL, parsed.data.PARLEY_TRUSTED_PROXY === "true");
-  const env = { database, publicRead: parsed.data.PARLEY_PUBLIC_READ !== "false", auth };
+  const embedAncestors = parsed.data.PARLEY_EMBED_ANCESTORS ?? ["*"];
+  if (embedAncestors.includes("'none'") && embedAncestors.length > 1) throw new ConfigError("PARLEY_EMBED_ANCESTORS is invalid: 'none' cannot be listed with other sites.");
+  const env = { database, publicRead: parsed.data.PARLEY_PUBLIC_READ !== "false", auth, embedAncestors };
   if (source === process.env) cached = env;
   return env;
 }

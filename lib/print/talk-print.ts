@@ -202,3 +202,56 @@ h3{font-size:.78rem;text-transform:uppercase;letter-spacing:.06em;color:var(--in
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media print{.no-print{display:none!important}.day{content-visibility:visible}body{font-size:10pt}.print-view{max-width:none;padding:0}a{color:inherit;text-decoration:none}.day h2{break-after:avoid}.session,.statement{break-inside:avoid}.gap--agreed,.gap--narrowing,.gap--widening,.gap--deadlocked,.run{print-color-adjust:exact;-webkit-print-color-adjust:exact}}
 `;
+
+/**
+ * The embeddable timeline (/embed/talks/<slug>): a window of days in the print view's compact
+ * markup, for another site's iframe — the talk's name and dates, the days, the sources they cite,
+ * pages of earlier and later days inside the frame, and links out to Parley in a new tab. No
+ * script. `site` is Parley's own address, for the links out.
+ */
+export function embedDocument(
+  ctx: PrintContext,
+  page: { window: WindowContent; sources: CitedSource[]; site: string; pageHref: (from: string) => string },
+): Html {
+  const { talk } = ctx.frame;
+  const zone = zoneNamesDuring(talk.venueTimeZone, talk.firstDay, talk.lastDay).join("/");
+  const full = `${page.site}/talks/${talk.slug}${ctx.query}`;
+  const out = (href: string, text: string) => html`<a href="${href}" target="_blank" rel="noopener">${text}</a>`;
+  const { window } = page;
+  const nothing = !window.slots.some((s) => s.kind === "day") && !window.undated;
+  return html`<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">
+<title>${talk.title} · Parley</title>
+<style nonce="${ctx.nonce}">${new Html(PRINT_CSS)}${new Html(EMBED_CSS)}</style></head>
+<body><main class="print-view embed" id="main">
+<header class="talk-header"><h1>${out(full, talk.title)}</h1>
+<p class="meta"><span class="badge">${TALK_STATUS_LABEL[talk.status]}</span> ${talk.venueCity} · ${formatDayRange(talk.firstDay, talk.lastDay)} · <span class="muted">days and times are ${talk.venueCity}’s (${zone})</span></p></header>
+${ctx.filterNote ? html`<p class="muted">${ctx.filterNote}</p>` : null}
+${nothing ? html`<p class="muted">Nothing is recorded for this talk yet.</p>` : html`<ol class="timeline" aria-label="Days of the talk">${printDays(ctx, window)}</ol>`}
+${
+  window.previous || window.next
+    ? html`<nav class="pager" aria-label="Earlier and later days">${window.previous ? html`<a href="${page.pageHref(window.previous)}" rel="prev">← Earlier days</a>` : html`<span></span>`}${
+        window.next ? html`<a href="${page.pageHref(window.next)}" rel="next">Later days →</a>` : html`<span></span>`
+      }</nav>`
+    : null
+}
+${
+  page.sources.length
+    ? html`<section class="sources" aria-labelledby="sources-heading"><h2 id="sources-heading">Sources</h2><ol>${page.sources.map(
+        (src) =>
+          html`<li id="source-${src.number}" value="${src.number}">${src.publisher}, ${src.url ? html`<a href="${safeHref(src.url)}" target="_blank" rel="noopener noreferrer">“${src.title}”</a>` : html`<cite>“${src.title}”</cite>`}${
+            src.publishedOn ? html`, ${formatLocalDay(src.publishedOn)}` : null
+          }</li>`,
+      )}</ol></section>`
+    : null
+}
+<p class="credit">From ${out(page.site, "Parley")} · ${out(full, "the full record, with search, filters and history")}</p>
+</main></body></html>
+`;
+}
+
+const EMBED_CSS = `
+body{font-size:14px}.embed{padding:.75rem .9rem 1rem;max-width:none}.embed h1{font-size:1.2rem}.embed h1 a{color:inherit;text-decoration:none}.embed h1 a:hover{text-decoration:underline}
+.embed .timeline{margin-top:.6rem}.embed .day{margin-top:.8rem}
+.pager{display:flex;justify-content:space-between;margin-top:1rem;font-size:.9rem}.credit{margin-top:1rem;font-size:.8rem;color:var(--ink-3);border-top:1px solid var(--rule);padding-top:.5rem}
+`;

@@ -12,6 +12,8 @@ export type CspOptions = {
   dev?: boolean;
   /** The page was requested over https: sub-requests over http are upgraded. */
   https?: boolean;
+  /** Who may frame the page: nobody, except the embeddable pages (PARLEY_EMBED_ANCESTORS). */
+  frameAncestors?: string[];
 };
 
 /** 128 random bits, base64: unguessable and new for every response. */
@@ -20,7 +22,7 @@ export function createNonce(): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
-export function buildContentSecurityPolicy({ nonce, dev = false, https = false }: CspOptions): string {
+export function buildContentSecurityPolicy({ nonce, dev = false, https = false, frameAncestors = ["'none'"] }: CspOptions): string {
   if (!/^[A-Za-z0-9+/=_-]{16,}$/.test(nonce)) throw new Error("A CSP nonce must be at least 16 base64 characters.");
   const directives: [string, ...string[]][] = [
     ["default-src", "'self'"],
@@ -42,7 +44,7 @@ export function buildContentSecurityPolicy({ nonce, dev = false, https = false }
     ["base-uri", "'self'"],
     ["form-action", "'self'"],
     ["frame-src", "'none'"],
-    ["frame-ancestors", "'none'"],
+    ["frame-ancestors", ...(frameAncestors.length ? frameAncestors : ["'none'"])],
     ["worker-src", "'none'"],
     ["manifest-src", "'self'"],
   ];
@@ -64,10 +66,10 @@ export function isHttpsRequest(request: { url: string; headers: Headers }): bool
  */
 export function contentSecurityPolicyFor(
   request: { url: string; headers: Headers },
-  options: { dev?: boolean } = {},
+  options: { dev?: boolean; frameAncestors?: string[] } = {},
 ): { nonce: string; policy: string; requestHeaders: Headers; apply<T extends { headers: Headers }>(response: T): T } {
   const nonce = createNonce();
-  const policy = buildContentSecurityPolicy({ nonce, dev: options.dev, https: isHttpsRequest(request) });
+  const policy = buildContentSecurityPolicy({ nonce, dev: options.dev, https: isHttpsRequest(request), frameAncestors: options.frameAncestors });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set(CSP_HEADER, policy);
   requestHeaders.set("x-nonce", nonce);

@@ -48,6 +48,7 @@ const envFor = (database: DatabaseConfig, baseUrl = "http://localhost:3000", tru
   database,
   publicRead: true,
   auth: { secret: SECRET, baseUrl, trustedProxy },
+  embedAncestors: ["*"],
 });
 
 function signIn(

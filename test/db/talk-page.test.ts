@@ -119,7 +119,7 @@ describe("the talk page", () => {
     expect(day.reported.every((s) => s.saidOn === null && s.reportedOn === "2006-02-07")).toBe(true);
     // Their sources are among the day's source notes.
     expect(day.sources.length).toBeGreaterThan(0);
-    const dprk = (await data.getTalkDay(BEIJING, { party: ["dprk"] }, "2006-02-07"))!;
+    const dprk = (await data.getTalkDay(BEIJING, { party: "dprk" }, "2006-02-07"))!;
     expect(dprk.reported.every((s) => s.party.slug === "dprk")).toBe(true);
     expect(dprk.reported.length).toBeLessThan(day.reported.length);
     // Not on another day, nor on the undated page itself.

@@ -5,6 +5,7 @@ import { LiveUpdates } from "@/components/talk/live-updates";
 import { ConvergenceStrip } from "@/components/talk/convergence-strip";
 import { DayIndexNav } from "@/components/talk/day-index";
 import { FilterForm } from "@/components/talk/filter-form";
+import { EmbedCode } from "@/components/talk/embed-code";
 import { SourceNotes } from "@/components/talk/source-notes";
 import { TalkHeader } from "@/components/talk/talk-header";
 import { EditorTools } from "@/components/timeline/editor-tools";
@@ -13,7 +14,10 @@ import { timelineContext, windowHref, windowLabel } from "@/components/timeline/
 import { isEmptyWindow, TimelineDays } from "@/components/timeline/timeline-days";
 import { viewerCanEdit } from "@/lib/data/editing";
 import { getTalk, getTalkPage } from "@/lib/data/talks";
+import { getEnv } from "@/lib/env";
 import { getTalkCursor } from "@/lib/live/changes";
+import { jsonLdScript, statementsOf, talkJsonLd } from "@/lib/structured-data";
+import { formatDayRange } from "@/lib/time/local-day";
 import { filtersToQuery, parseFilters, parseFrom, type TimelineFilters } from "@/lib/timeline/filters";
 
 export const dynamic = "force-dynamic";
@@ -24,7 +28,18 @@ type Props = {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await getTalk((await params).slug))?.title ?? "Talk not found" };
+  const talk = await getTalk((await params).slug);
+  if (!talk) return { title: "Talk not found" };
+  // What a shared link previews (OpenGraph; docs/decisions/018-embed-and-structured-data.md).
+  const description = talk.summary || `${talk.venueCity}, ${formatDayRange(talk.firstDay, talk.lastDay)}: the talks day by day, with sources.`;
+  const url = `${getEnv().auth.baseUrl}/talks/${talk.slug}`;
+  return {
+    title: talk.title,
+    description,
+    alternates: { canonical: url },
+    openGraph: { type: "website", siteName: "Parley", title: talk.title, description, url },
+    twitter: { card: "summary", title: talk.title, description },
+  };
 }
 
 export default async function TalkPage({ params, searchParams }: Props) {
@@ -55,6 +70,7 @@ async function TalkContent({ slug, filters, from, canonical, since }: { slug: st
   const [data, editable] = await Promise.all([getTalkPage(slug, filters, from), viewerCanEdit()]);
   if (!data) notFound();
   const { window } = data;
+  const site = getEnv().auth.baseUrl;
   const ctx = timelineContext(data, editable);
   const shown = { first: window.first, last: window.last };
   const onPage = (day: string) => shown.first !== null && shown.last !== null && day >= shown.first && day <= shown.last;
@@ -84,8 +100,11 @@ async function TalkContent({ slug, filters, from, canonical, since }: { slug: st
           {isEmptyWindow(window) && <p className="muted">Nothing is recorded for this talk yet.</p>}
           {window.next && <MoreDays slug={slug} query={canonical} next={window.next} nextLabel={windowLabel(window.next)!} />}
           <SourceNotes sources={data.sources} />
+          <EmbedCode site={site} slug={slug} title={data.talk.title} />
         </div>
       </div>
+      {/* The talk and the statements shown, for search engines and other readers of schema.org. */}
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript(talkJsonLd(data, statementsOf(window), data.sources, site)) }} />
       <ReaderTimes />
       <LiveUpdates slug={slug} since={since} />
       {editable && <EditorTools />}
