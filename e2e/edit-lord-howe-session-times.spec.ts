@@ -2,50 +2,33 @@
 // first Sunday of October (UTC+10:30 → UTC+11), back from 02:00 to 01:30 on the first Sunday of
 // April. An editor typing a session's times there is told what a time inside either half hour
 // means — never the hour a 60-minute change would give — before and when saving.
-import { randomBytes } from "node:crypto";
-import { rmSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { expect, test, type Browser } from "@playwright/test";
-import { createAccountWithCli, ROOT, run, signIn, uniqueId, type Account } from "./support/accounts";
-import { expectNoAxeViolations, formReady, ownServer } from "./support/editing";
+import { createAccountWithCli, newVisitor, signIn, type Account } from "./support/accounts";
+import { expectNoAxeViolations, formReady, loadTalk, ownServer } from "./support/editing";
 
 // A database of this file's own: the sessions it adds would change what the reading tests see.
 const server = ownServer("edit-lord-howe-session-times");
 
 const LORD_HOWE = "test-lord-howe-2026";
 let editor: Account;
-let talkFile: string;
 
 test.beforeAll(async () => {
   editor = await createAccountWithCli(server().databaseUrl, "editor");
   // A round from the April change (Sunday 5 April 2026) to the October one (Sunday 4 October 2026).
-  talkFile = path.join(ROOT, "data", `e2e-${LORD_HOWE}-${uniqueId()}.json`);
-  writeFileSync(
-    talkFile,
-    JSON.stringify({
-      format: "parley.talk/v1",
-      talk: { slug: LORD_HOWE, title: "Test round, Lord Howe Island, autumn to spring 2026", venueCity: "Lord Howe Island", venueTimeZone: "Australia/Lord_Howe", firstDay: "2026-04-04", lastDay: "2026-10-05", status: "ongoing", summary: "" },
-      parties: [{ slug: "test-norfolk-league", name: "League of Norfolk (test)", shortName: "Norfolk", isoCode: null }],
-      envoys: [],
-      issues: [],
-      sources: [],
-      sessions: [],
-      statements: [],
-      assessments: [],
-    }),
-  );
-  await run("npm", ["run", "-s", "db:load", "--", talkFile], { DATABASE_URL: server().databaseUrl });
-});
-
-test.afterAll(() => {
-  if (talkFile) rmSync(talkFile, { force: true });
+  await loadTalk(server(), {
+    talk: { slug: LORD_HOWE, title: "Test round, Lord Howe Island, autumn to spring 2026", venueCity: "Lord Howe Island", venueTimeZone: "Australia/Lord_Howe", firstDay: "2026-04-04", lastDay: "2026-10-05", status: "ongoing", summary: "" },
+    parties: [{ slug: "test-norfolk-league", name: "League of Norfolk (test)", shortName: "Norfolk", isoCode: null }],
+    envoys: [],
+    issues: [],
+    sources: [],
+    sessions: [],
+    statements: [],
+    assessments: [],
+  });
 });
 
 /** A visitor of its own (sign-in limits are per address) reading in New York. */
-async function visitorInNewYork(browser: Browser) {
-  const address = `10.${1 + (randomBytes(1)[0]! % 250)}.${randomBytes(1)[0]}.${1 + (randomBytes(1)[0]! % 250)}`;
-  return browser.newContext({ baseURL: server().baseURL, timezoneId: "America/New_York", extraHTTPHeaders: { "x-forwarded-for": address } });
-}
+const visitorInNewYork = (browser: Browser) => newVisitor(browser, server().baseURL, { timezoneId: "America/New_York" });
 
 test("an editor types 02:15 on the night Lord Howe's clocks go forward half an hour, is refused, and saves 01:45–02:45, which lasted 30 minutes", async ({ browser }) => {
   const context = await visitorInNewYork(browser);

@@ -2,38 +2,25 @@
 // lib/time/row-rules.ts): a statement said in a session before the session began is refused next
 // to its time; a talk's zone cannot change so that recorded times fall on other days, and the form
 // names them. Nothing is saved, and what was typed stays.
-import { rmSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { createAccountWithCli, newVisitor, ROOT, run, signIn, uniqueId, type Account } from "./support/accounts";
-import { expectNoAxeViolations, formReady, ownServer } from "./support/editing";
+import { createAccountWithCli, newVisitor, signIn, type Account } from "./support/accounts";
+import { expectNoAxeViolations, formReady, loadTalk, ownServer } from "./support/editing";
 
 const server = ownServer("edit-record-rules");
 const TALK = "test-rules-geneva";
 let editor: Account;
-let file: string;
 
 test.beforeAll(async () => {
   editor = await createAccountWithCli(server().databaseUrl, "editor");
-  file = path.join(ROOT, "data", `e2e-${TALK}-${uniqueId()}.json`);
   // A night plenary, Tuesday 3 March 2026 23:00 to 00:30 CET, and a statement in it at 00:15.
-  writeFileSync(
-    file,
-    JSON.stringify({
-      format: "parley.talk/v1",
-      talk: { slug: TALK, title: "Test round, Geneva, rules", venueCity: "Geneva", venueTimeZone: "Europe/Zurich", firstDay: "2026-03-02", lastDay: "2026-03-06", status: "ongoing", summary: "" },
-      parties: [{ slug: "aurelia", name: "Republic of Aurelia", shortName: "Aurelia", isoCode: "XAU" }],
-      sessions: [{ ref: "night", localDay: "2026-03-03", startsAt: "2026-03-03T22:00:00Z", endsAt: "2026-03-03T23:30:00Z", kind: "plenary", title: "Night plenary", summary: "", outcome: "unknown" }],
-      statements: [
-        { ref: "late", session: "night", party: "aurelia", capacity: "government", saidOn: "2026-03-04", saidAt: "2026-03-03T23:15:00Z", saidPrecision: "minute", setting: "session", kind: "position", text: "Aurelia will not sign tonight." },
-      ],
-    }),
-  );
-  await run("npm", ["run", "-s", "db:load", "--", file], { DATABASE_URL: server().databaseUrl });
-});
-
-test.afterAll(() => {
-  if (file) rmSync(file, { force: true });
+  await loadTalk(server(), {
+    talk: { slug: TALK, title: "Test round, Geneva, rules", venueCity: "Geneva", venueTimeZone: "Europe/Zurich", firstDay: "2026-03-02", lastDay: "2026-03-06", status: "ongoing", summary: "" },
+    parties: [{ slug: "aurelia", name: "Republic of Aurelia", shortName: "Aurelia", isoCode: "XAU" }],
+    sessions: [{ ref: "night", localDay: "2026-03-03", startsAt: "2026-03-03T22:00:00Z", endsAt: "2026-03-03T23:30:00Z", kind: "plenary", title: "Night plenary", summary: "", outcome: "unknown" }],
+    statements: [
+      { ref: "late", session: "night", party: "aurelia", capacity: "government", saidOn: "2026-03-04", saidAt: "2026-03-03T23:15:00Z", saidPrecision: "minute", setting: "session", kind: "position", text: "Aurelia will not sign tonight." },
+    ],
+  });
 });
 
 test("a statement said in the night plenary at 22:00, before it began, is refused next to its time", async ({ browser }) => {

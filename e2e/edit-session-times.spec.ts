@@ -2,50 +2,33 @@
 // mean before saving — an end earlier than the start is the next day, a time the clocks repeat
 // needs a choice — and the timeline shows the session on the day it started, ending the next day,
 // on the venue's clock and on the reader's own.
-import { randomBytes } from "node:crypto";
-import { writeFileSync, rmSync } from "node:fs";
-import path from "node:path";
 import { expect, test, type Browser } from "@playwright/test";
-import { createAccountWithCli, ROOT, run, signIn, uniqueId, type Account } from "./support/accounts";
-import { BEIJING, expectNoAxeViolations, formReady, ownServer } from "./support/editing";
+import { createAccountWithCli, newVisitor, signIn, uniqueId, type Account } from "./support/accounts";
+import { BEIJING, expectNoAxeViolations, formReady, loadTalk, ownServer } from "./support/editing";
 
 // A database of this file's own: it adds sessions to the Beijing talk that other files count.
 const server = ownServer("edit-session-times");
 
 const GENEVA = "test-geneva-autumn-2026";
 let editor: Account;
-let genevaFile: string;
 
 test.beforeAll(async () => {
   editor = await createAccountWithCli(server().databaseUrl, "editor");
   // A Geneva round across the night its clocks go back (Sunday 25 October 2026, 03:00 → 02:00).
-  genevaFile = path.join(ROOT, "data", `e2e-${GENEVA}-${uniqueId()}.json`);
-  writeFileSync(
-    genevaFile,
-    JSON.stringify({
-      format: "parley.talk/v1",
-      talk: { slug: GENEVA, title: "Test round, Geneva, across the change to winter time", venueCity: "Geneva", venueTimeZone: "Europe/Zurich", firstDay: "2026-10-24", lastDay: "2026-10-26", status: "ongoing", summary: "" },
-      parties: [{ slug: "aurelia", name: "Republic of Aurelia", shortName: "Aurelia", isoCode: "XAU" }],
-      envoys: [],
-      issues: [],
-      sources: [],
-      sessions: [],
-      statements: [],
-      assessments: [],
-    }),
-  );
-  await run("npm", ["run", "-s", "db:load", "--", genevaFile], { DATABASE_URL: server().databaseUrl });
-});
-
-test.afterAll(() => {
-  if (genevaFile) rmSync(genevaFile, { force: true });
+  await loadTalk(server(), {
+    talk: { slug: GENEVA, title: "Test round, Geneva, across the change to winter time", venueCity: "Geneva", venueTimeZone: "Europe/Zurich", firstDay: "2026-10-24", lastDay: "2026-10-26", status: "ongoing", summary: "" },
+    parties: [{ slug: "aurelia", name: "Republic of Aurelia", shortName: "Aurelia", isoCode: "XAU" }],
+    envoys: [],
+    issues: [],
+    sources: [],
+    sessions: [],
+    statements: [],
+    assessments: [],
+  });
 });
 
 /** A visitor of its own (sign-in limits are per address) reading in New York. */
-async function visitorInNewYork(browser: Browser) {
-  const address = `10.${1 + (randomBytes(1)[0]! % 250)}.${randomBytes(1)[0]}.${1 + (randomBytes(1)[0]! % 250)}`;
-  return browser.newContext({ baseURL: server().baseURL, timezoneId: "America/New_York", extraHTTPHeaders: { "x-forwarded-for": address } });
-}
+const visitorInNewYork = (browser: Browser) => newVisitor(browser, server().baseURL, { timezoneId: "America/New_York" });
 
 test("an editor enters a session 22:30–01:15 and sees it on the day it started, ending the next day", async ({ browser }) => {
   const context = await visitorInNewYork(browser);

@@ -1,7 +1,9 @@
 // The record leaves the page (issue 11): the embeddable timeline another site may put in an iframe
 // — and only it; the talk page's schema.org JSON-LD and OpenGraph tags; the embed code to copy.
 // Why and how: docs/decisions/018-embed-and-structured-data.md.
-import { expect, test } from "@playwright/test";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { expect, test, type Page } from "@playwright/test";
 
 const BEIJING = "japan-dprk-beijing-2006";
 
@@ -18,17 +20,23 @@ test("the embeddable timeline may be framed by any site (frame-ancestors *), and
 });
 
 test("a newsroom's page on another origin shows the round in an iframe; the talk page itself will not load in one", async ({ page, baseURL }) => {
-  // Another origin on this machine: localhost instead of 127.0.0.1.
-  const host = baseURL!.replace("127.0.0.1", "localhost");
-  await page.route(`${host}/newsroom.html`, (route) =>
-    route.fulfill({
-      contentType: "text/html",
-      body: `<!DOCTYPE html><title>Newsroom</title><h1>Our story</h1>
+  // Another site: a server of its own on this machine (another port is another origin).
+  const newsroom = createServer((_request, response) => {
+    response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    response.end(`<!DOCTYPE html><html lang="en"><title>Newsroom</title><h1>Our story</h1>
 <iframe id="embed" src="${baseURL}/embed/talks/${BEIJING}" title="Parley timeline" width="800" height="600"></iframe>
-<iframe id="page" src="${baseURL}/talks/${BEIJING}" title="Parley page" width="800" height="300"></iframe>`,
-    }),
-  );
-  await page.goto(`${host}/newsroom.html`);
+<iframe id="page" src="${baseURL}/talks/${BEIJING}" title="Parley page" width="800" height="300"></iframe></html>`);
+  });
+  await new Promise<void>((resolve) => newsroom.listen(0, "127.0.0.1", resolve));
+  try {
+    await page.goto(`http://127.0.0.1:${(newsroom.address() as AddressInfo).port}/`);
+    await expectFramed(page);
+  } finally {
+    newsroom.close();
+  }
+});
+
+async function expectFramed(page: Page) {
   const embed = page.frameLocator("#embed");
   await expect(embed.getByRole("heading", { level: 1 })).toHaveText("Japan–DPRK normalization talks, Beijing, February 2006");
   await expect(embed.locator("#day-2006-02-07 h2")).toHaveText("Day 4 · Tuesday 7 February 2006");
@@ -37,7 +45,7 @@ test("a newsroom's page on another origin shows the round in an iframe; the talk
   await expect(embed.getByRole("link", { name: "Japan–DPRK normalization talks, Beijing, February 2006" })).toHaveAttribute("target", "_blank");
   // The talk page is refused by the browser: nothing of it renders in the frame.
   await expect(page.frameLocator("#page").getByRole("heading", { name: "Japan–DPRK normalization talks, Beijing, February 2006" })).toHaveCount(0);
-});
+}
 
 test("the talk page describes itself to machines: JSON-LD Event and Quotations, OpenGraph tags, and an embed code to copy", async ({ page }) => {
   await page.goto(`/talks/${BEIJING}`);

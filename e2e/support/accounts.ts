@@ -43,9 +43,9 @@ export async function createAccountWithCli(databaseUrl: string, role: Account["r
  * PARLEY_TRUSTED_PROXY=true, as if behind a proxy), so each test signs in from an address of its
  * own and tests running side by side do not share a budget.
  */
-export async function newVisitor(browser: Browser, baseURL: string | undefined): Promise<BrowserContext> {
+export async function newVisitor(browser: Browser, baseURL: string | undefined, options: { timezoneId?: string } = {}): Promise<BrowserContext> {
   const address = `10.${1 + (randomBytes(1)[0]! % 250)}.${randomBytes(1)[0]}.${1 + (randomBytes(1)[0]! % 250)}`;
-  return browser.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": address } });
+  return browser.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": address }, ...options });
 }
 
 /** Fills and sends the sign-in form on the current page. */

@@ -1,9 +1,9 @@
 // Helpers for tests that edit talk content the way an editor does, through the forms.
-import { rmSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { ROOT, uniqueId } from "./accounts";
+import { ROOT, run, uniqueId } from "./accounts";
 import { freshDatabase, startServer, type TestServer } from "./server";
 
 /**
@@ -30,6 +30,20 @@ export function ownServer(name: string): () => TestServer {
     if (!server) throw new Error("The test server has not started.");
     return server;
   };
+}
+
+/**
+ * Loads a talk document into a test server's database with `npm run db:load`, as an editor's
+ * import would: the talk parts a spec needs, beside the seed. Call in `beforeAll`.
+ */
+export async function loadTalk(server: TestServer, document: { talk: { slug: string; [field: string]: unknown }; [part: string]: unknown }): Promise<void> {
+  const file = path.join(ROOT, "data", `e2e-${document.talk.slug}-${uniqueId()}.json`);
+  writeFileSync(file, JSON.stringify({ format: "parley.talk/v1", ...document }));
+  try {
+    await run("npm", ["run", "-s", "db:load", "--", file], { DATABASE_URL: server.databaseUrl });
+  } finally {
+    rmSync(file, { force: true });
+  }
 }
 
 export const BEIJING = "japan-dprk-beijing-2006";

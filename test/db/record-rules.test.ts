@@ -5,8 +5,7 @@
 // The same rules refuse a talk document (lib/talk-document/schema.test.ts) and are reported by
 // `npm run db:check` (test/db/db-check.test.ts). On migrated SQLite and PostgreSQL databases.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "../../lib/db";
-import type { DatabaseConfig } from "../../lib/env";
+import type { Db } from "../../lib/db";
 import { SessionInput, SessionUpdateInput, sessionStore } from "../../lib/entities/session";
 import { StatementInput, statementStore } from "../../lib/entities/statement";
 import { TalkUpdateInput, talkStore } from "../../lib/entities/talk";
@@ -14,46 +13,19 @@ import { MutationError, type Actor } from "../../lib/mutations/core";
 import { createSession, restoreSessionVersion, updateSession } from "../../lib/mutations/sessions";
 import { createStatement, deleteStatement, undoDeleteStatement } from "../../lib/mutations/statements";
 import { restoreTalkVersion, updateTalk } from "../../lib/mutations/talks";
-import { applyMigrations } from "../../scripts/db/engine";
 import { createTalk, type TestTalk } from "../support/factories";
-import { createDatabase, startPostgres, type PostgresCluster } from "../support/postgres";
-import { migratedSqlite } from "../support/sqlite-template";
+import { PROVIDERS, type TestDatabase } from "../support/databases";
 
 const ERIN: Actor = { id: null, name: "Erin Editor" };
 const GENEVA = { venueCity: "Geneva", venueTimeZone: "Europe/Zurich", firstDay: "2026-03-02", lastDay: "2026-03-06" };
 
-type Setup = { db: Db; close(): Promise<void> };
-
-async function sqlite(): Promise<Setup> {
-  const db = await createDb(await migratedSqlite("record-rules"));
-  return { db, close: () => db.$disconnect() };
-}
-
-let cluster: PostgresCluster | undefined;
-async function postgres(): Promise<Setup> {
-  cluster = await startPostgres();
-  const config: DatabaseConfig = { provider: "postgresql", url: await createDatabase(cluster, "parley_record_rules") };
-  await applyMigrations(config);
-  const db = await createDb(config);
-  return {
-    db,
-    close: async () => {
-      await db.$disconnect();
-      await cluster?.stop();
-    },
-  };
-}
-
-describe.each([
-  ["SQLite", sqlite],
-  ["PostgreSQL", postgres],
-] as const)("the record's times on %s", (_name, open) => {
-  let setup: Setup;
+describe.each(PROVIDERS)("the record's times on %s", (_name, open) => {
+  let setup: TestDatabase;
   let db: Db;
   let talk: TestTalk;
 
   beforeAll(async () => {
-    setup = await open();
+    setup = await open("record-rules");
     db = setup.db;
   });
 

@@ -10,7 +10,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { attempt } from "../../lib/actions/edit-support";
 import { createActionWrappers } from "../../lib/actions/safe-action";
 import { createDb, type Db } from "../../lib/db";
-import type { DatabaseConfig } from "../../lib/env";
 import { AssessmentInput } from "../../lib/entities/assessment";
 import { SessionInput, SessionUpdateInput } from "../../lib/entities/session";
 import { StatementInput } from "../../lib/entities/statement";
@@ -23,8 +22,7 @@ import { talkStore } from "../../lib/entities/talk";
 import { createTalk, restoreTalkVersion, updateTalk } from "../../lib/mutations/talks";
 import { loadTalkDocument } from "../../lib/talk-document/load";
 import { TalkDocumentSchema, type TalkDocument } from "../../lib/talk-document/schema";
-import { applyMigrations } from "../../scripts/db/engine";
-import { createDatabase, startPostgres, type PostgresCluster } from "../support/postgres";
+import { PROVIDERS, type TestDatabase } from "../support/databases";
 import { migratedSqlite } from "../support/sqlite-template";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -36,43 +34,18 @@ const ERIN: Actor = { id: null, name: "Erin Editor" };
 const OPEN_REFUSAL = "That day is outside the talk (from 4 February 2006): the talk is open, so its days run to 4 February 2056 at most.";
 const CLOSED_REFUSAL = "That day is outside the talk (4–8 February 2006).";
 
-type Setup = { db: Db; close(): Promise<void> };
-
-async function sqlite(): Promise<Setup> {
-  const db = await createDb(await migratedSqlite("talk-span"));
-  return { db, close: () => db.$disconnect() };
-}
-
-let cluster: PostgresCluster | undefined;
-async function postgres(): Promise<Setup> {
-  cluster = await startPostgres();
-  const config: DatabaseConfig = { provider: "postgresql", url: await createDatabase(cluster, "parley_talk_span") };
-  await applyMigrations(config);
-  const db = await createDb(config);
-  return {
-    db,
-    close: async () => {
-      await db.$disconnect();
-      await cluster?.stop();
-    },
-  };
-}
-
 const sessionForm = (talk: string, localDay: string, title = "Working group") =>
   SessionInput.parse({ talk, title, localDay, kind: "working_group", outcome: "unknown", issues: "abductions" });
 const statementForm = (talk: string, saidOn: string, text = "Japan restated its position.") =>
   StatementInput.parse({ talk, speaker: "party:japan", capacity: "government", kind: "position", saidPrecision: "day", saidOn, setting: "unknown", text, issues: "abductions" });
 const assessmentForm = (talk: string, localDay: string) => AssessmentInput.parse({ talk, issue: "abductions", localDay, gap: "unchanged", note: "" });
 
-describe.each([
-  ["SQLite", sqlite],
-  ["PostgreSQL", postgres],
-] as const)("a talk's span on %s", (_name, open) => {
-  let setup: Setup;
+describe.each(PROVIDERS)("a talk's span on %s", (_name, open) => {
+  let setup: TestDatabase;
   let db: Db;
 
   beforeAll(async () => {
-    setup = await open();
+    setup = await open("talk-span");
     db = setup.db;
     await loadTalkDocument(db, TalkDocumentSchema.parse(seedDocument()), "seed");
   });

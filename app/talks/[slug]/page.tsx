@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { ReaderTimes } from "@/components/reader-times";
 import { LiveUpdates } from "@/components/talk/live-updates";
@@ -67,7 +68,7 @@ export default async function TalkPage({ params, searchParams }: Props) {
 }
 
 async function TalkContent({ slug, filters, from, canonical, since }: { slug: string; filters: TimelineFilters; from: string | null; canonical: string; since: string | null }) {
-  const [data, editable] = await Promise.all([getTalkPage(slug, filters, from), viewerCanEdit()]);
+  const [data, editable, requestHeaders] = await Promise.all([getTalkPage(slug, filters, from), viewerCanEdit(), headers()]);
   if (!data) notFound();
   const { window } = data;
   const site = getEnv().auth.baseUrl;
@@ -104,7 +105,8 @@ async function TalkContent({ slug, filters, from, canonical, since }: { slug: st
         </div>
       </div>
       {/* The talk and the statements shown, for search engines and other readers of schema.org. */}
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript(talkJsonLd(data, statementsOf(window), data.sources, site)) }} />
+      {/* A data block, never run; it carries the nonce all the same, like every script element here. */}
+      <script type="application/ld+json" nonce={requestHeaders.get("x-nonce") ?? undefined} dangerouslySetInnerHTML={{ __html: jsonLdScript(talkJsonLd(data, statementsOf(window), data.sources, site)) }} />
       <ReaderTimes />
       <LiveUpdates slug={slug} since={since} />
       {editable && <EditorTools />}
