@@ -41,8 +41,12 @@ export const STATEMENT_CSV_COLUMNS: readonly StatementCsvColumn[] = [
   { name: "time", description: "The venue's clock time, HH:MM, only when it is known to the minute.", value: (r) => timed(r)?.time ?? "" },
   {
     name: "utc_offset",
-    description: "The venue's offset from UTC at that time, +HH:MM (says which of two equal clock times was meant on the night the clocks go back); empty without a time.",
-    value: (r) => timed(r)?.offset ?? "",
+    description:
+      "The venue's offset from UTC at that time, UTC+HH:MM (it says which of two equal clock times was meant on the night the clocks go back; written after \"UTC\" so that no spreadsheet reads it as a sum); empty without a time.",
+    value: (r) => {
+      const offset = timed(r)?.offset;
+      return offset ? `UTC${offset}` : "";
+    },
   },
   { name: "precision", description: "How precisely the time is known: unknown (not even the day), day, part_of_day or minute.", value: ({ s }) => s.saidPrecision },
   { name: "part_of_day", description: "morning, afternoon, evening or night, when that is what was reported.", value: ({ s }) => s.partOfDay ?? "" },
