@@ -24,7 +24,10 @@ type Props = {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await getTalk((await params).slug))?.title ?? "Talk not found" };
+  const talk = await getTalk((await params).slug);
+  if (!talk) return { title: "Talk not found" };
+  // Feed readers find the talk's Atom feed from the page.
+  return { title: talk.title, alternates: { types: { "application/atom+xml": [{ url: `/talks/${talk.slug}/feed.xml`, title: `${talk.title}: new statements` }] } } };
 }
 
 export default async function TalkPage({ params, searchParams }: Props) {
