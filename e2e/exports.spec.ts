@@ -21,7 +21,8 @@ const EXPORTS = [
 test("an analyst finds the talk's exports on its page and in the print view, and each one answers with its file", async ({ page, request }) => {
   await page.goto(`/talks/${BEIJING}`);
   const group = page.getByRole("navigation", { name: "Export this talk" });
-  await expect(group).toContainText("Export: CSV · JSON · Calendar · Atom feed · TimelineJS");
+  await expect(group).toContainText("Export:");
+  await expect(group.getByRole("link")).toHaveText(["CSV", "JSON", "Calendar", "Atom feed", "TimelineJS"]);
   for (const e of EXPORTS) {
     await expect(group.getByRole("link", { name: e.name, exact: true })).toHaveAttribute("href", `/talks/${BEIJING}/${e.path}`);
     const response = await request.get(`/talks/${BEIJING}/${e.path}`);
