@@ -116,16 +116,21 @@ export function escapeText(value: string): string {
     .replace(/\n/g, "\\n");
 }
 
-const encoder = new TextEncoder();
+/** The octets of a character in UTF-8. */
+const utf8Size = (char: string) => {
+  const code = char.codePointAt(0)!;
+  return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+};
 
 /** A content line folded so that no line is longer than 75 octets, each break before a whole character. */
 export function foldLine(line: string): string {
-  if (encoder.encode(line).length <= 75) return line;
+  // Most lines are short and ASCII: 75 characters or fewer of at most 3 octets each can be 225 octets, so count.
+  if (line.length <= 25 || (line.length <= 75 && !/[^\x00-\x7f]/.test(line))) return line;
   const out: string[] = [];
   let current = "";
   let octets = 0;
   for (const char of line) {
-    const size = encoder.encode(char).length;
+    const size = utf8Size(char);
     // A continuation line starts with a space, which counts.
     const limit = out.length === 0 ? 75 : 74;
     if (octets + size > limit) {

@@ -13,7 +13,7 @@ import type { ExportStatement, TalkExport } from "../talk-document/export";
 import { talkDayNumber } from "../time/zone-calendar";
 import { citation, exportNames, speakerName, venueReading, type ExportNames } from "./common";
 
-type Row = { s: ExportStatement; x: TalkExport; names: ExportNames };
+type Row = { s: ExportStatement; x: TalkExport; names: ExportNames; dayNumber: (day: string) => number };
 
 export type StatementCsvColumn = {
   /** The header, in snake_case: what the import will look for. */
@@ -36,7 +36,7 @@ export const STATEMENT_CSV_COLUMNS: readonly StatementCsvColumn[] = [
   {
     name: "day_number",
     description: "Its day of the talk (1 for the first day, counting only the days the venue's clocks kept); empty when the day is not known.",
-    value: ({ s, x }) => (s.saidOn ? String(talkDayNumber(x.talk, s.saidOn)) : ""),
+    value: ({ s, dayNumber }) => (s.saidOn ? String(dayNumber(s.saidOn)) : ""),
   },
   { name: "time", description: "The venue's clock time, HH:MM, only when it is known to the minute.", value: (r) => timed(r)?.time ?? "" },
   {
@@ -94,7 +94,14 @@ export const statementsCsv = {
   /** The records, header first, as plain strings (before any escaping). */
   records(x: TalkExport): string[][] {
     const names = exportNames(x);
-    return [STATEMENT_CSV_COLUMNS.map((c) => c.name), ...x.statements.map((s) => STATEMENT_CSV_COLUMNS.map((c) => c.value({ s, x, names })))];
+    // A long talk has many statements on each of its days: each day is numbered once.
+    const numbers = new Map<string, number>();
+    const dayNumber = (day: string) => {
+      let n = numbers.get(day);
+      if (n === undefined) numbers.set(day, (n = talkDayNumber(x.talk, day)));
+      return n;
+    };
+    return [STATEMENT_CSV_COLUMNS.map((c) => c.name), ...x.statements.map((s) => STATEMENT_CSV_COLUMNS.map((c) => c.value({ s, x, names, dayNumber })))];
   },
 
   /** The file: BOM, CRLF, RFC 4180 quoting, formulas defused. */
