@@ -2,10 +2,11 @@ import type { TalkFrame } from "@/lib/data/talks";
 import { zoneNamesDuring } from "@/lib/time/zones";
 import { formatDayRange } from "@/lib/time/local-day";
 import { StatusBadge } from "../badges";
+import { ExportLinks } from "./export-links";
 
 /**
  * `editable`: the reader is an editor, who also gets the talk's editing links. `printHref`: the
- * talk's print view (every day in full), linked from the talk page.
+ * talk's print view (every day in full), linked from the talk page with the talk's exports.
  */
 export function TalkHeader({ data, editable = false, printHref }: { data: Pick<TalkFrame, "talk" | "parties" | "issues">; editable?: boolean; printHref?: string }) {
   const { talk } = data;
@@ -31,6 +32,7 @@ export function TalkHeader({ data, editable = false, printHref }: { data: Pick<T
             Edit the talk
           </a>
         ) : null}
+        {printHref ? <ExportLinks slug={talk.slug} /> : null}
       </div>
       {talk.summary && <p className="talk-header__summary">{talk.summary}</p>}
       <dl className="facts">

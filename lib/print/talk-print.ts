@@ -8,6 +8,7 @@
 import type { CitedSource, SessionGroup, TalkFrame, TimelineSession, TimelineStatement, WindowContent } from "../data/talks";
 import type { ConvergenceRow } from "../timeline/convergence";
 import { Html, html, safeHref } from "../html";
+import { talkExportLinks } from "../exports/links";
 import { CAPACITY_LABEL, GAP_LABEL, OUTCOME_LABEL, SESSION_KIND_LABEL, SETTING_LABEL, STATEMENT_KIND_LABEL, TALK_STATUS_LABEL } from "../labels";
 import { splitQuote } from "../quote";
 import { statementDay } from "../timeline/build";
@@ -32,6 +33,10 @@ export function printHead(ctx: PrintContext, convergence: ConvergenceRow[]): Htm
 <style nonce="${ctx.nonce}">${new Html(PRINT_CSS)}</style></head>
 <body><main class="print-view" id="main">
 <p class="bar no-print"><a href="/talks/${talk.slug}${ctx.query}">Back to the timeline</a><button type="button" id="print-button" hidden>Print or save as PDF</button></p>
+<nav class="exports no-print" aria-label="Export this talk">Export: ${joinWith(
+    talkExportLinks(talk.slug).map((l) => html`<a href="${l.href}" title="${l.description}">${l.label}</a>`),
+    " · ",
+  )}</nav>
 <header class="talk-header"><h1>${talk.title}</h1>
 <p class="meta"><span class="badge">${TALK_STATUS_LABEL[talk.status]}</span> ${talk.venueCity} · ${formatDayRange(talk.firstDay, talk.lastDay)}</p>
 ${talk.summary ? html`<p class="summary">${talk.summary}</p>` : null}
@@ -182,6 +187,7 @@ const PRINT_CSS = `
 a{color:var(--accent)}h1,h2,h3,h4,p{margin:0}h1{font-size:1.6rem}h2{font-size:1.15rem}h4{font-size:1rem;display:inline}ol,ul{margin:0;padding:0;list-style:none}
 .print-view{max-width:60rem;margin:0 auto;padding:1rem 1.25rem 3rem}
 .bar{display:flex;justify-content:space-between;align-items:center;margin-bottom:1rem}
+.exports{margin:-.5rem 0 1rem;font-size:.88rem;color:var(--ink-2)}
 .bar button{font:inherit;padding:.35rem .8rem;border:1px solid var(--accent);background:var(--accent);color:#fff;border-radius:4px;cursor:pointer}
 .muted{color:var(--ink-3)}.meta{margin:.4rem 0;color:var(--ink-2)}.summary{max-width:48rem;color:var(--ink-2)}
 .facts{display:grid;grid-template-columns:auto 1fr;gap:.2rem 1rem;margin:.6rem 0 0;font-size:.92rem}.facts dt{color:var(--ink-3)}.facts dd{margin:0}

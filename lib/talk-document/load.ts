@@ -15,6 +15,13 @@ import type { Snapshot } from "../entities/types";
 import { planUpdate, type Actor, type Plan } from "../mutations/core";
 import type { TalkDocument } from "./schema";
 
+/**
+ * A whole talk is one batch transaction: the 5,000-statement bench talk takes longer than Prisma's
+ * default 5 s on PostgreSQL on a busy machine (then nothing is written), so a load may take this
+ * long. On SQLite a call with a time limit commits alone, outside the write gate's groups.
+ */
+const LOAD_TIMEOUT_MS = 120_000;
+
 export type LoadResult = { status: "created"; talkId: string } | { status: "exists"; talkId: string };
 
 /** A document that agrees with itself but not with the database: each problem names where it is. */
@@ -189,7 +196,7 @@ export async function loadTalkDocument(db: Db, doc: TalkDocument, actorName: str
         after: JSON.parse(JSON.stringify(r.after)) as Prisma.InputJsonValue,
       })),
     }),
-  ]);
+  ], { timeout: LOAD_TIMEOUT_MS });
   return { status: "created", talkId };
 }
 

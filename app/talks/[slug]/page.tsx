@@ -37,7 +37,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: talk.title,
     description,
-    alternates: { canonical: url },
+    // Feed readers find the talk's Atom feed from the page.
+    alternates: { canonical: url, types: { "application/atom+xml": [{ url: `/talks/${talk.slug}/feed.xml`, title: `${talk.title}: new statements` }] } },
     openGraph: { type: "website", siteName: "Parley", title: talk.title, description, url },
     twitter: { card: "summary", title: talk.title, description },
   };
