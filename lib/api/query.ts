@@ -27,7 +27,7 @@ export function parseQuery<S extends z.ZodObject>(schema: S, params: URLSearchPa
 }
 
 /** A parameter's name as a message may quote it: at most 60 characters, no control characters. */
-function printable(key: string): string {
+export function printable(key: string): string {
   const clean = key.replace(/[\u0000-\u001f\u007f-\u009f\uD800-\uDFFF]/g, "\uFFFD");
   return clean.length > 60 ? `${clean.slice(0, 60)}…` : clean;
 }
