@@ -12,6 +12,7 @@ for (const [name, path] of [
   ["print view", "/talks/japan-dprk-beijing-2006/print"],
   ["source page", "/sources/news-report-2006-02-07"],
   ["not-found page", "/talks/no-such-talk"],
+  ["read API documentation", "/docs/api"],
 ] as const) {
   test(`axe finds no WCAG 2.2 AA violations on the ${name}`, async ({ page }) => {
     await page.goto(path);

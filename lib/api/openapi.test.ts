@@ -5,8 +5,11 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { compileErrors, validate } from "@readme/openapi-parser";
+import Ajv2020 from "ajv/dist/2020";
+import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { endpoints } from "./endpoints";
+import { EXAMPLE_SCHEMAS, EXAMPLES } from "./examples";
 import { openApiDocument } from "./openapi";
 
 const API_DIR = path.resolve(import.meta.dirname, "../../app/api/v1");
@@ -42,5 +45,17 @@ describe("the OpenAPI document", () => {
     expect(limit?.schema).toEqual({ type: "integer", minimum: 1, maximum: 200 });
     const kind = doc.paths["/api/v1/talks/{slug}/statements"]!.get.parameters.find((p) => p.name === "kind");
     expect(kind?.schema).toMatchObject({ type: "string", enum: ["direct_quote", "paraphrase", "position", "demand", "denial", "assessment"] });
+  });
+});
+
+describe("the documentation page's examples", () => {
+  it("are each valid against their schema in the OpenAPI document", () => {
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats(ajv);
+    ajv.addSchema({ $id: "parley-openapi", components: openApiDocument().components }, "parley-openapi");
+    for (const [name, example] of Object.entries(EXAMPLES)) {
+      const validate = ajv.compile({ $ref: `parley-openapi#/components/schemas/${EXAMPLE_SCHEMAS[name as keyof typeof EXAMPLES]}` });
+      expect(validate(example) ? [] : validate.errors, name).toEqual([]);
+    }
   });
 });
