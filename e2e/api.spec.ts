@@ -2,6 +2,8 @@
 // from another origin in Chromium (its real preflight for If-None-Match), the OpenAPI document,
 // refusals in JSON (through server.mjs and proxy.ts too), the documentation page linked from every
 // page's footer, and reading behind sign-in (PARLEY_PUBLIC_READ=false) on a server of its own.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { createAccountWithCli, newVisitor, signIn, type Account } from "./support/accounts";
@@ -33,21 +35,29 @@ test("a program reads a talk's statements, and gets 304 while nothing changed", 
 });
 
 test("a script on another site reads the API from a browser, ETag and all", async ({ page, baseURL }) => {
-  // A page of another origin, served by the test: Chromium applies CORS (and a preflight, for If-None-Match) as it would anywhere.
-  await page.route("http://elsewhere.test/**", (route) => route.fulfill({ contentType: "text/html", body: "<!doctype html><title>Elsewhere</title><p>A newsroom's page</p>" }));
-  await page.goto("http://elsewhere.test/");
-  const result = await page.evaluate(async (url) => {
-    const first = await fetch(url);
-    const etag = first.headers.get("etag");
-    const data = ((await first.json()) as { data: unknown[] }).data.length;
-    const second = await fetch(url, { headers: { "If-None-Match": etag ?? "" }, cache: "no-store" });
-    return { status: first.status, etag, data, second: second.status };
-  }, `${baseURL}${STATEMENTS}`);
-  expect(result.status).toBe(200);
-  expect(result.etag).toMatch(/^W\//);
-  expect(result.data).toBeGreaterThan(0);
-  // fetch() hands a 304 to the script only when the script sent If-None-Match itself, as here.
-  expect(result.second).toBe(304);
+  // A page of another origin (another port), served by the test: Chromium applies CORS to it, and
+  // a preflight for If-None-Match, as it would on any site. (Loopback, so Chromium's rules for
+  // public pages calling local addresses do not get in the way.)
+  const elsewhere = http.createServer((_, response) => response.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>Elsewhere</title><p>A newsroom's page</p>"));
+  await new Promise<void>((resolve) => elsewhere.listen(0, "127.0.0.1", resolve));
+  try {
+    const { port } = elsewhere.address() as AddressInfo;
+    await page.goto(`http://127.0.0.1:${port}/`);
+    const result = await page.evaluate(async (url) => {
+      const first = await fetch(url);
+      const etag = first.headers.get("etag");
+      const data = ((await first.json()) as { data: unknown[] }).data.length;
+      const second = await fetch(url, { headers: { "If-None-Match": etag ?? "" }, cache: "no-store" });
+      return { status: first.status, etag, data, second: second.status };
+    }, `${baseURL}${STATEMENTS}`);
+    expect(result.status).toBe(200);
+    expect(result.etag).toMatch(/^W\//);
+    expect(result.data).toBeGreaterThan(0);
+    // fetch() hands a 304 to the script only when the script sent If-None-Match itself, as here.
+    expect(result.second).toBe(304);
+  } finally {
+    elsewhere.close();
+  }
 });
 
 test("the OpenAPI document lists every endpoint, and refusals are JSON naming what is wrong", async ({ request }) => {
