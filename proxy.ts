@@ -8,6 +8,7 @@
 // It is NOT where writes are checked: every Server Action and write route checks inside itself
 // (lib/actions/safe-action.ts).
 import { NextResponse, type NextRequest } from "next/server";
+import { ApiProblem, isApiPath, problemResponse, SIGN_IN_TO_READ } from "./lib/api/errors";
 import { getAuth } from "./lib/auth/auth";
 import { loginPath } from "./lib/auth/redirect-target";
 import { hasSessionCookie, quickSessionUser, toCurrentUser } from "./lib/auth/session";
@@ -15,13 +16,21 @@ import { getEnv } from "./lib/env";
 import { databaseAvailable, RETRY_AFTER_SECONDS } from "./lib/health/database";
 import { contentSecurityPolicyFor } from "./lib/security/csp";
 
-/** Pages anyone may open even when reading needs an account. */
+/**
+ * Pages anyone may open even when reading needs an account: signing in, and the read API's
+ * description (its documentation page and OpenAPI document hold no data).
+ */
 function isOpenPath(pathname: string): boolean {
-  return pathname === "/login" || pathname.startsWith("/login/");
+  return pathname === "/login" || pathname.startsWith("/login/") || pathname === "/docs/api" || pathname === "/api/v1/openapi.json";
 }
+
+/** A CORS preflight to the read API: it carries no credentials and reveals nothing; the route answers it. */
+const isApiPreflight = (request: NextRequest) => request.method === "OPTIONS" && isApiPath(request.nextUrl.pathname);
 
 function refuse(request: NextRequest): NextResponse {
   const { pathname, search } = request.nextUrl;
+  // The read API refuses in its own shape, readable from other sites (docs/decisions/017-read-api.md).
+  if (isApiPath(pathname)) return toNext(problemResponse(new ApiProblem(401, "unauthenticated", SIGN_IN_TO_READ), request.method));
   // An EventSource cannot follow a redirect to a page: it gets the status instead.
   if (pathname === "/api" || pathname.startsWith("/api/") || request.headers.get("accept") === "text/event-stream") {
     return NextResponse.json({ ok: false, message: "Sign in to read Parley." }, { status: 401 });
@@ -45,6 +54,7 @@ const UNAVAILABLE = "Parley cannot reach its database just now. Nothing is lost;
 function unavailable(request: NextRequest): NextResponse {
   const headers = { "retry-after": String(RETRY_AFTER_SECONDS), "cache-control": "no-store" };
   const { pathname } = request.nextUrl;
+  if (isApiPath(pathname)) return toNext(problemResponse(new ApiProblem(503, "unavailable", UNAVAILABLE, undefined, headers), request.method));
   const wantsData =
     pathname === "/api" || pathname.startsWith("/api/") || request.headers.get("accept") === "text/event-stream" || request.headers.has("next-action");
   if (wantsData) return NextResponse.json({ ok: false, message: UNAVAILABLE }, { status: 503, headers });
@@ -52,9 +62,14 @@ function unavailable(request: NextRequest): NextResponse {
   return new NextResponse(page, { status: 503, headers: { ...headers, "content-type": "text/html; charset=utf-8" } });
 }
 
+/** A Response made for the read API, as the NextResponse proxy.ts answers with. */
+function toNext(response: Response): NextResponse {
+  return new NextResponse(response.body, { status: response.status, headers: response.headers });
+}
+
 async function guard(request: NextRequest, pass: () => NextResponse): Promise<NextResponse> {
   const { publicRead } = getEnv();
-  const open = publicRead || isOpenPath(request.nextUrl.pathname);
+  const open = publicRead || isOpenPath(request.nextUrl.pathname) || isApiPreflight(request);
   if (!hasSessionCookie(request.cookies.getAll().map((cookie) => cookie.name))) return open ? pass() : refuse(request);
   // A Server Action reads the session itself, inside (lib/actions/safe-action.ts), and refuses
   // with a sentence: looking it up here too would only double a save's cost

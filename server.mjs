@@ -56,7 +56,8 @@ const BROKEN_PATH = "The address has a broken percent-encoding (a % not followed
 
 /** A Server Action as Next.js recognises one: a POST with its header, or a form posted without JavaScript. */
 function isActionRequest(request) {
-  if (request.method !== "POST") return false;
+  // The read API's routes take no Server Actions; a POST there is answered 405 by the route.
+  if (request.method !== "POST" || isReadApi(request)) return false;
   const type = request.headers["content-type"] ?? "";
   return request.headers["next-action"] !== undefined || type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded");
 }
@@ -148,10 +149,17 @@ function replay(request, body) {
   return copy;
 }
 
-/** One sentence, JSON for Server Actions and clients asking for JSON, plain text otherwise. */
+/** The read API's addresses (lib/api/errors.ts): they answer in its JSON shape, readable from other sites. */
+const isReadApi = (request) => /^\/api\/v1(\/|\?|$)/.test(request.url ?? "");
+const API_CODES = { 400: "bad_parameter", 405: "method_not_allowed", 413: "bad_parameter", 500: "internal" };
+
+/** One sentence, JSON for Server Actions and clients asking for JSON, plain text otherwise; the read API's shape on its addresses. */
 function refuse(request, response, status, message, headers = {}) {
-  const json = request.headers["next-action"] !== undefined || /\bapplication\/json\b/.test(request.headers.accept ?? "");
-  const body = json ? JSON.stringify({ ok: false, message }) : `${message}\n`;
+  const api = isReadApi(request);
+  const json = api || request.headers["next-action"] !== undefined || /\bapplication\/json\b/.test(request.headers.accept ?? "");
+  if (api && status === 405) message = `The read API answers GET, HEAD, OPTIONS, not ${(request.method ?? "").replace(/[^A-Z-]/g, "") || "this method"}.`;
+  const body = api ? JSON.stringify({ error: { code: API_CODES[status] ?? "bad_parameter", message } }) : json ? JSON.stringify({ ok: false, message }) : `${message}\n`;
+  if (api) headers = { ...headers, "access-control-allow-origin": "*", ...(status === 405 ? { allow: "GET, HEAD, OPTIONS" } : {}) };
   response.writeHead(status, {
     ...headers,
     "content-type": json ? "application/json; charset=utf-8" : "text/plain; charset=utf-8",
@@ -263,7 +271,8 @@ if (cluster.isPrimary && workers > 1) {
   async function serve(request, response) {
     const problem = refusalOf(request);
     if (problem) return refuse(request, response, problem.status, problem.message, problem.headers);
-    if (request.method === "OPTIONS") {
+    // The read API answers its own CORS preflights (lib/api/route.ts).
+    if (request.method === "OPTIONS" && !isReadApi(request)) {
       response.writeHead(204, { allow: ALLOW, "cache-control": "no-store" });
       return response.end();
     }

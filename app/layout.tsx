@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
+import "./site-footer.css";
 // After globals.css, so the account menu's styles come later in the cascade.
 import { UserMenu } from "@/components/auth/user-menu";
 
@@ -33,6 +34,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <main id="main" className="page" tabIndex={-1}>
           {children}
         </main>
+        <footer className="site-footer">
+          <div className="site-footer__inner">
+            <a href="/docs/api">Read API</a>
+          </div>
+        </footer>
       </body>
     </html>
   );

@@ -13,6 +13,7 @@ for (const [name, path] of [
   ["embeddable timeline", "/embed/talks/japan-dprk-beijing-2006"],
   ["source page", "/sources/news-report-2006-02-07"],
   ["not-found page", "/talks/no-such-talk"],
+  ["read API documentation", "/docs/api"],
 ] as const) {
   test(`axe finds no WCAG 2.2 AA violations on the ${name}`, async ({ page }) => {
     await page.goto(path);
