@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { SearchForm, unknownFilters } from "@/components/search/search-form";
 import { SearchResultList } from "@/components/search/search-results";
 import "@/components/search/search.css";
-import { COUNT_CAP, getSearchOptions, RANK_WINDOW, searchRecords, type SearchResults } from "@/lib/data/search";
+import { getSearchOptions, RANK_WINDOW, searchRecords, type SearchResults } from "@/lib/data/search";
 import { plural } from "@/lib/labels";
 import { parseSearchRequest, searchHref, SEARCH_MAX_PAGE, SEARCH_PAGE_SIZE, type SearchRequest } from "@/lib/search/filters";
 import { describeTerms } from "@/lib/search/query";
@@ -20,10 +20,14 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 export default async function SearchPage({ searchParams }: Props) {
   const params = await searchParams;
   // The form is a plain GET form, which also sends the fields left empty: answer with the short
-  // address an analyst would share. Values that mean nothing stay, and are said to be ignored.
+  // address an analyst would share (a name given twice keeps its first value). Values that mean
+  // nothing stay, and are said to be ignored.
   const sent = Object.entries(params);
   if (sent.some(([, v]) => typeof v !== "string" || v.trim() === "")) {
-    const kept = sent.flatMap(([k, v]) => (typeof v === "string" && v.trim() !== "" ? [[k, v]] : []));
+    const kept = sent.flatMap(([k, v]) => {
+      const value = [v ?? []].flat()[0];
+      return value !== undefined && value.trim() !== "" ? [[k, value]] : [];
+    });
     redirect(kept.length ? `/search?${new URLSearchParams(kept)}` : "/search");
   }
   const request = parseSearchRequest(params);
@@ -73,26 +77,22 @@ function Results({ request, results }: { request: SearchRequest; results: Search
       </p>
     );
   }
-  const { counts } = results;
-  // Counts stop past COUNT_CAP: "more than 1,000 statements".
-  const count = (n: number, one: string) => (n > COUNT_CAP ? `more than ${plural(COUNT_CAP, one)}` : plural(n, one));
-  const capped = Object.values(counts).some((n) => n > COUNT_CAP);
-  const atLeast = Object.values(counts).reduce((sum, n) => sum + Math.min(n, COUNT_CAP), 0);
+  const { counts, capped } = results;
+  const window = RANK_WINDOW.toLocaleString("en-GB");
+  // Past RANK_WINDOW, statements and sessions are "more than 1,000" together.
   const parts = [
-    counts.statement && count(counts.statement, "statement"),
-    counts.session && count(counts.session, "session"),
-    counts.talk && count(counts.talk, "talk"),
-    counts.source && count(counts.source, "source"),
+    ...(capped ? [`more than ${window} statements and sessions`] : [counts.statement && plural(counts.statement, "statement"), counts.session && plural(counts.session, "session")]),
+    counts.talk && plural(counts.talk, "talk"),
+    counts.source && plural(counts.source, "source"),
   ].filter(Boolean);
   const start = (results.page - 1) * SEARCH_PAGE_SIZE + 1;
   return (
     <section className="search-found" aria-labelledby="results-heading">
       <h2 id="results-heading">Results</h2>
       <p className="search-summary">
-        {capped ? `More than ${plural(atLeast, "result")}` : plural(results.total, "result")} for {searched}
-        {parts.length > 1 ? `: ${parts.join(", ")}` : ""}, best first.
-        {results.windowed &&
-          ` So many are found that the ${RANK_WINDOW.toLocaleString("en-GB")} statements and sessions recorded last are ranked; add a word, a phrase or a filter to rank them all.`}
+        {capped ? `More than ${plural(RANK_WINDOW + counts.talk + counts.source, "result")}` : plural(results.total, "result")} for {searched}
+        {parts.length > 1 || capped ? `: ${parts.join(", ")}` : ""}, best first.
+        {results.windowed && ` So many are found that the ${window} statements and sessions recorded last are ranked; add a word, a phrase or a filter to rank them all.`}
         {results.pages > 1 && ` Page ${results.page} of ${results.pages}, results ${start}–${start + results.hits.length - 1}.`}
       </p>
       <SearchResultList hits={results.hits} terms={terms} start={start} />

@@ -10,7 +10,7 @@ import { getDb, isPostgres, type Db } from "../db";
 import type { Capacity, Outcome, SessionKind, StatementKind } from "../enums";
 import { SEARCH_MAX_PAGE, SEARCH_PAGE_SIZE, type SearchFilters, type SearchRequest } from "../search/filters";
 import { parseQuery, type ParsedQuery } from "../search/query";
-import { COUNT_CAP, RANK_WINDOW, searchCountQuery, searchPageQuery, type CountRow, type ResolvedFilters, type ResultKind, type SearchRow, type SearchSpec } from "../search/sql";
+import { RANK_WINDOW, searchQuery, type ResolvedFilters, type ResultKind, type SearchRow } from "../search/sql";
 import { sessionDay, statementDay } from "../timeline/build";
 import { talkRefSelect, type TalkRef } from "./statement-refs";
 
@@ -45,8 +45,13 @@ export type SearchHit =
 
 export type SearchResults = {
   query: ParsedQuery;
-  /** Records found, of each kind and in all; a count over COUNT_CAP means "more than COUNT_CAP". */
+  /**
+   * Records found of each kind. Statements and sessions are counted up to RANK_WINDOW together:
+   * past it `capped` is set and their counts mean only "more than RANK_WINDOW".
+   */
   counts: Record<ResultKind, number>;
+  capped: boolean;
+  /** The records the pages can show (the first RANK_WINDOW statements and sessions, every talk and source). */
   total: number;
   /** This page's records, best first. */
   hits: SearchHit[];
@@ -56,7 +61,7 @@ export type SearchResults = {
   windowed: boolean;
 };
 
-export { COUNT_CAP, RANK_WINDOW };
+export { RANK_WINDOW };
 
 const NO_COUNTS: Record<ResultKind, number> = { statement: 0, session: 0, talk: 0, source: 0 };
 
@@ -67,27 +72,28 @@ const NO_COUNTS: Record<ResultKind, number> = { statement: 0, session: 0, talk: 
 export async function searchRecords(request: SearchRequest): Promise<SearchResults> {
   await requireReader();
   const query = parseQuery(request.q);
-  const empty = { query, counts: NO_COUNTS, total: 0, hits: [], page: request.page, pages: 0, windowed: false };
+  const empty = { query, counts: NO_COUNTS, capped: false, total: 0, hits: [], page: request.page, pages: 0, windowed: false };
   if (query.terms.length === 0) return empty;
   const db = await getDb();
   const filters = await resolveSearchFilters(db, request.filters);
   if (!filters) return empty;
   const dialect = isPostgres(db) ? "postgresql" : "sqlite";
-  const spec: SearchSpec = { terms: query.terms, filters, limit: SEARCH_PAGE_SIZE, offset: (request.page - 1) * SEARCH_PAGE_SIZE };
-  const pageQuery = searchPageQuery(dialect, spec);
-  const countQuery = searchCountQuery(dialect, spec);
-  if (!pageQuery || !countQuery) return empty;
-  const [rows, [count]] = await Promise.all([db.$queryRaw<SearchRow[]>(pageQuery), db.$queryRaw<CountRow[]>(countQuery)]);
-  const counts = { statement: Number(count!.statements), session: Number(count!.sessions), talk: Number(count!.talks), source: Number(count!.sources) };
-  const total = counts.statement + counts.session + counts.talk + counts.source;
+  const sql = searchQuery(dialect, { terms: query.terms, filters, limit: SEARCH_PAGE_SIZE, offset: (request.page - 1) * SEARCH_PAGE_SIZE });
+  if (!sql) return empty;
+  const rows = await db.$queryRaw<SearchRow[]>(sql);
+  const head = rows[0]!;
+  const counts = { statement: Number(head.statements), session: Number(head.sessions), talk: Number(head.talks), source: Number(head.sources) };
+  const capped = counts.statement + counts.session > RANK_WINDOW;
+  const total = Math.min(counts.statement + counts.session, RANK_WINDOW) + counts.talk + counts.source;
   return {
     query,
     counts,
+    capped,
     total,
-    hits: await readHits(db, rows),
+    hits: await readHits(db, rows.flatMap((r) => (r.kind && r.id ? [{ kind: r.kind, id: r.id }] : []))),
     page: request.page,
     pages: Math.min(SEARCH_MAX_PAGE, Math.ceil(total / SEARCH_PAGE_SIZE)),
-    windowed: dialect === "sqlite" && counts.statement + counts.session > RANK_WINDOW,
+    windowed: dialect === "sqlite" && capped,
   };
 }
 
@@ -108,7 +114,7 @@ export async function resolveSearchFilters(db: Db, f: SearchFilters): Promise<Re
 }
 
 /** The page's records with what the page shows of each, in the order found. */
-async function readHits(db: Db, rows: SearchRow[]): Promise<SearchHit[]> {
+async function readHits(db: Db, rows: { kind: ResultKind; id: string }[]): Promise<SearchHit[]> {
   const ids = (kind: ResultKind) => rows.filter((r) => r.kind === kind).map((r) => r.id);
   const read = <T>(kind: ResultKind, find: (ids: string[]) => Promise<T[]>) => (ids(kind).length ? find(ids(kind)) : Promise.resolve([]));
   const [statements, sessions, talks, sources] = await Promise.all([

@@ -37,14 +37,25 @@ export const FIELD_WEIGHTS = { title: 4, quote: 3, body: 2, note: 1 } as const;
  * On SQLite, how many of the statements and sessions found are ranked: the latest recorded this
  * many (the index reads them newest first and stops). Scoring every match of a word found in a
  * third of 100,000 statements takes 80 ms; a window keeps it to a few. Below it, the ranking is
- * exact; above it, the best of the latest are shown first. It is also as far as the pages go.
+ * exact; above it, the best of the latest are shown first. It is also as far as the pages go, and
+ * where counting stops: past it, "more than 1,000 statements and sessions" (on both databases).
  */
 export const RANK_WINDOW = 1_000;
-/** Counts stop here: past it the page says "more than 1,000". */
-export const COUNT_CAP = 1_000;
 
-export type SearchRow = { kind: ResultKind; id: string; score: number };
-export type CountRow = Record<"statements" | "sessions" | "talks" | "sources", number | bigint>;
+/**
+ * One row of the answer: how many records of each kind were found (statements and sessions
+ * together counted up to RANK_WINDOW + 1 on SQLite), and one record of the page, best first; a
+ * page with no record has one row, of counts alone.
+ */
+export type SearchRow = {
+  statements: number | bigint;
+  sessions: number | bigint;
+  talks: number | bigint;
+  sources: number | bigint;
+  kind: ResultKind | null;
+  id: string | null;
+  score: number | null;
+};
 
 export type SearchSpec = {
   terms: QueryTerm[];
@@ -146,134 +157,116 @@ const anyTag = (tags: string[]) => `(${tags.map(tagPhrase).join(" OR ")})`;
 const wordsMatch = (terms: QueryTerm[]) => `{title quote body note} : (${toFts5(terms)})`;
 
 /**
- * The MATCH expression: the query's words in the four text fields, and the filters as tags (the
- * kinds asked for, then each filter). Null when the filters leave nothing to find (an empty range).
+ * The MATCH expression: the query's words in the four text fields, and the filters as tags: the
+ * kinds asked for (`kinds`, for talks and sources; statements and sessions are told apart by a
+ * join, below), then each filter of a statement or session. Null when the filters leave nothing to
+ * find (a range of days that holds none).
  */
-function fts5Match(terms: QueryTerm[], f: ResolvedFilters, kinds: ResultKind[]): string | null {
-  const parts = [wordsMatch(terms), `tags : ${anyTag(kinds.map((k) => `k${k}`))}`];
-  if (kinds.includes("statement") || kinds.includes("session")) {
-    if (f.talkId) parts.push(`tags : ${anyTag([`t${f.talkId}`])}`);
-    if (f.partyId) parts.push(`tags : ${anyTag([`p${f.partyId}`])}`);
-    if (f.envoyId) parts.push(`tags : ${anyTag([`e${f.envoyId}`])}`);
-    if (f.kind) parts.push(`tags : ${anyTag([`s${f.kind}`])}`);
-    if (f.issueId) parts.push(`tags : ${anyTag([`i${f.issueId}`])}`);
-    if (f.from || f.to) {
-      const days = rangeTags(f.from, f.to);
-      if (days.length === 0) return null;
-      parts.push(`tags : ${anyTag(days)}`);
-    }
+function fts5Match(terms: QueryTerm[], f: ResolvedFilters, kinds: ResultKind[] = []): string | null {
+  const parts = [wordsMatch(terms)];
+  if (kinds.length) parts.push(`tags : ${anyTag(kinds.map((k) => `k${k}`))}`);
+  if (f.talkId) parts.push(`tags : ${anyTag([`t${f.talkId}`])}`);
+  if (f.partyId) parts.push(`tags : ${anyTag([`p${f.partyId}`])}`);
+  if (f.envoyId) parts.push(`tags : ${anyTag([`e${f.envoyId}`])}`);
+  if (f.kind) parts.push(`tags : ${anyTag([`s${f.kind}`])}`);
+  if (f.issueId) parts.push(`tags : ${anyTag([`i${f.issueId}`])}`);
+  if (f.from || f.to) {
+    const days = rangeTags(f.from, f.to);
+    if (days.length === 0) return null;
+    parts.push(`tags : ${anyTag(days)}`);
   }
   return parts.join(" AND ");
 }
 
 const CATALOG = ["talk", "source"] as const;
 type CatalogKind = (typeof CATALOG)[number];
+const catalogKinds = (kinds: ResultKind[]) => kinds.filter((k): k is CatalogKind => (CATALOG as readonly string[]).includes(k));
 
 /**
- * Talks and sources matching the words, each as a row of its own table `x` with its score (or
- * without, for counting), and the SQL conditions of its filters. There are few of them: they are
- * read from the index once, for both kinds (bm25 counts the records holding each word anew for
- * every query it scores, so one query, not two).
+ * Talks and sources matching the words, each as a row of its own table `x` with its score, and
+ * the SQL conditions of its filters. There are few of them: they are read from the index once,
+ * for both kinds (bm25 counts the records holding each word anew for every query it scores).
  */
-function sqliteCatalog(terms: QueryTerm[], f: ResolvedFilters, kinds: CatalogKind[], scored: boolean): Sql {
-  const match = fts5Match(terms, {}, kinds)!;
+function sqliteCatalog(terms: QueryTerm[], f: ResolvedFilters, kinds: CatalogKind[]): Sql {
   const branches = kinds.map(
     (kind) => sql`SELECT ${literal(kind)} AS "kind", x."id" AS "id", c."score" AS "score"
       FROM "catalog" c JOIN ${table(kind)} x ON x."id" = c."ref"
       WHERE c."kind" = ${literal(kind)} AND ${and(conditions(kind, f))}`,
   );
   return sql`"catalog" AS MATERIALIZED (
-      SELECT r."kind" AS "kind", r."ref" AS "ref", ${scored ? sql`-${BM25}` : sql`0`} AS "score"
+      SELECT r."kind" AS "kind", r."ref" AS "ref", -${BM25} AS "score"
       FROM "SearchIndex" JOIN "SearchRow" r ON r."id" = "SearchIndex"."rowid"
-      WHERE "SearchIndex" MATCH ${match}
-    ), "catalogFound" AS (${join(branches, " UNION ALL ")})`;
+      WHERE "SearchIndex" MATCH ${fts5Match(terms, {}, kinds)!}
+    ), "catalogFound" AS MATERIALIZED (${join(branches, " UNION ALL ")})`;
 }
 
-function sqlitePage(spec: SearchSpec): Sql | null {
+/** The counts, and the page of "results" (a CTE of kind, id, score) in order: the statement's end, for both databases. */
+function answer(spec: SearchSpec, counts: Sql): Sql {
+  return sql`SELECT c."statements", c."sessions", c."talks", c."sources", p."kind", p."id", p."score"
+    FROM (${counts}) AS c
+    LEFT JOIN (SELECT "kind", "id", "score" FROM "results" ORDER BY "score" DESC, "kind", "id" LIMIT ${spec.limit} OFFSET ${spec.offset}) AS p ON 1 = 1
+    ORDER BY p."score" DESC, p."kind", p."id"`;
+}
+
+function sqliteQuery(spec: SearchSpec): Sql | null {
   const kinds = searchedKinds(spec.filters);
   const rows = kinds.filter((k) => k === "statement" || k === "session");
-  const match = fts5Match(spec.terms, spec.filters, rows);
+  const match = fts5Match(spec.terms, spec.filters);
   if (match === null) return null;
   const window = spec.window === undefined ? RANK_WINDOW : spec.window;
-  const catalog = kinds.filter((k): k is CatalogKind => (CATALOG as readonly string[]).includes(k));
-  // Two steps, because bm25 first counts, over the whole index, the records holding each phrase of
-  // its expression: the tags' phrases (kstatement is in nearly every record) would cost more than
-  // the ranking itself. "found": the statements and sessions that match everything, newest first
-  // (the index's rowid order), up to the window, without scores. "ranked": bm25 of the query's
-  // words alone, read only between the first and last rowid found, and kept for those found.
+  const catalog = catalogKinds(kinds);
+  const count = (from: string, kind: ResultKind) => sql`(SELECT count(*) FROM ${raw(`"${from}"`)} WHERE "kind" = ${literal(kind)})`;
+  // "found": the statements and sessions that match, newest first (the index's rowid order, which
+  // it reads without sorting), one more than the window (to know there are more), scored as they
+  // come. Their kind comes from a join, not from tags in the expression: bm25 first counts, over
+  // the whole index, the records holding each of its phrases, and "kstatement" is in nearly all of
+  // them (that count cost more than the ranking). The filters' tags are rarer.
   return sql`WITH "found" AS MATERIALIZED (
-      SELECT "rowid" AS "row" FROM "SearchIndex" WHERE "SearchIndex" MATCH ${match}
-      ORDER BY "rowid" DESC LIMIT ${window ?? -1}
-    ), "ranked" AS MATERIALIZED (
-      SELECT "rowid" AS "row", ${BM25} AS "rank" FROM "SearchIndex"
-      WHERE "SearchIndex" MATCH ${wordsMatch(spec.terms)}
-        AND "rowid" >= (SELECT min("row") FROM "found") AND "rowid" <= (SELECT max("row") FROM "found")
-    )${catalog.length ? sql`, ${sqliteCatalog(spec.terms, spec.filters, catalog, true)}` : empty}
-    SELECT "kind", "id", "score" FROM (
-      SELECT r."kind" AS "kind", r."ref" AS "id", -k."rank" AS "score"
-      FROM "found" f JOIN "ranked" k ON k."row" = f."row" JOIN "SearchRow" r ON r."id" = f."row"
+      SELECT "SearchIndex"."rowid" AS "row", r."kind" AS "kind", r."ref" AS "id", -${BM25} AS "score"
+      FROM "SearchIndex" JOIN "SearchRow" r ON r."id" = "SearchIndex"."rowid"
+      WHERE "SearchIndex" MATCH ${match} AND r."kind" IN (${join(rows.map(literal), ", ")})
+      ORDER BY "SearchIndex"."rowid" DESC LIMIT ${window === null ? -1 : window + 1}
+    ), "kept" AS MATERIALIZED (
+      SELECT "kind", "id", "score" FROM "found" ORDER BY "row" DESC LIMIT ${window ?? -1}
+    )${catalog.length ? sql`, ${sqliteCatalog(spec.terms, spec.filters, catalog)}` : empty},
+    "results" AS (
+      SELECT "kind", "id", "score" FROM "kept"
       ${catalog.length ? sql`UNION ALL SELECT "kind", "id", "score" FROM "catalogFound"` : empty}
-    ) AS "results"
-    ORDER BY "score" DESC, "kind", "id"
-    LIMIT ${spec.limit} OFFSET ${spec.offset}`;
-}
-
-function sqliteCounts(spec: SearchSpec): Sql | null {
-  const kinds = searchedKinds(spec.filters);
-  const catalog = kinds.filter((k): k is CatalogKind => (CATALOG as readonly string[]).includes(k));
-  // Counting reads the index alone (no bm25), and stops past COUNT_CAP.
-  const count = (kind: ResultKind) => {
-    if (!kinds.includes(kind)) return sql`0`;
-    if (kind === "talk" || kind === "source") return sql`(SELECT count(*) FROM "catalogFound" WHERE "kind" = ${literal(kind)})`;
-    const match = fts5Match(spec.terms, spec.filters, [kind]);
-    return match === null ? sql`0` : sql`(SELECT count(*) FROM (SELECT 1 FROM "SearchIndex" WHERE "SearchIndex" MATCH ${match} LIMIT ${COUNT_CAP + 1}))`;
-  };
-  return sql`${catalog.length ? sql`WITH ${sqliteCatalog(spec.terms, spec.filters, catalog, false)}` : empty}
-    SELECT ${count("statement")} AS "statements", ${count("session")} AS "sessions", ${count("talk")} AS "talks", ${count("source")} AS "sources"`;
+    )
+    ${answer(
+      spec,
+      sql`SELECT ${count("found", "statement")} AS "statements", ${count("found", "session")} AS "sessions",
+        ${catalog.includes("talk") ? count("catalogFound", "talk") : sql`0`} AS "talks",
+        ${catalog.includes("source") ? count("catalogFound", "source") : sql`0`} AS "sources"`,
+    )}`;
 }
 
 // ---------------------------------------------------------------------------------------------
-// PostgreSQL
+// PostgreSQL: every match ranked (its cost is in reading the matching rows, which a window would
+// not save), and counted exactly.
 
-function postgresBranches(spec: SearchSpec): Sql[] {
+function postgresQuery(spec: SearchSpec): Sql {
   const query = toTsquery(spec.terms);
   // ts_rank's weights are listed D, C, B, A; normalization 1 divides by 1 + log(length), as bm25
   // weighs a match in a long text less.
   const weights = raw(`'{${[note, body, quote, title].map((w) => w / title).join(", ")}}'::float4[]`);
-  return searchedKinds(spec.filters).map(
+  const branches = searchedKinds(spec.filters).map(
     (kind) => sql`SELECT ${literal(kind)} AS "kind", x."id" AS "id", ts_rank(${weights}, x."searchVector", ${query}::tsquery, 1) AS "score"
       FROM ${table(kind)} x${joinTalk(kind)}
       WHERE x."searchVector" @@ ${query}::tsquery AND ${and(conditions(kind, spec.filters))}`,
   );
-}
-
-function postgresPage(spec: SearchSpec): Sql {
-  return sql`SELECT "kind", "id", "score" FROM (${join(postgresBranches(spec), " UNION ALL ")}) AS "found"
-    ORDER BY "score" DESC, "kind", "id"
-    LIMIT ${spec.limit} OFFSET ${spec.offset}`;
-}
-
-function postgresCounts(spec: SearchSpec): Sql {
-  const all = postgresBranches(spec);
-  const branches = new Map(searchedKinds(spec.filters).map((kind, i) => [kind, all[i]!]));
-  const count = (kind: ResultKind) => {
-    const branch = branches.get(kind);
-    return branch ? sql`(SELECT count(*) FROM (${branch} LIMIT ${COUNT_CAP + 1}) AS "c")` : sql`0`;
-  };
-  return sql`SELECT ${count("statement")} AS "statements", ${count("session")} AS "sessions", ${count("talk")} AS "talks", ${count("source")} AS "sources"`;
+  const count = (kind: ResultKind) => sql`count(*) FILTER (WHERE "kind" = ${literal(kind)})`;
+  return sql`WITH "results" AS MATERIALIZED (${join(branches, " UNION ALL ")})
+    ${answer(spec, sql`SELECT ${count("statement")} AS "statements", ${count("session")} AS "sessions", ${count("talk")} AS "talks", ${count("source")} AS "sources" FROM "results"`)}`;
 }
 
 // ---------------------------------------------------------------------------------------------
 
 /**
- * A page of results, best first. Ties are broken by kind and id, so a page never shuffles between
- * two loads. Null when nothing can match (a range that holds no day).
+ * The search: the counts and a page of results, best first, in one statement. Ties are broken by
+ * kind and id, so a page never shuffles between two loads. Null when nothing can match (a range of
+ * days that holds none).
  */
-export function searchPageQuery(dialect: Dialect, spec: SearchSpec): Sql | null {
-  return dialect === "sqlite" ? sqlitePage(spec) : postgresPage(spec);
-}
-
-/** How many records of each kind are found, each counted up to COUNT_CAP + 1. */
-export function searchCountQuery(dialect: Dialect, spec: SearchSpec): Sql | null {
-  return dialect === "sqlite" ? sqliteCounts(spec) : postgresCounts(spec);
+export function searchQuery(dialect: Dialect, spec: SearchSpec): Sql | null {
+  return dialect === "sqlite" ? sqliteQuery(spec) : postgresQuery(spec);
 }

@@ -22,7 +22,7 @@ import { deleteRow, updateRow } from "../../lib/mutations/core";
 import type { SearchFilters } from "../../lib/search/filters";
 import { parseQuery } from "../../lib/search/query";
 import { resolveSearchFilters } from "../../lib/data/search";
-import { searchCountQuery, searchPageQuery, type CountRow, type Dialect, type SearchRow } from "../../lib/search/sql";
+import { searchQuery, type Dialect, type SearchRow } from "../../lib/search/sql";
 import { textWords } from "../../lib/search/tokens";
 import { loadTalkDocument } from "../../lib/talk-document/load";
 import { TalkDocumentSchema } from "../../lib/talk-document/schema";
@@ -134,17 +134,17 @@ describe("the words", () => {
 async function findAll(side: Side, q: string, filters: SearchFilters = {}): Promise<{ keys: string[]; first: string | null; total: number; counts: unknown }> {
   const { terms } = parseQuery(q);
   const resolved = await resolveSearchFilters(side.db, filters);
-  const spec = resolved && terms.length ? { terms, filters: resolved, limit: 100_000, offset: 0, window: null } : null;
-  const page = spec && searchPageQuery(side.dialect, spec);
-  if (!spec || !page) return { keys: [], first: null, total: 0, counts: null };
-  const rows = await side.db.$queryRaw<SearchRow[]>(page);
-  const [counts] = await side.db.$queryRaw<CountRow[]>(searchCountQuery(side.dialect, spec)!);
-  const keyOf = await recordKeys(side.db, rows);
-  const keys = rows.map((r) => keyOf.get(r.id)!);
-  return { keys: [...keys].sort(), first: keys[0] ?? null, total: rows.length, counts: Object.fromEntries(Object.entries(counts!).map(([k, v]) => [k, Number(v)])) };
+  const query = resolved && terms.length ? searchQuery(side.dialect, { terms, filters: resolved, limit: 100_000, offset: 0, window: null }) : null;
+  if (!query) return { keys: [], first: null, total: 0, counts: null };
+  const rows = await side.db.$queryRaw<SearchRow[]>(query);
+  const found = rows.flatMap((r) => (r.kind && r.id ? [{ kind: r.kind, id: r.id }] : []));
+  const keyOf = await recordKeys(side.db, found);
+  const keys = found.map((r) => keyOf.get(r.id)!);
+  const { statements, sessions, talks, sources } = rows[0]!;
+  return { keys: [...keys].sort(), first: keys[0] ?? null, total: found.length, counts: [statements, sessions, talks, sources].map(Number) };
 }
 
-async function recordKeys(db: Db, rows: SearchRow[]): Promise<Map<string, string>> {
+async function recordKeys(db: Db, rows: { kind: string; id: string }[]): Promise<Map<string, string>> {
   const ids = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => r.id);
   const [statements, sessions, talks, sources] = await Promise.all([
     db.statement.findMany({ where: { id: { in: ids("statement") } }, select: { id: true, text: true, talk: { select: { slug: true } } } }),

@@ -8,7 +8,7 @@ import { createDb, type Db } from "../../lib/db";
 import type { DatabaseConfig } from "../../lib/env";
 import { parseSearchRequest } from "../../lib/search/filters";
 import { parseQuery, QUERY_MAX_WORDS, toFts5, toTsquery } from "../../lib/search/query";
-import { searchCountQuery, searchPageQuery, type Dialect } from "../../lib/search/sql";
+import { searchQuery, type Dialect } from "../../lib/search/sql";
 import { applyMigrations } from "../../scripts/db/engine";
 import { loadSeedTalk } from "../support/factories";
 import { hugeString, oddString } from "../support/hostile";
@@ -87,11 +87,10 @@ describe("the queries made of it", () => {
           const filters = await resolveSearchFilters(db, request.filters);
           if (!filters || terms.length === 0) continue;
           const spec = { terms, filters, limit: 20, offset: (request.page - 1) * 20 };
-          const page = searchPageQuery(dialect, spec);
-          const counts = searchCountQuery(dialect, spec);
-          if (!page || !counts) continue;
-          expect(Array.isArray(await db.$queryRaw(page))).toBe(true);
-          expect(await db.$queryRaw(counts)).toHaveLength(1);
+          const search = searchQuery(dialect, spec);
+          if (!search) continue;
+          const rows = await db.$queryRaw<unknown[]>(search);
+          expect(rows.length).toBeGreaterThanOrEqual(1); // the counts, at least
           ran++;
         }
       }),
