@@ -28,6 +28,16 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <a className="brand" href="/">
               Parley<span>negotiations, day by day</span>
             </a>
+            {/* A plain GET form: it works without JavaScript and leads to /search?q=… */}
+            <form className="site-search" role="search" aria-label="Site" action="/search" method="get">
+              <label htmlFor="site-search-q" className="visually-hidden">
+                Search statements, sessions, talks and sources
+              </label>
+              <input id="site-search-q" type="search" name="q" placeholder="Search" autoComplete="off" />
+              <button type="submit" className="button button--quiet">
+                Search
+              </button>
+            </form>
             <UserMenu />
           </div>
         </header>

@@ -12,6 +12,9 @@ for (const [name, path] of [
   ["print view", "/talks/japan-dprk-beijing-2006/print"],
   ["embeddable timeline", "/embed/talks/japan-dprk-beijing-2006"],
   ["source page", "/sources/news-report-2006-02-07"],
+  ["search page", "/search"],
+  ["search results", "/search?q=abduct*+progress"],
+  ["search results with filters and notes", "/search?q=%22huge+difference&talk=japan-dprk-beijing-2006&kind=bogus"],
   ["not-found page", "/talks/no-such-talk"],
   ["read API documentation", "/docs/api"],
 ] as const) {
@@ -58,7 +61,8 @@ test("a keyboard user skips to the content, jumps to day 4 and opens a statement
 test("the timeline prints cleanly: no filters or navigator, every day in full", async ({ page }) => {
   await page.goto("/talks/japan-dprk-beijing-2006");
   await page.emulateMedia({ media: "print" });
-  await expect(page.getByRole("search")).toBeHidden();
+  await expect(page.getByRole("search", { name: "Filter the timeline" })).toBeHidden();
+  await expect(page.getByRole("search", { name: "Site" })).toBeHidden();
   await expect(page.getByRole("navigation", { name: "Jump to a day" })).toBeHidden();
   await expect(page.locator("#day-unknown")).toBeVisible();
   expect(await page.locator(".timeline > .day").first().evaluate((el) => getComputedStyle(el).contentVisibility)).toBe("visible");
@@ -67,8 +71,8 @@ test("the timeline prints cleanly: no filters or navigator, every day in full", 
 test.describe("on a phone", () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
-  test("the talk page reflows to the screen's width: no sideways scrolling (WCAG 1.4.10)", async ({ page }) => {
-    for (const path of ["/talks/japan-dprk-beijing-2006", "/talks/test-long-round", "/talks/japan-dprk-beijing-2006/days/2006-02-07"]) {
+  test("the talk, day and search pages reflow to the screen's width: no sideways scrolling (WCAG 1.4.10)", async ({ page }) => {
+    for (const path of ["/talks/japan-dprk-beijing-2006", "/talks/test-long-round", "/talks/japan-dprk-beijing-2006/days/2006-02-07", "/search?q=abduct*+progress"]) {
       await page.goto(path);
       await page.waitForLoadState("networkidle");
       expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);

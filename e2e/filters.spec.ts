@@ -42,13 +42,13 @@ test("analyst filters the timeline to Japan, shares the URL, reloads, and clears
 
 test("analyst filters by session outcome and sees only the meetings that made no progress", async ({ page }) => {
   await page.goto("/talks/japan-dprk-beijing-2006?outcome=no_progress");
-  await expect(page.getByRole("search").getByRole("status")).toHaveText("Showing 0 of 9 statements and 2 of 3 sessions.");
+  await expect(page.getByRole("search", { name: "Filter the timeline" }).getByRole("status")).toHaveText("Showing 0 of 9 statements and 2 of 3 sessions.");
   await expect(page.locator(".session h4")).toHaveText(["First meeting on the abduction issue", "Second meeting on the abduction issue"]);
 });
 
 test("a filter value in the address that names nothing in the talk is said to be unknown, and kept in its menu", async ({ page }) => {
   await page.goto("/talks/japan-dprk-beijing-2006?party=nobody&kind=bogus");
-  const search = page.getByRole("search");
+  const search = page.getByRole("search", { name: "Filter the timeline" });
   await expect(search.getByRole("status")).toHaveText(
     "Not in this talk: party “nobody”, statement kind “bogus”. Nothing can match them; choose from the menus or clear the filters.",
   );

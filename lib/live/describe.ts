@@ -109,7 +109,7 @@ export function describeRevision(row: RevisionRow, ctx: DescribeContext): LiveCh
     }
     case "session": {
       dayOf = (f) =>
-        f ? (sessionDay({ id: "", sequence: 0, localDay: localDay(f, "localDay"), startsAt: instant(f, "startsAt") }, tz) ?? UNDATED) : null;
+        f ? (sessionDay({ localDay: localDay(f, "localDay"), startsAt: instant(f, "startsAt") }, tz) ?? UNDATED) : null;
       const title = text(current, "title");
       subject = title ? `session “${title}”` : "session";
       break;

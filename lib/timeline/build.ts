@@ -44,7 +44,7 @@ export type Timeline<S, T> = {
  * venue's zone, so 01:30 in Beijing is that Beijing day even though it is the day before in UTC);
  * otherwise the recorded local day, which may be unknown.
  */
-export function sessionDay(session: TimelineSessionInput, timeZone: string): LocalDay | null {
+export function sessionDay(session: Pick<TimelineSessionInput, "localDay" | "startsAt">, timeZone: string): LocalDay | null {
   return session.startsAt ? localDayOf(session.startsAt, timeZone) : session.localDay;
 }
 

@@ -5,11 +5,13 @@ import { createDb } from "../../lib/db";
 import { ConfigError } from "../../lib/env";
 import { TalkDocumentSchema, describeIssues } from "../../lib/talk-document/schema";
 import { DocumentRefused, loadTalkDocument } from "../../lib/talk-document/load";
+import { compactSearchIndex } from "../../lib/search/maintenance";
 
 async function main(files: string[]) {
   if (files.length === 0) throw new ConfigError("Name at least one talk document: npm run db:load -- talk.json");
   const db = await createDb();
   let failed = false;
+  let loaded = 0;
   try {
     for (const file of files) {
       let json: unknown;
@@ -35,8 +37,11 @@ async function main(files: string[]) {
         failed = true;
         continue;
       }
+      if (result.status === "created") loaded++;
       console.log(result.status === "created" ? `${file}: loaded ${parsed.data.talk.title}.` : `${file}: ${parsed.data.talk.title} is already loaded; left unchanged.`);
     }
+    // Many records at once: leave the search index compact (lib/search/maintenance.ts).
+    if (loaded > 0) await compactSearchIndex(db);
   } finally {
     await db.$disconnect();
   }

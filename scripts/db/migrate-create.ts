@@ -4,20 +4,26 @@
 // Nothing touches DATABASE_URL's database. The PostgreSQL history is replayed on a scratch database
 // on PARLEY_SHADOW_DATABASE_URL's server if set (its user needs CREATEDB), or else on a
 // throwaway local cluster started for the occasion (PostgreSQL 15 server binaries needed).
+// `--empty` also writes an empty migration.sql for a provider whose schema did not change (or for
+// both), to be filled by hand, as `prisma migrate dev --create-only` does: e.g. SQLite's search
+// index, which no model describes. A SQLite table the migration rebuilds keeps the triggers on it
+// or naming it (scripts/db/sqlite-triggers.ts).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startPostgres, type PostgresCluster } from "../../test/support/postgres";
 import { CommandError, LOCKFILE, diffMigrationsToSchema, lockfileContent, runCommand } from "./engine";
 import { PROVIDERS, ROOT, type Provider, migrationsDir, renderSchema, schemaPath } from "./providers";
+import { keepTriggers, triggersAfterMigrations } from "./sqlite-triggers";
 
 const NAME = /^[a-z0-9][a-z0-9_]{0,79}$/;
 
 runCommand(async () => {
-  const args = process.argv.slice(2);
+  const empty = process.argv.includes("--empty");
+  const args = process.argv.slice(2).filter((arg) => arg !== "--empty");
   const name = args.join(" ");
   if (args.length !== 1 || !NAME.test(name)) {
     throw new CommandError(
-      `Give the migration a name of lowercase letters, digits and underscores (at most 80), e.g. npm run db:migrate:create -- add_linkage_dates${name ? `; "${name}" is not one` : ""}.`,
+      `Give the migration a name of lowercase letters, digits and underscores (at most 80), e.g. npm run db:migrate:create -- add_linkage_dates [--empty]${name ? `; "${name}" is not one` : ""}.`,
     );
   }
 
@@ -43,8 +49,9 @@ runCommand(async () => {
         }
       }
       const { inSync, sql } = await diffMigrationsToSchema(provider, { serverUrl });
-      if (inSync) console.log(`${provider}: no changes, the migrations already produce schema.prisma.`);
-      else diffs.push([provider, sql]);
+      if (!inSync) diffs.push([provider, provider === "sqlite" ? await withTriggers(sql) : sql]);
+      else if (empty) diffs.push([provider, EMPTY]);
+      else console.log(`${provider}: no changes, the migrations already produce schema.prisma.`);
     }
   } finally {
     await cluster?.stop();
@@ -66,6 +73,18 @@ runCommand(async () => {
     console.log("Read the SQL (look for dropped tables and columns), then npm run db:generate && npm run db:migrate.");
   }
 });
+
+/** What `prisma migrate dev --create-only` writes when the schema did not change. */
+const EMPTY = "-- This is an empty migration.\n";
+
+/** SQLite's migration, with the triggers of any table it rebuilds made again (scripts/db/sqlite-triggers.ts). */
+async function withTriggers(sql: string): Promise<string> {
+  const kept = keepTriggers(sql, await triggersAfterMigrations(migrationsDir("sqlite")));
+  for (const table of kept.tables) {
+    console.log(`sqlite: the migration rebuilds "${table}": the triggers on it or naming it are dropped first and made again at its end (read them).`);
+  }
+  return kept.sql;
+}
 
 // ^C while the throwaway cluster runs: exit through process.exit so its "exit" handler stops it.
 process.once("SIGINT", () => process.exit(130));

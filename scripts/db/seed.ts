@@ -6,12 +6,14 @@ import { createDb } from "../../lib/db";
 import { ConfigError } from "../../lib/env";
 import { TalkDocumentSchema, describeIssues } from "../../lib/talk-document/schema";
 import { DocumentRefused, loadTalkDocument } from "../../lib/talk-document/load";
+import { compactSearchIndex } from "../../lib/search/maintenance";
 import { ROOT } from "./providers";
 
 export const SEED_DIR = path.join(ROOT, "prisma/seed");
 
 async function main() {
   const db = await createDb();
+  let loaded = 0;
   try {
     for (const name of readdirSync(SEED_DIR).filter((f) => f.endsWith(".json")).sort()) {
       const parsed = TalkDocumentSchema.safeParse(JSON.parse(readFileSync(path.join(SEED_DIR, name), "utf8")));
@@ -22,12 +24,15 @@ async function main() {
         if (error instanceof DocumentRefused) throw new ConfigError(`Seed file prisma/seed/${name} does not agree with this database:\n${error.problems.join("\n")}`);
         throw error;
       });
+      if (result.status === "created") loaded++;
       console.log(
         result.status === "created"
           ? `Loaded ${parsed.data.talk.title}.`
           : `${parsed.data.talk.title} is already loaded; left unchanged (npm run db:reset reloads it).`,
       );
     }
+    // Leave the search index compact after loading (lib/search/maintenance.ts).
+    if (loaded > 0) await compactSearchIndex(db);
   } finally {
     await db.$disconnect();
   }
