@@ -28,6 +28,19 @@ const TALK_404 = "There is no talk with this slug; it may have been deleted.";
 const BEIJING = "/api/v1/talks/japan-dprk-beijing-2006";
 
 export const endpoints = {
+  search: define({
+    path: "/api/v1/search",
+    operationId: "search",
+    tag: "API",
+    summary: "Search",
+    description:
+      "Statements (text and quoted words), sessions (title, summary, outcome note), talks (title, summary) and sources (title, publisher) that hold all the words, best first, as the search page finds them; filtered like it.",
+    pathParams: [],
+    query: s.SearchQuery,
+    response: s.SearchResults,
+    paged: false,
+    example: '/api/v1/search?q="huge difference"',
+  }),
   talks: define({
     path: "/api/v1/talks",
     operationId: "listTalks",

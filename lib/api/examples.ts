@@ -1,7 +1,7 @@
 // One example of each resource, from the shipped Beijing data (ids shortened), shown on the API's
 // documentation page. lib/api/openapi.test.ts checks each against its schema in the OpenAPI
 // document, so an example cannot drift from what the API answers. Pure.
-import type { AssessmentBody, DayBody, EnvoyBody, IssueBody, PartyBody, SessionBody, SourceBody, StatementBody, TalkSummaryBody } from "./schemas";
+import type { AssessmentBody, SearchResultsBody, DayBody, EnvoyBody, IssueBody, PartyBody, SessionBody, SourceBody, StatementBody, TalkSummaryBody } from "./schemas";
 
 const TALK = "/api/v1/talks/japan-dprk-beijing-2006";
 const SOURCE = {
@@ -13,6 +13,27 @@ const SOURCE = {
 };
 
 export const EXAMPLES = {
+  search: {
+    data: [
+      {
+        kind: "statement",
+        id: "cm7huge",
+        talk: { slug: "japan-dprk-beijing-2006", title: "Japan–DPRK normalization talks, Beijing, February 2006" },
+        day: null,
+        text: "The talks have confirmed that there is still a “huge difference” of opinion between the two sides on the kidnapping issue.",
+        quotedWords: "huge difference",
+        statementKind: "assessment",
+        party: { slug: "dprk", shortName: "DPRK" },
+        envoy: { slug: "song-il-ho", name: "Song Il Ho" },
+        links: { self: `${TALK}/statements/cm7huge`, page: "/talks/japan-dprk-beijing-2006/days/unknown#statement-cm7huge" },
+      },
+    ],
+    counts: { statement: 1, session: 0, talk: 0, source: 0 },
+    capped: false,
+    page: 1,
+    pages: 1,
+    next: null,
+  } satisfies SearchResultsBody,
   talk: {
     slug: "japan-dprk-beijing-2006",
     title: "Japan–DPRK normalization talks, Beijing, February 2006",
@@ -112,6 +133,7 @@ export const EXAMPLES = {
 
 /** Which component schema of the OpenAPI document each example is. */
 export const EXAMPLE_SCHEMAS: Record<keyof typeof EXAMPLES, string> = {
+  search: "SearchResults",
   talk: "TalkSummary",
   day: "Day",
   session: "Session",

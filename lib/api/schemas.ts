@@ -84,6 +84,33 @@ export const AssessmentsQuery = z.object({ issue: filterShape.issue, from: dayBo
 export const EnvoysQuery = z.object({ party: slugValue("party").optional().meta({ description: "Only this party's envoys; by slug." }), ...page });
 export const CatalogQuery = z.object({ ...page });
 
+/**
+ * Search (lib/search, docs/decisions/015-search.md): the same words, phrases, prefixes and filters
+ * as the search page. Results are ranked, so they come in numbered pages, not cursor pages.
+ */
+export const SearchQuery = z.object({
+  q: z
+    .string({ error: "Give q, the words to search for." })
+    .max(1_000, { error: "q may be at most 1,000 characters." })
+    .refine((v) => v.trim().length > 0, { error: "Give q, the words to search for." })
+    .meta({ description: 'The words to find, all of them: "a phrase" in quotes, word* for every word so begun. Case and accents do not matter; nothing in it is syntax that can fail.' }),
+  talk: slugValue("talk").optional().meta({ description: "Only within this talk; by slug." }),
+  party: filterShape.party,
+  envoy: filterShape.envoy,
+  issue: filterShape.issue,
+  kind: filterShape.kind,
+  from: z.string().refine(isLocalDay, { error: "Give from as a calendar day written YYYY-MM-DD." }).optional().meta({ description: "Only statements and sessions on this venue day or later." }),
+  to: z.string().refine(isLocalDay, { error: "Give to as a calendar day written YYYY-MM-DD." }).optional().meta({ description: "Only statements and sessions on this venue day or earlier." }),
+  page: z
+    .string()
+    .regex(/^[0-9]{1,3}$/, { error: "Give page as a whole number from 1 to 50." })
+    .transform(Number)
+    .pipe(z.number().int().min(1, { error: "page must be at least 1." }).max(50, { error: "Results go to page 50 at most; narrow the search to see more." }))
+    .optional()
+    .meta({ description: "Which page of 20 results, best first (default 1, at most 50)." }),
+});
+export type SearchQueryInput = z.output<typeof SearchQuery>;
+
 export type PageQuery = { limit?: number; cursor?: string };
 export type TalkItemsFilter = z.output<typeof TalkItemsQuery>;
 
@@ -314,6 +341,62 @@ export const Source = named(
   }),
 );
 
+const TalkRefBody = z.object({ slug: z.string(), title: z.string() });
+
+export const SearchResult = named(
+  "SearchResult",
+  "One record a search found: a statement, a session, a talk or a source, with the address of its place on the site.",
+  z.discriminatedUnion("kind", [
+    z.object({
+      kind: z.literal("statement"),
+      id: z.string(),
+      talk: TalkRefBody,
+      day: localDay.nullable(),
+      text: z.string(),
+      quotedWords: z.string().nullable(),
+      statementKind: z.enum(StatementKind),
+      party: PartyRef,
+      envoy: EnvoyRef.nullable(),
+      links: z.object({ self: path, page: path }),
+    }),
+    z.object({
+      kind: z.literal("session"),
+      id: z.string(),
+      talk: TalkRefBody,
+      day: localDay.nullable(),
+      title: z.string(),
+      summary: z.string(),
+      outcome: z.enum(Outcome),
+      links: z.object({ self: path, page: path }),
+    }),
+    z.object({ kind: z.literal("talk"), slug: z.string(), title: z.string(), summary: z.string(), links: z.object({ self: path, page: path }) }),
+    z.object({
+      kind: z.literal("source"),
+      key: z.string(),
+      publisher: z.string(),
+      title: z.string(),
+      url: z.string().nullable(),
+      publishedOn: localDay.nullable(),
+      links: z.object({ self: path, page: path }),
+    }),
+  ]),
+);
+
+export const SearchResults = named(
+  "SearchResults",
+  "A page of what a search found, best first, with how many of each kind there are.",
+  z.object({
+    data: z.array(SearchResult),
+    counts: z
+      .object({ statement: z.number().int(), session: z.number().int(), talk: z.number().int(), source: z.number().int() })
+      .meta({ description: "Records found of each kind. Statements and sessions are counted up to 1,000 together: past it `capped` is true." }),
+    capped: z.boolean(),
+    page: z.number().int(),
+    pages: z.number().int(),
+    next: path.nullable().meta({ description: "The next page's address; null on the last." }),
+  }),
+);
+
 export const TalkPage = pageOf("TalkList", "talks, the latest first", TalkSummary);
 export const TalkOne = oneOf("TalkOne", "One talk.", Talk);
 export const DayPage = pageOf("DayList", "a talk's days", Day);
@@ -343,6 +426,8 @@ export type PartyBody = z.output<typeof Party>;
 export type EnvoyBody = z.output<typeof Envoy>;
 export type IssueBody = z.output<typeof Issue>;
 export type SourceBody = z.output<typeof Source>;
+export type SearchResultBody = z.output<typeof SearchResult>;
+export type SearchResultsBody = z.output<typeof SearchResults>;
 export type VenueTimeBody = z.output<typeof VenueTime>;
 export type SourceRefBody = z.output<typeof SourceRef>;
 /** A page of items, as every list answers. */

@@ -18,6 +18,9 @@ import {
   type Paged,
   type PageQuery,
   type PartyBody,
+  type SearchQueryInput,
+  type SearchResultBody,
+  type SearchResultsBody,
   type SessionBody,
   type SourceBody,
   type SourceRefBody,
@@ -37,6 +40,7 @@ import { talkDayNumber, zoneOffsetMs } from "../time/zone-calendar";
 import { cachedTalkRead } from "./talk-cache";
 import { findInChunks, getTalkIndex, getTalkView, type LightSession, type LightStatement, type TalkIndex, type TalkRecord } from "./talk-index";
 import { SHARED_TYPES } from "./talk-revisions";
+import { searchRecords, type SearchHit } from "./search";
 import { getTalk } from "./talks";
 
 const V1 = "/api/v1";
@@ -586,3 +590,60 @@ export const readApiSources = (url: URL, query: PageQuery) =>
   );
 export const readApiSource = (key: string) =>
   catalogOne(async (db) => withSlug(await db.source.findMany({ where: { key, deletedAt: null }, select: sourceSelect, take: 1 }))[0] ?? null, sourceBody);
+
+// ---------------------------------------------------------------------------------------------
+// Search: the search page's own read (lib/data/search.ts), answered in the API's shapes. Any write
+// anywhere may change what is found, so its version is the site's.
+
+export async function readApiSearch(url: URL, query: SearchQueryInput): Promise<ApiAnswer<SearchResultsBody>> {
+  await requireReader();
+  const db = await getDb();
+  return {
+    version: await siteVersion(db),
+    read: async () => {
+      const { q, page = 1, ...filters } = query;
+      const found = await searchRecords({ q, filters, page, problems: [] });
+      const next = found.page < found.pages ? (() => {
+        const params = new URLSearchParams(url.searchParams);
+        params.set("page", String(found.page + 1));
+        return `${url.pathname}?${params}`;
+      })() : null;
+      return { data: found.hits.map(searchResultBody), counts: found.counts, capped: found.capped, page: found.page, pages: found.pages, next };
+    },
+  };
+}
+
+function searchResultBody(hit: SearchHit): SearchResultBody {
+  switch (hit.kind) {
+    case "statement": {
+      const s = hit.statement;
+      return {
+        kind: "statement",
+        id: hit.id,
+        talk: { slug: hit.talk.slug, title: hit.talk.title },
+        day: hit.day,
+        text: s.text,
+        quotedWords: s.quotedWords,
+        statementKind: s.kind,
+        party: s.party,
+        envoy: s.envoy,
+        links: { self: `${V1}/talks/${hit.talk.slug}/statements/${hit.id}`, page: hit.href },
+      };
+    }
+    case "session":
+      return {
+        kind: "session",
+        id: hit.id,
+        talk: { slug: hit.talk.slug, title: hit.talk.title },
+        day: hit.day,
+        title: hit.session.title,
+        summary: hit.session.summary,
+        outcome: hit.session.outcome,
+        links: { self: `${V1}/talks/${hit.talk.slug}/sessions/${hit.id}`, page: hit.href },
+      };
+    case "talk":
+      return { kind: "talk", slug: hit.talk.slug, title: hit.talk.title, summary: hit.talk.summary, links: { self: `${V1}/talks/${hit.talk.slug}`, page: hit.href } };
+    case "source":
+      return { kind: "source", ...hit.source, links: { self: `${V1}/sources/${hit.source.key}`, page: hit.href } };
+  }
+}

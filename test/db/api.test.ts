@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateTalkDocument, LARGE_TALK } from "../../bench/timeline/generate";
 import type { Db } from "../../lib/db";
 import { compareKeys } from "../../lib/api/cursor";
-import { MAX_LIMIT, type ApiErrorBody, type AssessmentBody, type DayBody, type EnvoyBody, type IssueBody, type Paged, type PartyBody, type SessionBody, type SourceBody, type StatementBody, type TalkBody, type TalkSummaryBody } from "../../lib/api/schemas";
+import { MAX_LIMIT, type ApiErrorBody, type AssessmentBody, type DayBody, type EnvoyBody, type IssueBody, type Paged, type PartyBody, type SearchResultsBody, type SessionBody, type SourceBody, type StatementBody, type TalkBody, type TalkSummaryBody } from "../../lib/api/schemas";
 import { loadTalkDocument } from "../../lib/talk-document/load";
 import { TalkDocumentSchema } from "../../lib/talk-document/schema";
 import { callApi, schemaErrors } from "../support/api";
@@ -203,8 +203,41 @@ describe("the read API on the Beijing talk", () => {
   });
 });
 
+describe("search through the API", () => {
+  it("finds what the search page finds: a phrase, ranked, each result with its place on the site", async () => {
+    const { status, body } = await get<SearchResultsBody>(`/api/v1/search?q=${encodeURIComponent('"huge difference"')}&talk=japan-dprk-beijing-2006`);
+    expect(status).toBe(200);
+    const statements = body.data.filter((r) => r.kind === "statement");
+    expect(statements).toHaveLength(1);
+    expect(statements[0]!.text).toContain("huge difference");
+    expect(statements[0]).toMatchObject({ day: null, party: { slug: "dprk" }, envoy: { slug: "song-il-ho" }, talk: { slug: "japan-dprk-beijing-2006" } });
+    expect(statements[0]!.links.page).toMatch(/^\/talks\/japan-dprk-beijing-2006\/days\/unknown#statement-/);
+    expect(body.counts.statement).toBe(1);
+    expect(body).toMatchObject({ page: 1, next: null });
+  });
+
+  it("filters like the page, pages by number, and reads any query as plain words", async () => {
+    const dprk = await get<SearchResultsBody>("/api/v1/search?q=abduct*&party=dprk&talk=japan-dprk-beijing-2006");
+    expect(dprk.status).toBe(200);
+    const found = dprk.body.data.filter((r) => r.kind === "statement");
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((r) => r.kind === "statement" && r.party.slug === "dprk")).toBe(true);
+    // The bench talk: many pages, `next` to the following one.
+    const many = await get<SearchResultsBody>(`/api/v1/search?q=talks&talk=${LARGE_TALK.slug}`);
+    if (many.body.pages > 1) expect(many.body.next).toBe(`/api/v1/search?q=talks&talk=${LARGE_TALK.slug}&page=2`);
+    for (const q of ['"unbalanced', "NEAR(a b)", "-", "*", "a:b ^c", "\u0000"]) {
+      expect((await get(`/api/v1/search?q=${encodeURIComponent(q)}`)).status, q).toBe(200);
+    }
+  });
+});
+
 describe("refusals", () => {
   it.each([
+    ["/api/v1/search", "q"],
+    ["/api/v1/search?q=%20", "q"],
+    ["/api/v1/search?q=x&page=51", "page"],
+    ["/api/v1/search?q=x&from=2006-02-30", "from"],
+    ["/api/v1/search?q=x&kind=rant", "kind"],
     ["/api/v1/talks?limit=0", "limit"],
     ["/api/v1/talks?limit=201", "limit"],
     ["/api/v1/talks?limit=ten", "limit"],

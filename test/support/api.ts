@@ -12,6 +12,7 @@ type Handler = (request: Request, context: { params: Promise<Record<string, stri
 type RouteModule = Partial<Record<"GET" | "HEAD" | "OPTIONS" | "POST" | "PUT" | "PATCH" | "DELETE", Handler>>;
 
 const modules: Record<EndpointName | "openapi", () => Promise<RouteModule>> = {
+  search: () => import("../../app/api/v1/search/route"),
   talks: () => import("../../app/api/v1/talks/route"),
   talk: () => import("../../app/api/v1/talks/[slug]/route"),
   days: () => import("../../app/api/v1/talks/[slug]/days/route"),
