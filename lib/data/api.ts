@@ -162,29 +162,22 @@ async function openTalk(slug: string): Promise<{ talk: TalkRecord; db: Db; versi
 }
 
 export async function readApiTalk(slug: string): Promise<ApiAnswer<{ data: TalkBody }> | null> {
-  const open = await openTalk(slug);
-  if (!open) return null;
-  const { talk, db, version } = open;
-  return {
-    version,
-    read: async () => {
-      const index = await getTalkIndex(db, talk);
-      const view = await getTalkView(db, talk, {});
-      const dated = view.sizes.filter((d) => d.day !== UNDATED_DAY);
-      const { id: _, ...head } = index.talk;
-      return {
-        data: {
-          ...head,
-          parties: index.parties.map(({ heads, ...p }) => ({ ...p, heads: heads.map(({ slug, name }) => ({ slug, name })) })),
-          envoys: index.envoys.map(({ partySlug, ...e }) => ({ slug: e.slug, name: e.name, title: e.title, party: partySlug, role: e.role })),
-          issues: index.issues,
-          counts: { sessions: index.sessions.length, statements: index.statements.length, assessments: index.assessments.length },
-          recordedDays: { first: dated[0]?.day ?? null, last: dated.at(-1)?.day ?? null, undated: view.index.undated },
-          links: talkLinks(talk.slug),
-        },
-      };
-    },
-  };
+  return talkAnswer(slug, async ({ talk, db, index }) => {
+    const view = await getTalkView(db, talk, {});
+    const dated = view.sizes.filter((d) => d.day !== UNDATED_DAY);
+    const { id: _, ...head } = index.talk;
+    return {
+      data: {
+        ...head,
+        parties: index.parties.map(({ heads, ...p }) => ({ ...p, heads: heads.map(({ slug, name }) => ({ slug, name })) })),
+        envoys: index.envoys.map(({ partySlug, ...e }) => ({ slug: e.slug, name: e.name, title: e.title, party: partySlug, role: e.role })),
+        issues: index.issues,
+        counts: { sessions: index.sessions.length, statements: index.statements.length, assessments: index.assessments.length },
+        recordedDays: { first: dated[0]?.day ?? null, last: dated.at(-1)?.day ?? null, undated: view.index.undated },
+        links: talkLinks(talk.slug),
+      },
+    };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -309,37 +302,31 @@ function venueTime(at: Date, timeZone: string): VenueTimeBody {
   return { at: at.toISOString(), day, time, utcOffset: formatOffset(zoneOffsetMs(timeZone, at.getTime())) };
 }
 
+/** A read of one talk's records: null when there is no such talk; its version first, its index read only when the answer is. */
+async function talkAnswer<T>(slug: string, read: (open: { talk: TalkRecord; db: Db; index: TalkIndex }) => Promise<T | null>): Promise<ApiAnswer<T> | null> {
+  const open = await openTalk(slug);
+  if (!open) return null;
+  const { talk, db, version } = open;
+  return { version, read: async () => read({ talk, db, index: await getTalkIndex(db, talk) }) };
+}
+
 const dayNumber = (talk: TalkRecord, day: string | null) => (day === null ? null : talkDayNumber(talk, day));
 
 export async function readApiStatements(slug: string, url: URL, query: TalkItemsFilter): Promise<ApiAnswer<Paged<StatementBody>> | null> {
-  const open = await openTalk(slug);
-  if (!open) return null;
-  const { talk, db, version } = open;
-  return {
-    version,
-    read: async () => {
-      const index = await getTalkIndex(db, talk);
-      const { sorted } = await orderedStatements(talk, index, timelineFilters(query));
-      const page = pageOf<LightStatement & { day: string | null }, StatementBody>(url, "statements", query, rangeOf(sorted, query));
-      return page.finish(await fullStatements(db, talk, index, page.items));
-    },
-  };
+  return talkAnswer(slug, async ({ talk, db, index }) => {
+    const { sorted } = await orderedStatements(talk, index, timelineFilters(query));
+    const page = pageOf<LightStatement & { day: string | null }, StatementBody>(url, "statements", query, rangeOf(sorted, query));
+    return page.finish(await fullStatements(db, talk, index, page.items));
+  });
 }
 
 export async function readApiStatement(slug: string, id: string): Promise<ApiAnswer<{ data: StatementBody }> | null> {
-  const open = await openTalk(slug);
-  if (!open) return null;
-  const { talk, db, version } = open;
-  return {
-    version,
-    read: async () => {
-      const index = await getTalkIndex(db, talk);
-      const statement = (await orderedStatements(talk, index, {})).byId.get(id);
-      if (!statement) return null;
-      const [data] = await fullStatements(db, talk, index, [statement]);
-      return data ? { data } : null;
-    },
-  };
+  return talkAnswer(slug, async ({ talk, db, index }) => {
+    const statement = (await orderedStatements(talk, index, {})).byId.get(id);
+    if (!statement) return null;
+    const [data] = await fullStatements(db, talk, index, [statement]);
+    return data ? { data } : null;
+  });
 }
 
 /** The items from `from` to `to`: a slice of the sorted list, found by binary search (its first key is the day). */
@@ -419,34 +406,20 @@ async function fullStatements(db: Db, talk: TalkRecord, index: TalkIndex, items:
 }
 
 export async function readApiSessions(slug: string, url: URL, query: TalkItemsFilter): Promise<ApiAnswer<Paged<SessionBody>> | null> {
-  const open = await openTalk(slug);
-  if (!open) return null;
-  const { talk, db, version } = open;
-  return {
-    version,
-    read: async () => {
-      const index = await getTalkIndex(db, talk);
-      const { sorted } = await orderedSessions(talk, index, timelineFilters(query));
-      const page = pageOf<LightSession & { day: string | null }, SessionBody>(url, "sessions", query, rangeOf(sorted, query));
-      return page.finish(await fullSessions(db, talk, index, page.items));
-    },
-  };
+  return talkAnswer(slug, async ({ talk, db, index }) => {
+    const { sorted } = await orderedSessions(talk, index, timelineFilters(query));
+    const page = pageOf<LightSession & { day: string | null }, SessionBody>(url, "sessions", query, rangeOf(sorted, query));
+    return page.finish(await fullSessions(db, talk, index, page.items));
+  });
 }
 
 export async function readApiSession(slug: string, id: string): Promise<ApiAnswer<{ data: SessionBody }> | null> {
-  const open = await openTalk(slug);
-  if (!open) return null;
-  const { talk, db, version } = open;
-  return {
-    version,
-    read: async () => {
-      const index = await getTalkIndex(db, talk);
-      const session = (await orderedSessions(talk, index, {})).byId.get(id);
-      if (!session) return null;
-      const [data] = await fullSessions(db, talk, index, [session]);
-      return data ? { data } : null;
-    },
-  };
+  return talkAnswer(slug, async ({ talk, db, index }) => {
+    const session = (await orderedSessions(talk, index, {})).byId.get(id);
+    if (!session) return null;
+    const [data] = await fullSessions(db, talk, index, [session]);
+    return data ? { data } : null;
+  });
 }
 
 async function fullSessions(db: Db, talk: TalkRecord, index: TalkIndex, items: (LightSession & { day: string | null })[]): Promise<SessionBody[]> {
