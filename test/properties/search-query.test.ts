@@ -94,9 +94,10 @@ describe("the queries made of it", () => {
           ran++;
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 500 },
     );
-    // Many runs reach both databases (a test that skips everything proves nothing).
+    // Many runs reach the databases (a test that skips everything proves nothing): about a quarter
+    // of the 1,000 tries do (the rest name nothing, or no word); 150 is far below that mean of 250.
     expect(ran).toBeGreaterThan(150);
   }, 300_000);
 
