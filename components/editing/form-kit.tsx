@@ -201,6 +201,14 @@ export function FormSummary({
 }
 
 /**
+ * The id of a form's outcome box, which the form names as its description. A field's id is
+ * `<prefix>-<name>` with a name in camelCase, so a hyphenated suffix cannot be one: this was
+ * `<prefix>-summary`, the id of the session and talk forms' Summary field, whose label then named
+ * the box (and `-status` would be the talk's Status field).
+ */
+export const formStatusId = (prefix: string) => `${prefix}-form-status`;
+
+/**
  * The top of every editing form: the outcome summary, the notice when a save was refused as
  * stale, and the hidden fields the save sends back as they are (talk, id, version…).
  */
@@ -221,7 +229,7 @@ export function FormHead({
   const conflict = conflictOf(state);
   return (
     <>
-      <FormSummary id={`${prefix}-summary`} state={state} prefix={prefix} labels={labels} />
+      <FormSummary id={formStatusId(prefix)} state={state} prefix={prefix} labels={labels} />
       {conflict ? <ConflictNotice conflict={conflict} headingId={`${prefix}-conflict`} /> : null}
       {hidden.map((h) => {
         const [name, value] = typeof h === "string" ? [h, view.value(h)] : h;

@@ -13,7 +13,7 @@ import { isLocalDay } from "@/lib/time/local-day";
 import { resolveSessionTimes } from "@/lib/time/session-times";
 import { lastAllowedDay } from "@/lib/time/talk-span";
 import { CLOCK, isOccurrence } from "@/lib/time/venue-clock";
-import { Checkboxes, ChoiceGroup, Field, FormHead, useFormView, useReady, type FormView } from "./form-kit";
+import { Checkboxes, ChoiceGroup, Field, FormHead, formStatusId, type FormView, useFormView, useReady } from "./form-kit";
 import { NEW_SOURCE_LABELS, SourcesFieldset } from "./new-source-fields";
 import { VenueTimeField } from "./venue-time-field";
 
@@ -45,7 +45,7 @@ export function SessionForm({ mode, options, initial, cancelHref }: { mode: "cre
   const conflict = conflictOf(state);
   const { talk } = options;
   return (
-    <form key={view.key} action={action} className="edit-form" noValidate {...ready} aria-describedby={`${P}-summary`}>
+    <form key={view.key} action={action} className="edit-form" noValidate {...ready} aria-describedby={formStatusId(P)}>
       <FormHead view={view} state={state} prefix={P} labels={LABELS} hidden={[["talk", talk.slug], ...(mode === "edit" ? ["id", "version"] : ["saveKey"])]} />
       <fieldset className="edit-form__group">
         <legend>The meeting</legend>

@@ -7,7 +7,7 @@ import { useActionState, useMemo } from "react";
 import { conflictOf, type EditState } from "@/lib/actions/edit-state";
 import type { ActionInput, FormValues } from "@/lib/actions/safe-action";
 import type { FieldSpec } from "@/lib/entities/types";
-import { Field, FormHead, useFormView, useReady } from "./form-kit";
+import { Field, FormHead, formStatusId, useFormView, useReady } from "./form-kit";
 import { keepOnFailure } from "./keep-on-failure";
 
 export type SimpleField = FieldSpec;
@@ -39,7 +39,7 @@ export function SimpleForm({
   const conflict = conflictOf(state);
   const labels = Object.fromEntries(fields.map((f) => [f.name, f.label]));
   return (
-    <form key={view.key} action={run} className="edit-form" noValidate {...ready} aria-describedby={`${prefix}-summary`}>
+    <form key={view.key} action={run} className="edit-form" noValidate {...ready} aria-describedby={formStatusId(prefix)}>
       <FormHead view={view} state={state} prefix={prefix} labels={labels} hidden={hidden} />
       <div className="edit-form__group">
         {fields.map((f) =>

@@ -12,7 +12,7 @@ import { CAPACITY_LABEL, PART_OF_DAY_LABEL, SETTING_LABEL, STATEMENT_KIND_LABEL,
 import { CapacitySchema, PartOfDaySchema, QUOTED_WORDS_MAX, SettingSchema, STATEMENT_TEXT_MAX, StatementKindSchema, TimePrecisionSchema } from "@/lib/talk-document/schema";
 import { typedTimeHelp } from "@/lib/time/session-times";
 import { lastAllowedDay } from "@/lib/time/talk-span";
-import { Checkboxes, ChoiceGroup, Field, FormHead, useFormView, useReady } from "./form-kit";
+import { Checkboxes, ChoiceGroup, Field, FormHead, formStatusId, useFormView, useReady } from "./form-kit";
 import { NEW_SOURCE_LABELS, SourcesFieldset } from "./new-source-fields";
 import { VenueTimeField } from "./venue-time-field";
 
@@ -102,7 +102,7 @@ export function StatementForm({ mode, options, initial, cancelHref, inline, idPr
   const timeHelp = typedTimeHelp(typed.saidOn, typed.saidTime, talk.venueTimeZone, talk.venueCity, typed.saidOccurrence);
 
   return (
-    <form key={view.key} action={action} className="edit-form" noValidate {...ready} aria-describedby={`${P}-summary`}>
+    <form key={view.key} action={action} className="edit-form" noValidate {...ready} aria-describedby={formStatusId(P)}>
       <FormHead view={view} state={state} prefix={P} labels={LABELS} hidden={[["talk", talk.slug], ...(mode === "edit" ? ["id", "version"] : ["saveKey"])]} />
 
       <fieldset className="edit-form__group">

@@ -12,7 +12,7 @@ import { TALK_STATUS_LABEL } from "@/lib/labels";
 import { SUMMARY_MAX, TalkStatusSchema, TITLE_MAX } from "@/lib/talk-document/schema";
 import { TALK_SPAN_MAX_YEARS } from "@/lib/time/talk-span";
 import { venueZoneChoices } from "@/lib/time/zones";
-import { Checkboxes, ChoiceGroup, Field, FormHead, useFormView, useReady } from "./form-kit";
+import { Checkboxes, ChoiceGroup, Field, FormHead, formStatusId, useFormView, useReady } from "./form-kit";
 
 const P = "talk";
 
@@ -39,7 +39,7 @@ export function TalkForm({ mode, options, initial, cancelHref }: { mode: "create
     [...items].sort((a, b) => rank(chosen, a.value) - rank(chosen, b.value));
   const envoys = options.envoys.filter((e) => parties.includes(e.party) || roles.has(e.value));
   return (
-    <form key={view.key} action={action} className="edit-form" noValidate {...ready} aria-describedby={`${P}-summary`}>
+    <form key={view.key} action={action} className="edit-form" noValidate {...ready} aria-describedby={formStatusId(P)}>
       <FormHead view={view} state={state} prefix={P} labels={LABELS} hidden={(mode === "edit" ? ["id", "version"] : [])} />
       <fieldset className="edit-form__group">
         <legend>The talk</legend>
