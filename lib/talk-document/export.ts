@@ -15,6 +15,9 @@
 // - a field that may be left out is left out when it is null, every time; one that may not
 //   (`localDay`, `kind`, `saidOn`, `lastDay`) is written as null.
 import type { Db } from "../db";
+import type { IssueSnapshot } from "../entities/issue";
+import type { PartySnapshot } from "../entities/party";
+import type { SourceSnapshot } from "../entities/source";
 import type { Capacity, DelegationRole, Gap, Outcome, PartOfDay, SessionKind, StatementKind, StatementSetting, TalkStatus, TimePrecision } from "../enums";
 import { zoneOffsetMs } from "../time/zone-calendar";
 import { TALK_DOCUMENT_FORMAT, type TalkDocument } from "./schema";
@@ -31,10 +34,11 @@ export type ExportTalk = {
   summary: string;
   updatedAt: Date;
 };
-export type ExportParty = { slug: string; name: string; shortName: string; isoCode: string | null };
+// The shared records as documents carry them: their snapshots, field for field.
+export type ExportParty = PartySnapshot;
 export type ExportEnvoy = { slug: string; name: string; nameOriginal: string | null; title: string | null; party: string; role: DelegationRole };
-export type ExportIssue = { slug: string; name: string; description: string | null };
-export type ExportSource = { key: string; publisher: string; title: string; url: string | null; publishedOn: string | null };
+export type ExportIssue = IssueSnapshot;
+export type ExportSource = SourceSnapshot;
 export type ExportSession = {
   id: string;
   ref: string;
