@@ -32,7 +32,40 @@ export class DocumentRefused extends Error {
   }
 }
 
-export async function loadTalkDocument(db: Db, doc: TalkDocument, actorName: string): Promise<LoadResult> {
+/** Where a load has got to, for a progress bar: `done` of `total` rows written. */
+export type LoadProgress = { phase: "checking" | "writing" | "done"; done: number; total: number };
+export type LoadOptions = { onProgress?: (progress: LoadProgress) => void };
+
+/** What a document would create in this database and what it would match (by slug or key). */
+export type LoadSummary = {
+  talk: { slug: string; title: string };
+  parties: CatalogSummary;
+  envoys: CatalogSummary;
+  issues: CatalogSummary;
+  sources: CatalogSummary;
+  sessions: number;
+  statements: number;
+  assessments: number;
+  linkages: number;
+  /** Statements per venue day, in day order; `day: null` for those whose day is unknown. */
+  statementsByDay: { day: string | null; statements: number; sessions: number }[];
+};
+/** Slugs (keys, for sources) of the shared records the document creates, finds, or renames. */
+export type CatalogSummary = { created: string[]; matched: string[]; renamed: string[] };
+
+type Found = { id: string }[];
+type FoundRows = { party: { id: string; slug: string }[]; envoy: { id: string; slug: string }[]; issue: { id: string; slug: string }[]; source: { id: string; key: string }[] };
+
+/** A checked document, ready to write: what `writeTalkDocumentLoad` needs. */
+export type PreparedLoad = { doc: TalkDocument; actorName: string; found: FoundRows; renames: Plan[]; summary: LoadSummary };
+export type LoadPlan = { status: "exists"; talkId: string } | { status: "new"; prepared: PreparedLoad };
+
+/**
+ * Checks a document against the database without writing anything: the talk already there (a
+ * re-import, which changes nothing), or what would be created and matched. Throws
+ * DocumentRefused when a shared record disagrees with the stored one.
+ */
+export async function planTalkDocumentLoad(db: Db, doc: TalkDocument, actorName: string): Promise<LoadPlan> {
   const existing = await db.talk.findUnique({ where: { slug: doc.talk.slug }, select: { id: true } });
   if (existing) return { status: "exists", talkId: existing.id };
 
@@ -43,7 +76,47 @@ export async function loadTalkDocument(db: Db, doc: TalkDocument, actorName: str
     db.source.findMany({ where: { key: { in: doc.sources.map((s) => s.key) } }, select: { id: true, key: true } }),
   ]);
   const actor = { id: null, name: actorName };
-  const renames = await catalogAgreement(db, doc, { party: parties, envoy: envoys, issue: issues, source: sources }, actor);
+  const found = { party: parties, envoy: envoys, issue: issues, source: sources };
+  const { plans: renames, renamed } = await catalogAgreement(db, doc, found, actor);
+  const catalog = (keys: string[], stored: Set<string>, renamedKeys: Set<string>): CatalogSummary => ({
+    created: keys.filter((k) => !stored.has(k)),
+    matched: keys.filter((k) => stored.has(k) && !renamedKeys.has(k)),
+    renamed: keys.filter((k) => renamedKeys.has(k)),
+  });
+  const byDay = new Map<string | null, { statements: number; sessions: number }>();
+  const dayEntry = (day: string | null) => byDay.get(day) ?? byDay.set(day, { statements: 0, sessions: 0 }).get(day)!;
+  for (const s of doc.sessions) dayEntry(s.localDay ?? null).sessions++;
+  for (const s of doc.statements) dayEntry(s.saidOn ?? null).statements++;
+  const summary: LoadSummary = {
+    talk: { slug: doc.talk.slug, title: doc.talk.title },
+    parties: catalog(doc.parties.map((p) => p.slug), new Set(parties.map((p) => p.slug)), renamed.parties),
+    envoys: catalog(doc.envoys.map((e) => e.slug), new Set(envoys.map((e) => e.slug)), renamed.envoys),
+    issues: catalog(doc.issues.map((i) => i.slug), new Set(issues.map((i) => i.slug)), renamed.issues),
+    sources: catalog(doc.sources.map((s) => s.key), new Set(sources.map((s) => s.key)), renamed.sources),
+    sessions: doc.sessions.length,
+    statements: doc.statements.length,
+    assessments: doc.assessments.length,
+    linkages: doc.linkages.length,
+    statementsByDay: [...byDay.entries()]
+      .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)))
+      .map(([day, counts]) => ({ day, ...counts })),
+  };
+  return { status: "new", prepared: { doc, actorName, found, renames, summary } };
+}
+
+/** Checks, then writes a document all or nothing (a talk already there is left unchanged). */
+export async function loadTalkDocument(db: Db, doc: TalkDocument, actorName: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const plan = await planTalkDocumentLoad(db, doc, actorName);
+  if (plan.status === "exists") return plan;
+  return { status: "created", talkId: await writeTalkDocumentLoad(db, plan.prepared, options) };
+}
+
+/** Writes a prepared document in one transaction; returns the new talk's id. */
+export async function writeTalkDocumentLoad(db: Db, prepared: PreparedLoad, options: LoadOptions = {}): Promise<string> {
+  const { doc, actorName, found, renames } = prepared;
+  const { party: parties, envoy: envoys, issue: issues, source: sources } = found;
+  const rowCount = doc.sessions.length + doc.statements.length + doc.assessments.length + doc.linkages.length;
+  options.onProgress?.({ phase: "writing", done: 0, total: rowCount });
   const ids = {
     party: new Map(parties.map((p) => [p.slug, p.id])),
     envoy: new Map(envoys.map((e) => [e.slug, e.id])),
@@ -197,10 +270,9 @@ export async function loadTalkDocument(db: Db, doc: TalkDocument, actorName: str
       })),
     }),
   ], { timeout: LOAD_TIMEOUT_MS });
-  return { status: "created", talkId };
+  options.onProgress?.({ phase: "done", done: rowCount, total: rowCount });
+  return talkId;
 }
-
-type Found = { id: string }[];
 
 /**
  * Parties, envoys, issues and sources are shared between talks: one the document names that the
@@ -215,11 +287,12 @@ async function catalogAgreement(
   doc: TalkDocument,
   found: { party: Found; envoy: Found; issue: Found; source: Found },
   actor: Actor,
-): Promise<Plan[]> {
+): Promise<{ plans: Plan[]; renamed: Record<"parties" | "envoys" | "issues" | "sources", Set<string>> }> {
   const problems: string[] = [];
   const plans: Plan[] = [];
+  const renamed = { parties: new Set<string>(), envoys: new Set<string>(), issues: new Set<string>(), sources: new Set<string>() };
   async function agree<S extends Snapshot, E extends { rename?: boolean }>(
-    list: string,
+    list: keyof typeof renamed,
     entries: E[],
     rows: Found,
     store: EntityStore<S>,
@@ -248,6 +321,7 @@ async function catalogAgreement(
       if (entry.rename && differing.length > 0 && differing.every(([field]) => !fixed.includes(field))) {
         const snapshot = { ...row.snapshot, ...Object.fromEntries(given) };
         plans.push(await planUpdate(db, store, row.id, { expectedVersion: row.version, snapshot, actor, note: "Renamed by a talk document" }));
+        renamed[list].add(keyOf(entry));
       }
     }
   }
@@ -273,5 +347,5 @@ async function catalogAgreement(
     (x) => ({ publisher: x.publisher, title: x.title, url: x.url, publishedOn: x.publishedOn }),
   );
   if (problems.length) throw new DocumentRefused(problems);
-  return plans;
+  return { plans, renamed };
 }
