@@ -1,0 +1,292 @@
+// The brief of a talk (/talks/<slug>/brief): for each agenda issue where each party stands, the
+// gap by day and its trend, the quoted words; each day's outcome in a line; what is not known;
+// the sources, numbered in the order the brief first cites them. Pure: the talk's live rows in
+// (lib/data/brief.ts reads them), a plain object out, which the page renders. The rules are
+// written down in docs/decisions/019-brief.md.
+import type { Gap, Outcome, StatementKind, TalkStatus } from "../enums";
+import { STANCE_KINDS } from "../statements/group";
+import { formatClock, zoneAbbreviation } from "../time/instant";
+import { formatLocalDay, localDayOf, type LocalDay } from "../time/local-day";
+import { dayNumberIn, slotDays } from "../timeline/day-runs";
+import { gapTrend, type GapTrend } from "./trend";
+
+// ---- What the data layer hands in: the talk's live rows, plain. ----
+
+export type BriefSourceRow = { id: string; publisher: string; title: string; url: string | null; publishedOn: string | null };
+
+export type BriefRecord = {
+  talk: {
+    slug: string;
+    title: string;
+    venueCity: string;
+    venueTimeZone: string;
+    firstDay: LocalDay;
+    lastDay: LocalDay | null;
+    status: TalkStatus;
+  };
+  /** In the talk's order. */
+  parties: { slug: string; name: string; shortName: string }[];
+  /** The agenda, in the talk's order. */
+  issues: { slug: string; name: string }[];
+  statements: {
+    id: string;
+    saidOn: LocalDay | null;
+    saidAt: Date | null;
+    sequence: number;
+    kind: StatementKind;
+    text: string;
+    quotedWords: string | null;
+    party: { slug: string; shortName: string };
+    envoy: { name: string } | null;
+    issues: string[];
+    sources: BriefSourceRow[];
+  }[];
+  sessions: {
+    id: string;
+    localDay: LocalDay | null;
+    startsAt: Date | null;
+    sequence: number;
+    title: string;
+    outcome: Outcome;
+    outcomeNote: string | null;
+    sources: BriefSourceRow[];
+  }[];
+  assessments: { issue: string; localDay: LocalDay; gap: Gap; note: string; authorName: string }[];
+};
+
+// ---- What the page renders. ----
+
+/** A statement as the brief cites it. `sources` are the brief's numbers. */
+export type BriefStatement = {
+  id: string;
+  speaker: string;
+  party: string;
+  kind: StatementKind;
+  /** The venue's local day, null when not reported; `number` is the talk's day number. */
+  day: LocalDay | null;
+  number: number | null;
+  text: string;
+  quotedWords: string | null;
+  sources: number[];
+};
+
+export type BriefPosition = {
+  party: { slug: string; name: string; shortName: string };
+  /** The statement shown, or null when the party said nothing on the issue. */
+  statement: BriefStatement | null;
+  /** "stance": a position, demand, denial or direct quote; "remark": no stance recorded, so its latest other statement. */
+  basis: "stance" | "remark" | null;
+  /** Other statements of the same basis on the issue whose day is not reported (they may be later). */
+  undatedOthers: number;
+};
+
+export type BriefStripCell =
+  | { kind: "day"; day: LocalDay; number: number; gap: Gap | null; note: string }
+  | { kind: "empty"; first: LocalDay; last: LocalDay; firstNumber: number; count: number };
+
+export type BriefIssue = {
+  slug: string;
+  name: string;
+  positions: BriefPosition[];
+  strip: BriefStripCell[];
+  trend: GapTrend;
+  quotes: BriefStatement[];
+};
+
+export type BriefSessionLine = { titles: string[]; outcome: Outcome; outcomeNote: string | null; sources: number[] };
+
+export type BriefDay =
+  | { kind: "day"; day: LocalDay; number: number; sessions: BriefSessionLine[]; statements: number }
+  | { kind: "empty"; first: LocalDay; last: LocalDay; firstNumber: number; count: number };
+
+export type BriefSource = BriefSourceRow & { number: number };
+
+export type Brief = {
+  talk: BriefRecord["talk"];
+  parties: BriefRecord["parties"];
+  asOf: { instant: Date; venue: string; utc: string };
+  /** The days the brief covers: the talk's first to its last (to the latest recorded day while its end is open). */
+  span: { firstDay: LocalDay; lastDay: LocalDay; lastNumber: number };
+  issues: BriefIssue[];
+  /** Each day of the span: its sessions' outcomes, or a stretch of days with nothing reported. */
+  days: BriefDay[];
+  /** The talk's sessions whose day is not reported. */
+  undatedSessions: BriefSessionLine[];
+  /** Earlier days left out of `days` and of every strip to keep the brief short (0 for most talks). */
+  daysLeftOut: number;
+  unknowns: {
+    /** Stretches of the talk's days with no statement and no session. */
+    silentDays: { first: LocalDay; last: LocalDay; firstNumber: number; count: number }[];
+    undatedStatements: BriefStatement[];
+    unsourcedStatements: number;
+  };
+  sources: BriefSource[];
+};
+
+/** The kinds that say where a party stands, in the brief's preference (docs/decisions/019-brief.md). */
+export const POSITION_KINDS: readonly StatementKind[] = [...STANCE_KINDS, "direct_quote"];
+
+/** At most this many columns in a gap strip and lines of days: a long talk's brief shows its latest stretch. */
+export const BRIEF_MAX_DAYS = 24;
+
+type Row = BriefRecord["statements"][number];
+
+export function buildBrief(record: BriefRecord, now: Date): Brief {
+  const { talk } = record;
+  const tz = talk.venueTimeZone;
+  const statementDay = (s: Row) => (s.saidAt ? localDayOf(s.saidAt, tz) : s.saidOn);
+  const sessionDay = (s: BriefRecord["sessions"][number]) => (s.startsAt ? localDayOf(s.startsAt, tz) : s.localDay);
+
+  // Sources are numbered as the brief first cites them, reading down the page.
+  const numbers = new Map<string, BriefSource>();
+  const cite = (sources: BriefSourceRow[]) =>
+    sources.map((src) => {
+      let known = numbers.get(src.id);
+      if (!known) numbers.set(src.id, (known = { ...src, number: numbers.size + 1 }));
+      return known.number;
+    });
+
+  // The days: every day that holds a statement, a session or an assessment, and the stretches between.
+  const statementsByDay = new Map<LocalDay, number>();
+  for (const s of record.statements) {
+    const day = statementDay(s);
+    if (day !== null) statementsByDay.set(day, (statementsByDay.get(day) ?? 0) + 1);
+  }
+  const sessionsByDay = new Map<LocalDay, BriefRecord["sessions"]>();
+  for (const s of [...record.sessions].sort(bySequenceAndTime)) {
+    const day = sessionDay(s);
+    if (day !== null) sessionsByDay.set(day, [...(sessionsByDay.get(day) ?? []), s]);
+  }
+  const recorded = [...new Set([...statementsByDay.keys(), ...sessionsByDay.keys(), ...record.assessments.map((a) => a.localDay)])].sort();
+  const allSlots = slotDays(talk, recorded, (d) => d);
+  const lastSlot = allSlots.at(-1);
+  const lastDay = !lastSlot ? talk.firstDay : lastSlot.kind === "day" ? lastSlot.day : lastSlot.last;
+  const lastNumber = !lastSlot ? 1 : lastSlot.kind === "day" ? lastSlot.number : lastSlot.firstNumber + lastSlot.count - 1;
+  const slots = allSlots.slice(Math.max(0, allSlots.length - BRIEF_MAX_DAYS));
+  const daysLeftOut = allSlots.slice(0, allSlots.length - slots.length).reduce((n, s) => n + (s.kind === "day" ? 1 : s.count), 0);
+
+  const toStatement = (s: Row): BriefStatement => {
+    const day = statementDay(s);
+    return {
+      id: s.id,
+      speaker: s.envoy ? s.envoy.name : s.party.shortName,
+      party: s.party.shortName,
+      kind: s.kind,
+      day,
+      number: day === null ? null : positive(dayNumberIn(talk, day)),
+      text: s.text,
+      quotedWords: s.quotedWords,
+      sources: cite(s.sources),
+    };
+  };
+  // The timeline's order: by day, then time where known, then as recorded; undated last.
+  const byDay = (a: Row, b: Row) => {
+    const da = statementDay(a);
+    const db = statementDay(b);
+    if (da !== db) return da === null ? 1 : db === null ? -1 : da < db ? -1 : 1;
+    return bySequenceAndTimeOf(a.saidAt, a.sequence, b.saidAt, b.sequence);
+  };
+  const statements = [...record.statements].sort(byDay);
+
+  const issues = record.issues.map((issue): BriefIssue => {
+    const on = statements.filter((s) => s.issues.includes(issue.slug));
+    const positions = record.parties.map((party): BriefPosition => {
+      const said = on.filter((s) => s.party.slug === party.slug);
+      const stances = said.filter((s) => POSITION_KINDS.includes(s.kind));
+      const pool = stances.length > 0 ? stances : said;
+      const chosen = latestOf(pool, statementDay);
+      return {
+        party,
+        statement: chosen ? toStatement(chosen) : null,
+        basis: pool.length === 0 ? null : stances.length > 0 ? "stance" : "remark",
+        undatedOthers: pool.filter((s) => s !== chosen && statementDay(s) === null).length,
+      };
+    });
+    const assessed = record.assessments.filter((a) => a.issue === issue.slug);
+    const byDayOf = new Map(assessed.map((a) => [a.localDay, a]));
+    const strip = slots.map((slot): BriefStripCell => {
+      if (slot.kind === "empty") return slot;
+      const a = byDayOf.get(slot.day);
+      return { kind: "day", day: slot.day, number: slot.number, gap: a?.gap ?? null, note: a?.note ?? "" };
+    });
+    const trend = gapTrend(
+      assessed.map((a) => ({ day: a.localDay, number: positive(dayNumberIn(talk, a.localDay)), gap: a.gap })),
+      { day: lastDay, number: lastNumber },
+    );
+    const quotes = on.filter((s) => s.quotedWords || s.kind === "direct_quote").map(toStatement);
+    return { slug: issue.slug, name: issue.name, positions, strip, trend, quotes };
+  });
+
+  const days = slots.map((slot): BriefDay => {
+    if (slot.kind === "empty") return slot;
+    return { kind: "day", day: slot.day, number: slot.number, sessions: sessionLines(sessionsByDay.get(slot.day) ?? [], cite), statements: statementsByDay.get(slot.day) ?? 0 };
+  });
+  const undatedSessions = sessionLines(
+    record.sessions.filter((s) => sessionDay(s) === null).sort(bySequenceAndTime),
+    cite,
+  );
+
+  // A day "with no report": nothing said and no session on it (an assessment alone is a judgement, not a report).
+  const reported = [...new Set([...statementsByDay.keys(), ...sessionsByDay.keys()])].sort();
+  const silentDays = slotDays({ ...talk, lastDay }, reported, (d) => d).filter((s) => s.kind === "empty");
+  const undatedStatements = statements.filter((s) => statementDay(s) === null).map(toStatement);
+
+  return {
+    talk,
+    parties: record.parties,
+    asOf: {
+      instant: now,
+      venue: `${formatLocalDay(localDayOf(now, tz))}, ${formatClock(now, tz)} ${zoneAbbreviation(now, tz)} (${talk.venueCity})`,
+      utc: `${formatLocalDay(localDayOf(now, "UTC"))}, ${formatClock(now, "UTC")} UTC`,
+    },
+    span: { firstDay: talk.firstDay, lastDay, lastNumber },
+    issues,
+    days,
+    undatedSessions,
+    daysLeftOut,
+    unknowns: {
+      silentDays: silentDays.map(({ first, last, firstNumber, count }) => ({ first, last, firstNumber, count })),
+      undatedStatements,
+      unsourcedStatements: record.statements.filter((s) => s.sources.length === 0).length,
+    },
+    sources: [...numbers.values()],
+  };
+}
+
+/**
+ * The latest of a party's statements: the latest whose day is known; when none is, the last
+ * recorded (the report's own order is the only order there is).
+ */
+function latestOf<S extends Row>(pool: S[], dayOf: (s: S) => LocalDay | null): S | null {
+  // `pool` is in the timeline's order, undated last.
+  const dated = pool.filter((s) => dayOf(s) !== null);
+  if (dated.length > 0) return dated.at(-1)!;
+  return pool.reduce<S | null>((last, s) => (last === null || s.sequence > last.sequence ? s : last), null);
+}
+
+/** Sessions of one day as lines: those with the same outcome and note share one line. */
+function sessionLines(sessions: BriefRecord["sessions"], cite: (s: BriefSourceRow[]) => number[]): BriefSessionLine[] {
+  const lines: BriefSessionLine[] = [];
+  for (const s of sessions) {
+    const numbers = cite(s.sources);
+    const same = lines.find((l) => l.outcome === s.outcome && l.outcomeNote === s.outcomeNote);
+    if (same) {
+      same.titles.push(s.title);
+      for (const n of numbers) if (!same.sources.includes(n)) same.sources.push(n);
+    } else lines.push({ titles: [s.title], outcome: s.outcome, outcomeNote: s.outcomeNote, sources: numbers });
+  }
+  return lines;
+}
+
+const positive = (n: number | null) => (n !== null && n >= 1 ? n : null);
+
+function bySequenceAndTimeOf(ta: Date | null, sa: number, tb: Date | null, sb: number): number {
+  if (ta && tb && ta.getTime() !== tb.getTime()) return ta.getTime() - tb.getTime();
+  if (ta && !tb) return -1;
+  if (!ta && tb) return 1;
+  return sa - sb;
+}
+
+function bySequenceAndTime(a: { startsAt: Date | null; sequence: number }, b: { startsAt: Date | null; sequence: number }): number {
+  return bySequenceAndTimeOf(a.startsAt, a.sequence, b.startsAt, b.sequence);
+}
