@@ -6,7 +6,7 @@ import { ExportLinks } from "./export-links";
 
 /**
  * `editable`: the reader is an editor, who also gets the talk's editing links. `printHref`: the
- * talk's print view (every day in full), linked from the talk page with the talk's exports.
+ * talk's print view (every day in full), linked from the talk page with the talk's brief and exports.
  */
 export function TalkHeader({ data, editable = false, printHref }: { data: Pick<TalkFrame, "talk" | "parties" | "issues">; editable?: boolean; printHref?: string }) {
   const { talk } = data;
@@ -25,6 +25,11 @@ export function TalkHeader({ data, editable = false, printHref }: { data: Pick<T
         {printHref ? (
           <a href={printHref} className="no-print">
             Print the whole timeline
+          </a>
+        ) : null}
+        {printHref ? (
+          <a href={`/talks/${talk.slug}/brief`} className="no-print">
+            Brief (where each side stands)
           </a>
         ) : null}
         {editable ? (

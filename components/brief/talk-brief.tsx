@@ -1,0 +1,305 @@
+import "./brief.css";
+import type { ReactNode } from "react";
+import type { Brief, BriefIssue, BriefSessionLine, BriefStatement, BriefStripCell } from "@/lib/brief/build";
+import type { Gap } from "@/lib/enums";
+import { GAP_LABEL, OUTCOME_LABEL, STATEMENT_KIND_LABEL, TALK_STATUS_LABEL } from "@/lib/labels";
+import { splitQuote } from "@/lib/quote";
+import { formatDayRange, formatDayRangeShort, formatLocalDayShort } from "@/lib/time/local-day";
+
+const n = (x: number) => x.toLocaleString("en-GB");
+
+/** The letter a gap cell shows (colour never carries the meaning alone; the legend spells them out). */
+const GAP_LETTER: Record<Gap, string> = { agreed: "A", narrowing: "N", unchanged: "U", widening: "W", deadlocked: "D" };
+const GAP_ORDER: Gap[] = ["agreed", "narrowing", "unchanged", "widening", "deadlocked"];
+
+const dayLabel = (number: number | null, day: string) => (number !== null ? `Day ${n(number)} · ${formatLocalDayShort(day)}` : formatLocalDayShort(day));
+const runLabel = (r: { first: string; last: string; firstNumber: number; count: number }) =>
+  r.count === 1 ? dayLabel(r.firstNumber, r.first) : `Days ${n(r.firstNumber)}–${n(r.firstNumber + r.count - 1)} · ${formatDayRangeShort(r.first, r.last)}`;
+const whenOf = (s: BriefStatement) => (s.day === null ? "day not reported" : s.number !== null ? `day ${n(s.number)}` : formatLocalDayShort(s.day));
+
+/**
+ * The brief of a talk (/talks/<slug>/brief): one or two printed pages an analyst can send on —
+ * where each side stands on each issue, whether the gap is closing, each day's outcome, what is
+ * not known, and the sources. Server-rendered, no script; prints on A4 and Letter (brief.css).
+ */
+export function TalkBrief({ brief }: { brief: Brief }) {
+  const { talk } = brief;
+  const span = brief.span;
+  return (
+    <article className="brief" aria-labelledby="brief-title">
+      <p className="brief__back no-print">
+        <a href={`/talks/${talk.slug}`}>Back to the timeline</a> · Print this page, or save it as PDF, on A4 or Letter paper.
+      </p>
+      <header className="brief__head">
+        <p className="brief__kind">Brief</p>
+        <h1 id="brief-title">{talk.title}</h1>
+        <p className="brief__meta">
+          {TALK_STATUS_LABEL[talk.status]} · {talk.venueCity} · {formatDayRange(talk.firstDay, talk.lastDay)} · this brief covers day 1
+          {span.lastNumber > 1 ? `–${n(span.lastNumber)}` : ""} ({formatDayRangeShort(span.firstDay, span.lastDay)}
+          {talk.lastDay === null ? ", the latest day recorded" : ""}); days are {talk.venueCity}’s.
+        </p>
+        <p className="brief__asof">
+          <strong>As of</strong> {brief.asOf.venue} · {brief.asOf.utc}
+        </p>
+      </header>
+
+      <section className="brief__section" aria-labelledby="brief-issues">
+        <h2 id="brief-issues">Where each side stands</h2>
+        {brief.issues.length === 0 ? <p className="muted">No issues are on this talk’s agenda.</p> : null}
+        {brief.issues.map((issue) => (
+          <IssueBlock key={issue.slug} issue={issue} />
+        ))}
+        <p className="brief__legend">
+          Gap, as editors assessed it each day:{" "}
+          {GAP_ORDER.map((g) => (
+            <span key={g} className="brief__legend-item">
+              <span className={`brief-cell brief-cell--${g}`} aria-hidden="true">
+                {GAP_LETTER[g]}
+              </span>{" "}
+              {GAP_LABEL[g]}
+            </span>
+          ))}
+          <span className="brief__legend-item">
+            <span className="brief-cell brief-cell--none" aria-hidden="true">
+              ·
+            </span>{" "}
+            not assessed
+          </span>
+          {brief.daysLeftOut > 0 ? <> · The strips and the days below start after the first {n(brief.daysLeftOut)} days.</> : null}
+        </p>
+      </section>
+
+      <section className="brief__section" aria-labelledby="brief-days">
+        <h2 id="brief-days">Day by day</h2>
+        <table className="brief-days">
+          <caption className="visually-hidden">Each day’s sessions and their outcome</caption>
+          <tbody>
+            {brief.days.map((d) =>
+              d.kind === "empty" ? (
+                <tr key={d.first} className="brief-days__empty">
+                  <th scope="row">{runLabel(d)}</th>
+                  <td>Nothing reported.</td>
+                </tr>
+              ) : (
+                <tr key={d.day}>
+                  <th scope="row">{dayLabel(d.number, d.day)}</th>
+                  <td>
+                    {d.sessions.length === 0 ? (
+                      <span className="muted">
+                        No session recorded{d.statements ? ` · ${n(d.statements)} ${d.statements === 1 ? "statement" : "statements"}` : ""}.
+                      </span>
+                    ) : (
+                      <SessionLines lines={d.sessions} />
+                    )}
+                  </td>
+                </tr>
+              ),
+            )}
+            {brief.undatedSessions.length > 0 ? (
+              <tr className="brief-days__undated">
+                <th scope="row">Day not reported</th>
+                <td>
+                  <SessionLines lines={brief.undatedSessions} />
+                </td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </section>
+
+      <section className="brief__section" aria-labelledby="brief-unknowns">
+        <h2 id="brief-unknowns">What is not known</h2>
+        <ul className="brief-unknowns">
+          <li>
+            {brief.unknowns.silentDays.length === 0 ? (
+              "Every day of the talk has a statement or a session recorded."
+            ) : (
+              <>
+                No report (no statement, no session) for{" "}
+                {brief.unknowns.silentDays.map((r, i) => (
+                  <span key={r.first}>
+                    {i > 0 ? "; " : ""}
+                    {r.count === 1 ? `day ${n(r.firstNumber)}` : `days ${n(r.firstNumber)}–${n(r.firstNumber + r.count - 1)}`} ({formatDayRangeShort(r.first, r.last)})
+                  </span>
+                ))}
+                .
+              </>
+            )}
+          </li>
+          {brief.undatedSessions.length > 0 ? (
+            <li>
+              {n(brief.undatedSessions.reduce((k, l) => k + l.titles.length, 0))} sessions held on days the sources do not give (under “Day not reported” above).
+            </li>
+          ) : null}
+          <li>
+            {brief.unknowns.undatedStatements.length === 0 ? (
+              "Every statement has its day."
+            ) : (
+              <>
+                {n(brief.unknowns.undatedStatements.length)} {brief.unknowns.undatedStatements.length === 1 ? "statement" : "statements"} whose day is not reported:
+                <ol className="brief-undated">
+                  {brief.unknowns.undatedStatements.map((s) => (
+                    <li key={s.id}>
+                      <b>{s.speaker === s.party ? s.speaker : `${s.speaker} (${s.party})`}</b>, {STATEMENT_KIND_LABEL[s.kind].toLowerCase()}: {shorten(s.text)} <Refs numbers={s.sources} />
+                    </li>
+                  ))}
+                </ol>
+              </>
+            )}
+          </li>
+          {brief.unknowns.unsourcedStatements > 0 ? (
+            <li>
+              {n(brief.unknowns.unsourcedStatements)} {brief.unknowns.unsourcedStatements === 1 ? "statement has" : "statements have"} no source.
+            </li>
+          ) : null}
+        </ul>
+      </section>
+
+      <section className="brief__section brief-sources" aria-labelledby="brief-sources">
+        <h2 id="brief-sources">Sources</h2>
+        {brief.sources.length === 0 ? (
+          <p className="muted">Nothing in this brief cites a source.</p>
+        ) : (
+          <ol>
+            {brief.sources.map((src) => (
+              <li key={src.id} id={`brief-source-${src.number}`} value={src.number}>
+                {src.publisher}, “{src.title}”{src.publishedOn ? `, ${formatDayRange(src.publishedOn, src.publishedOn)}` : ""}.{" "}
+                {src.url ? <a href={src.url} rel="noopener noreferrer">{src.url}</a> : <span className="muted">No URL recorded.</span>}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+      <p className="brief__foot">
+        From Parley’s record of the talk (/talks/{talk.slug}). Positions are each party’s latest position, demand, denial or direct quote on the issue; gaps are its editors’ assessments.
+      </p>
+    </article>
+  );
+}
+
+function IssueBlock({ issue }: { issue: BriefIssue }) {
+  return (
+    <section className="brief-issue" aria-labelledby={`brief-issue-${issue.slug}`}>
+      <div className="brief-issue__head">
+        <h3 id={`brief-issue-${issue.slug}`}>{issue.name}</h3>
+        <p className="brief-issue__trend">
+          Gap: <strong>{issue.trend.text}</strong>
+        </p>
+      </div>
+      <GapStrip issue={issue} />
+      <table className="brief-positions">
+        <caption className="visually-hidden">Latest position of each party on {issue.name}</caption>
+        <tbody>
+          {issue.positions.map((p) => (
+            <tr key={p.party.slug}>
+              <th scope="row">{p.party.shortName}</th>
+              <td>
+                {p.statement === null ? (
+                  <span className="muted">Nothing on record on this issue.</span>
+                ) : (
+                  <>
+                    {p.basis === "remark" ? <span className="muted">No stated position; latest remark: </span> : null}
+                    <Said statement={p.statement} />{" "}
+                    <span className="brief__when">
+                      — {p.statement.speaker !== p.statement.party ? `${p.statement.speaker}, ` : ""}
+                      {STATEMENT_KIND_LABEL[p.statement.kind].toLowerCase()}, {whenOf(p.statement)} <Refs numbers={p.statement.sources} />
+                    </span>
+                    {p.undatedOthers > 0 ? (
+                      <span className="brief__others">
+                        {" "}
+                        (+{n(p.undatedOthers)} other {p.undatedOthers === 1 ? (p.basis === "stance" ? "stance" : "remark") : p.basis === "stance" ? "stances" : "remarks"} with no reported day)
+                      </span>
+                    ) : null}
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {issue.quotes.length > 0 ? (
+        <div className="brief-quotes">
+          <h4>In their words</h4>
+          <ul>
+            {issue.quotes.map((q) => (
+              <li key={q.id}>
+                <q>{q.quotedWords ?? q.text}</q> — {q.speaker}
+                {q.speaker !== q.party ? ` (${q.party})` : ""}, {whenOf(q)} <Refs numbers={q.sources} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+/** The gap by day as a row of cells, with the same in words for screen readers. */
+function GapStrip({ issue }: { issue: BriefIssue }) {
+  const words = issue.strip
+    .map((c) => (c.kind === "empty" ? `${runLabel(c)}: nothing recorded` : `${dayLabel(c.number, c.day)}: ${c.gap ? GAP_LABEL[c.gap].toLowerCase() : "not assessed"}`))
+    .join("; ");
+  return (
+    <div className="brief-strip">
+      <p className="visually-hidden">Gap by day on {issue.name}: {words}.</p>
+      <ol className="brief-strip__cells" aria-hidden="true">
+        {issue.strip.map((c) => (
+          <li key={c.kind === "day" ? c.day : c.first} className={c.kind === "empty" ? "brief-strip__run" : undefined}>
+            <span className="brief-strip__day">{c.kind === "day" ? n(c.number) : `${n(c.firstNumber)}${c.count > 1 ? `–${n(c.firstNumber + c.count - 1)}` : ""}`}</span>
+            <Cell cell={c} />
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+function Cell({ cell }: { cell: BriefStripCell }) {
+  if (cell.kind === "empty") return <span className="brief-cell brief-cell--run" />;
+  if (!cell.gap) return <span className="brief-cell brief-cell--none">·</span>;
+  return <span className={`brief-cell brief-cell--${cell.gap}`}>{GAP_LETTER[cell.gap]}</span>;
+}
+
+function Said({ statement }: { statement: BriefStatement }) {
+  const { before, quote, after } = splitQuote(statement.text, statement.quotedWords);
+  return (
+    <span className="brief__said">
+      {before}
+      {quote !== null ? <q>{quote}</q> : null}
+      {after}
+    </span>
+  );
+}
+
+function SessionLines({ lines }: { lines: BriefSessionLine[] }) {
+  return lines.map((l, i): ReactNode => (
+    <span key={i} className="brief-days__line">
+      {i > 0 ? " " : ""}
+      {l.titles.join("; ")}: <strong>{OUTCOME_LABEL[l.outcome].toLowerCase()}</strong>
+      {l.outcomeNote ? ` — ${l.outcomeNote}` : ""} <Refs numbers={l.sources} />
+    </span>
+  ));
+}
+
+function Refs({ numbers }: { numbers: number[] }) {
+  if (numbers.length === 0) return <span className="brief__unsourced">[no source]</span>;
+  return (
+    <span className="brief__refs">
+      {numbers.map((k, i) => (
+        <span key={k}>
+          {i > 0 ? "," : ""}
+          <a href={`#brief-source-${k}`} aria-label={`source ${k}`}>
+            [{k}]
+          </a>
+        </span>
+      ))}
+    </span>
+  );
+}
+
+/** The first words of a long text, for the list of undated statements. */
+function shorten(text: string, max = 110): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max - 20)).replace(/[\s,;:.]+$/, "")}…`;
+}
