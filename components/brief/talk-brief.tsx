@@ -34,8 +34,7 @@ export function TalkBrief({ brief }: { brief: Brief }) {
         <p className="brief__kind">Brief</p>
         <h1 id="brief-title">{talk.title}</h1>
         <p className="brief__meta">
-          {TALK_STATUS_LABEL[talk.status]} · {talk.venueCity} · {formatDayRange(talk.firstDay, talk.lastDay)} · this brief covers day 1
-          {span.lastNumber > 1 ? `–${n(span.lastNumber)}` : ""} ({formatDayRangeShort(span.firstDay, span.lastDay)}
+          {TALK_STATUS_LABEL[talk.status]} · {talk.venueCity} · {formatDayRange(talk.firstDay, talk.lastDay)} · this brief covers {span.lastNumber > 1 ? `days 1–${n(span.lastNumber)}` : "day 1"} ({formatDayRangeShort(span.firstDay, span.lastDay)}
           {talk.lastDay === null ? ", the latest day recorded" : ""}); days are {talk.venueCity}’s.
         </p>
         <p className="brief__asof">
@@ -298,7 +297,7 @@ function Refs({ numbers }: { numbers: number[] }) {
 }
 
 /** The first words of a long text, for the list of undated statements. */
-function shorten(text: string, max = 110): string {
+function shorten(text: string, max = 90): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max - 20)).replace(/[\s,;:.]+$/, "")}…`;

@@ -237,7 +237,8 @@ export function buildBrief(record: BriefRecord, now: Date): Brief {
     asOf: {
       instant: now,
       venue: `${formatLocalDay(localDayOf(now, tz))}, ${formatClock(now, tz)} ${zoneAbbreviation(now, tz)} (${talk.venueCity})`,
-      utc: `${formatLocalDay(localDayOf(now, "UTC"))}, ${formatClock(now, "UTC")} UTC`,
+      // The date again only when UTC is on another day than the venue.
+      utc: `${localDayOf(now, "UTC") === localDayOf(now, tz) ? "" : `${formatLocalDay(localDayOf(now, "UTC"))}, `}${formatClock(now, "UTC")} UTC`,
     },
     span: { firstDay: talk.firstDay, lastDay, lastNumber },
     issues,

@@ -23,12 +23,14 @@ describe.each(PROVIDERS)("the brief on %s", (name, open) => {
     await database?.close();
   });
 
-  it("covers the Beijing talk's agenda in its order, from day 1 to day 4, as of the moment asked", () => {
+  it("covers the Beijing talk's agenda in its order, from day 1 to day 4, as of the moment asked", async () => {
     expect(brief.talk.title).toBe("Japan–DPRK normalization talks, Beijing, February 2006");
     expect(brief.issues.map((i) => i.slug)).toEqual(["abductions", "normalization"]);
     expect(brief.span).toEqual({ firstDay: "2006-02-04", lastDay: "2006-02-07", lastNumber: 4 });
     expect(brief.asOf.venue).toBe("Wednesday 2 December 2026, 11:30 GMT+8 (Beijing)");
-    expect(brief.asOf.utc).toBe("Wednesday 2 December 2026, 03:30 UTC");
+    expect(brief.asOf.utc).toBe("03:30 UTC");
+    const late = (await readBrief(database.db, BEIJING, { now: new Date("2026-12-02T20:05:00Z") }))!;
+    expect(late.asOf).toMatchObject({ venue: "Thursday 3 December 2026, 04:05 GMT+8 (Beijing)", utc: "Wednesday 2 December 2026, 20:05 UTC" });
   });
 
   it("gives each party's latest stance on the abductions, preferring positions and demands to assessments", () => {
