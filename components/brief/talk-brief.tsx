@@ -131,11 +131,17 @@ export function TalkBrief({ brief }: { brief: Brief }) {
             </li>
           ) : null}
           <li>
-            {brief.unknowns.undatedStatements.length === 0 ? (
+            {brief.unknowns.undatedStatementCount === 0 ? (
               "Every statement has its day."
             ) : (
               <>
-                {n(brief.unknowns.undatedStatements.length)} {brief.unknowns.undatedStatements.length === 1 ? "statement" : "statements"} whose day is not reported:
+                <p className="brief-undated__intro">
+                  {n(brief.unknowns.undatedStatementCount)} {brief.unknowns.undatedStatementCount === 1 ? "statement" : "statements"} whose day is not reported
+                  {brief.unknowns.undatedStatementCount > brief.unknowns.undatedStatements.length
+                    ? ` (the first ${n(brief.unknowns.undatedStatements.length)} recorded; all of them are on the timeline under “Day not reported”)`
+                    : ""}
+                  :
+                </p>
                 <ol className="brief-undated">
                   {brief.unknowns.undatedStatements.map((s) => (
                     <li key={s.id}>
@@ -227,6 +233,11 @@ function IssueBlock({ issue }: { issue: BriefIssue }) {
               </li>
             ))}
           </ul>
+          {issue.quotesLeftOut > 0 ? (
+            <p className="brief__others">
+              {n(issue.quotesLeftOut)} more {issue.quotesLeftOut === 1 ? "statement" : "statements"} on this issue quote words (repeats or earlier): see the timeline.
+            </p>
+          ) : null}
         </div>
       ) : null}
     </section>

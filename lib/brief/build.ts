@@ -90,7 +90,10 @@ export type BriefIssue = {
   positions: BriefPosition[];
   strip: BriefStripCell[];
   trend: GapTrend;
+  /** The key quoted words: each phrase once, at its latest, at most BRIEF_MAX_QUOTES, in the timeline's order. */
   quotes: BriefStatement[];
+  /** Statements with quoted words on the issue not shown (repeats, and beyond the limit). */
+  quotesLeftOut: number;
 };
 
 export type BriefSessionLine = { titles: string[]; outcome: Outcome; outcomeNote: string | null; sources: number[] };
@@ -117,7 +120,9 @@ export type Brief = {
   unknowns: {
     /** Stretches of the talk's days with no statement and no session. */
     silentDays: { first: LocalDay; last: LocalDay; firstNumber: number; count: number }[];
+    /** The first BRIEF_MAX_UNDATED of them, in the order recorded; the count is of all. */
     undatedStatements: BriefStatement[];
+    undatedStatementCount: number;
     unsourcedStatements: number;
   };
   sources: BriefSource[];
@@ -128,6 +133,9 @@ export const POSITION_KINDS: readonly StatementKind[] = [...STANCE_KINDS, "direc
 
 /** At most this many columns in a gap strip and lines of days: a long talk's brief shows its latest stretch. */
 export const BRIEF_MAX_DAYS = 24;
+/** Quoted words per issue, and undated statements listed: enough to read, few enough for two pages. */
+export const BRIEF_MAX_QUOTES = 5;
+export const BRIEF_MAX_UNDATED = 10;
 
 type Row = BriefRecord["statements"][number];
 
@@ -213,8 +221,9 @@ export function buildBrief(record: BriefRecord, now: Date): Brief {
       assessed.map((a) => ({ day: a.localDay, number: positive(dayNumberIn(talk, a.localDay)), gap: a.gap })),
       { day: lastDay, number: lastNumber },
     );
-    const quotes = on.filter((s) => s.quotedWords || s.kind === "direct_quote").map(toStatement);
-    return { slug: issue.slug, name: issue.name, positions, strip, trend, quotes };
+    const quoted = on.filter((s) => s.quotedWords || s.kind === "direct_quote");
+    const quotes = keyQuotes(quoted, statementDay).map(toStatement);
+    return { slug: issue.slug, name: issue.name, positions, strip, trend, quotes, quotesLeftOut: quoted.length - quotes.length };
   });
 
   const days = slots.map((slot): BriefDay => {
@@ -229,7 +238,8 @@ export function buildBrief(record: BriefRecord, now: Date): Brief {
   // A day "with no report": nothing said and no session on it (an assessment alone is a judgement, not a report).
   const reported = [...new Set([...statementsByDay.keys(), ...sessionsByDay.keys()])].sort();
   const silentDays = slotDays({ ...talk, lastDay }, reported, (d) => d).filter((s) => s.kind === "empty");
-  const undatedStatements = statements.filter((s) => statementDay(s) === null).map(toStatement);
+  const undated = statements.filter((s) => statementDay(s) === null);
+  const undatedStatements = undated.slice(0, BRIEF_MAX_UNDATED).map(toStatement);
 
   return {
     talk,
@@ -248,6 +258,7 @@ export function buildBrief(record: BriefRecord, now: Date): Brief {
     unknowns: {
       silentDays: silentDays.map(({ first, last, firstNumber, count }) => ({ first, last, firstNumber, count })),
       undatedStatements,
+      undatedStatementCount: undated.length,
       unsourcedStatements: record.statements.filter((s) => s.sources.length === 0).length,
     },
     sources: [...numbers.values()],
@@ -263,6 +274,26 @@ function latestOf<S extends Row>(pool: S[], dayOf: (s: S) => LocalDay | null): S
   const dated = pool.filter((s) => dayOf(s) !== null);
   if (dated.length > 0) return dated.at(-1)!;
   return pool.reduce<S | null>((last, s) => (last === null || s.sequence > last.sequence ? s : last), null);
+}
+
+/**
+ * The key quoted words of an issue: each phrase (its words, case aside) once, where it was said
+ * last — the latest known day; a phrase only ever quoted on days not reported, at its last
+ * recorded — the latest BRIEF_MAX_QUOTES phrases, back in the timeline's order.
+ */
+function keyQuotes<S extends Row>(quoted: S[], dayOf: (s: S) => LocalDay | null): S[] {
+  // `quoted` is in the timeline's order, undated last: the latest dated come first in this order.
+  const latestFirst = [...quoted.filter((s) => dayOf(s) !== null).reverse(), ...quoted.filter((s) => dayOf(s) === null).reverse()];
+  const seen = new Set<string>();
+  const chosen = new Set<S>();
+  for (const s of latestFirst) {
+    const words = (s.quotedWords ?? s.text).trim().toLowerCase();
+    if (seen.has(words)) continue;
+    seen.add(words);
+    chosen.add(s);
+    if (chosen.size === BRIEF_MAX_QUOTES) break;
+  }
+  return quoted.filter((s) => chosen.has(s));
 }
 
 /** Sessions of one day as lines: those with the same outcome and note share one line. */

@@ -86,6 +86,8 @@ describe.each(PROVIDERS)("the brief on %s", (name, open) => {
   it("says what is not known: days with no report and statements with no day", () => {
     expect(brief.unknowns.silentDays).toEqual([{ first: "2006-02-05", last: "2006-02-06", firstNumber: 2, count: 2 }]);
     expect(brief.unknowns.undatedStatements).toHaveLength(8);
+    expect(brief.unknowns.undatedStatementCount).toBe(8);
+    expect(brief.issues[0]!.quotesLeftOut).toBe(0);
     expect(brief.unknowns.unsourcedStatements).toBe(0);
   });
 
