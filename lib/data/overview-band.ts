@@ -1,0 +1,51 @@
+import "server-only";
+// What the talk page's overview band draws (lib/timeline/overview-band.ts): per-day counts, read
+// by one aggregate query per kind — statements grouped by day and party, sessions grouped by day,
+// and the assessments (one row per issue and day at most, by the table's unique key) — never the
+// rows themselves. Kept in memory under the talk's stamp like the page's other reads.
+//
+// Days are the stored local days (`saidOn`, `localDay`). The timeline places a timed item by its
+// instant in the venue's zone; the record rules (decision 014) keep the two on the same day, so
+// they agree for every row `npm run db:check` passes. Items whose day is not known are not drawn.
+import { getDb, type Db } from "../db";
+import type { BandCounts } from "../timeline/overview-band";
+import { cachedTalkRead } from "./talk-cache";
+import { getTalk } from "./talks";
+
+/** The band's counts for a talk, or null when there is no such talk (or it may not be read). */
+export async function getTalkBandCounts(slug: string): Promise<BandCounts | null> {
+  const talk = await getTalk(slug);
+  if (!talk) return null;
+  const db = await getDb();
+  return cachedTalkRead(talk.id, talk.stamp, "overview band", () => readBandCounts(db, talk.id));
+}
+
+export async function readBandCounts(db: Db, talkId: string): Promise<BandCounts> {
+  const [statements, sessions, assessments] = await Promise.all([
+    db.statement.groupBy({
+      by: ["saidOn", "partyId"],
+      where: { talkId, deletedAt: null, saidOn: { not: null } },
+      _count: { _all: true },
+    }),
+    db.session.groupBy({
+      by: ["localDay"],
+      where: { talkId, deletedAt: null, localDay: { not: null } },
+      _count: { _all: true },
+    }),
+    db.assessment.findMany({
+      where: { talkId, deletedAt: null },
+      select: { localDay: true, gap: true, issueId: true },
+    }),
+  ]);
+  const [parties, issues] = await Promise.all([
+    db.party.findMany({ where: { id: { in: [...new Set(statements.map((s) => s.partyId))] } }, select: { id: true, slug: true } }),
+    db.issue.findMany({ where: { id: { in: [...new Set(assessments.map((a) => a.issueId))] } }, select: { id: true, slug: true } }),
+  ]);
+  const partySlug = new Map(parties.map((p) => [p.id, p.slug]));
+  const issueSlug = new Map(issues.map((i) => [i.id, i.slug]));
+  return {
+    statements: statements.map((s) => ({ day: s.saidOn!, party: partySlug.get(s.partyId)!, count: s._count._all })),
+    sessions: sessions.map((s) => ({ day: s.localDay!, count: s._count._all })),
+    assessments: assessments.map((a) => ({ day: a.localDay, issue: issueSlug.get(a.issueId)!, gap: a.gap })),
+  };
+}
