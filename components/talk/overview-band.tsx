@@ -1,11 +1,10 @@
 import "./overview-band.css";
 import type { ReactNode } from "react";
-import { getTalkBandCounts } from "@/lib/data/overview-band";
+import { getTalkBands } from "@/lib/data/overview-band";
 import type { Gap } from "@/lib/enums";
 import { plural } from "@/lib/labels";
 import { formatLocalDayDate } from "@/lib/time/local-day";
-import type { DaySpan } from "@/lib/timeline/day-runs";
-import { buildBand, columnLabel, columnTick, foldLength, gapCounts, UNIT_NOUN, type Band, type BandColumn } from "@/lib/timeline/overview-band";
+import { columnLabel, columnTick, foldLength, gapCounts, UNIT_NOUN, type Band, type BandColumn } from "@/lib/timeline/overview-band";
 
 /** The parties' colours, as statements' borders use them (app/globals.css), then quieter ones. */
 const PARTY_COLOURS = ["#5b7fa8", "#a8745b", "#6f8a5e", "#8a6f9a", "#4f8a87", "#96844f"];
@@ -30,23 +29,19 @@ type Names = { parties: string[]; issues: string[] };
  */
 export async function OverviewBand({
   slug,
-  talk,
   parties,
   issues,
   dayHref,
 }: {
   slug: string;
-  talk: DaySpan;
   parties: { slug: string; shortName: string }[];
   issues: { slug: string; name: string }[];
   dayHref: (day: string) => string;
 }) {
-  const counts = await getTalkBandCounts(slug);
-  if (!counts) return null;
   const order = { parties: parties.map((p) => p.slug), issues: issues.map((i) => i.slug) };
-  const wide = buildBand(talk, counts, order, WIDE.maxSlots);
-  if (wide.slots.length === 0) return null;
-  const narrow = buildBand(talk, counts, order, NARROW.maxSlots);
+  const bands = await getTalkBands(slug, order, { wide: WIDE.maxSlots, narrow: NARROW.maxSlots });
+  if (!bands || bands.wide.slots.length === 0) return null;
+  const { wide, narrow } = bands;
   const nameOf = new Map([...parties.map((p) => [p.slug, p.shortName] as const), ...issues.map((i) => [`issue ${i.slug}`, i.name] as const)]);
   const names: Names = { parties: wide.parties.map((s) => nameOf.get(s) ?? s), issues: wide.issues.map((s) => nameOf.get(`issue ${s}`) ?? s) };
   const mirrored = wide.parties.length === 2;

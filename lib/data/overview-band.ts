@@ -8,16 +8,24 @@ import "server-only";
 // instant in the venue's zone; the record rules (decision 014) keep the two on the same day, so
 // they agree for every row `npm run db:check` passes. Items whose day is not known are not drawn.
 import { getDb, type Db } from "../db";
-import type { BandCounts } from "../timeline/overview-band";
+import { buildBand, type Band, type BandCounts } from "../timeline/overview-band";
 import { cachedTalkRead } from "./talk-cache";
 import { getTalk } from "./talks";
 
-/** The band's counts for a talk, or null when there is no such talk (or it may not be read). */
-export async function getTalkBandCounts(slug: string): Promise<BandCounts | null> {
+export type BandOrder = { parties: string[]; issues: string[] };
+
+/**
+ * The talk's band drawn within each budget of columns (one per drawing the page sends), or null
+ * when there is no such talk (or it may not be read). Counted and bucketed once per talk change.
+ */
+export async function getTalkBands<K extends string>(slug: string, order: BandOrder, budgets: Record<K, number>): Promise<Record<K, Band> | null> {
   const talk = await getTalk(slug);
   if (!talk) return null;
   const db = await getDb();
-  return cachedTalkRead(talk.id, talk.stamp, "overview band", () => readBandCounts(db, talk.id));
+  const counts = await cachedTalkRead(talk.id, talk.stamp, "overview band counts", () => readBandCounts(db, talk.id));
+  return cachedTalkRead(talk.id, talk.stamp, `overview band ${JSON.stringify([order, budgets])}`, () =>
+    Promise.resolve(Object.fromEntries(Object.entries<number>(budgets).map(([k, max]) => [k, buildBand(talk, counts, order, max)])) as Record<K, Band>),
+  );
 }
 
 export async function readBandCounts(db: Db, talkId: string): Promise<BandCounts> {

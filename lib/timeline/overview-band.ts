@@ -10,7 +10,8 @@
 import type { Gap } from "../enums";
 import { plural } from "../labels";
 import { addLocalDays, formatLocalDay, formatLocalDayDate, type LocalDay } from "../time/local-day";
-import { slotDays, type DaySpan } from "./day-runs";
+import { zoneDaysBetween } from "../time/zone-calendar";
+import { dayAfter, dayNumberIn, slotDays, type DaySpan } from "./day-runs";
 
 export type BandUnit = "day" | "week" | "month" | "quarter" | "year" | "decade";
 export const BAND_UNITS: readonly BandUnit[] = ["day", "week", "month", "quarter", "year", "decade"];
@@ -97,13 +98,18 @@ export function buildBand(talk: DaySpan, counts: BandCounts, order: { parties: r
   }
   if (days.length === 0) return { unit: "day", slots: [], parties, issues, maxParty: 0, maxTotal: 0, totals };
 
-  const daySlots = slotDays(talk, days, (d) => d);
   let slots: BandSlot[] = [];
   let unit: BandUnit = "day";
   for (unit of BAND_UNITS) {
-    slots = bucketSlots(unit, daySlots, (day) => byDay.get(day)!, parties.length, issues.length);
-    if (slots.length <= maxSlots) break;
+    const found = unit === "day" ? daySlotsOf(days) : bucketSlotsOf(unit, days, maxSlots);
+    if (found) {
+      slots = found;
+      break;
+    }
   }
+  // Rows over more decades than the budget (legacy dates, decision 009): one column per decade
+  // that holds something, still bounded by the dates' four digits.
+  if (slots.length === 0) slots = bucketSlotsOf("decade", days, Infinity)!;
   let maxParty = 0;
   let maxTotal = 0;
   for (const s of slots) {
@@ -113,63 +119,89 @@ export function buildBand(talk: DaySpan, counts: BandCounts, order: { parties: r
   }
   return { unit, slots, parties, issues, maxParty, maxTotal, totals };
 
-  function bucketSlots(
-    u: BandUnit,
-    source: ReturnType<typeof slotDays<LocalDay>>,
-    countsOn: (day: LocalDay) => DayCounts,
-    partyCount: number,
-    issueCount: number,
-  ): BandSlot[] {
+  /** Day by day, exactly as the page lists the days (slotDays), when they fit; else null. */
+  function daySlotsOf(recorded: LocalDay[]): BandSlot[] | null {
+    // Each day is a column, so more days than slots cannot fit, folds or not (and slotDays would
+    // number every one of them in the venue's calendar for nothing).
+    if (recorded.length > maxSlots) return null;
+    const out = slotDays(talk, recorded, (d) => d).map((slot): BandSlot => {
+      if (slot.kind === "empty") return { kind: "fold", first: slot.first, last: slot.last, days: slot.count };
+      const c = newColumn("day", slot.day);
+      c.firstNumber = c.lastNumber = slot.number;
+      addDay(c, slot.day);
+      return c;
+    });
+    return out.length <= maxSlots ? out : null;
+  }
+
+  /**
+   * Days merged into weeks, months…: a stretch with nothing recorded folds when it leaves at least
+   * one whole bucket empty (else it is inside a column, or between two adjacent ones). Null when
+   * the columns and folds are more than the budget. Only the slots are numbered and measured in
+   * the venue's calendar, so the cost beyond a pass over the days is bounded by the budget.
+   */
+  function bucketSlotsOf(u: BandUnit, recorded: LocalDay[], budget: number): BandSlot[] | null {
     const out: BandSlot[] = [];
     let column: BandColumn | null = null;
-    // A stretch with nothing recorded, waiting to see whether the next day is in an adjacent bucket.
-    let pending: BandFold | null = null;
-    for (const slot of source) {
-      if (slot.kind === "empty") {
-        pending = { kind: "fold", first: slot.first, last: slot.last, days: slot.count };
+    for (const day of recorded) {
+      const start = bucketStart(u, day);
+      if (column !== null && column.start === start) {
+        addDay(column, day);
         continue;
       }
-      const start = bucketStart(u, slot.day);
+      const before = addLocalDays(day, -1);
       if (column === null) {
-        // Before the first day: a fold only when it reaches back past the first day's bucket.
-        if (pending && bucketStart(u, pending.first) !== start) out.push(pending);
-      } else if (column.start !== start) {
-        if (pending && nextBucket(u, column.start) !== start) out.push(pending);
+        if (talk.firstDay < day && bucketStart(u, talk.firstDay) !== start) out.push({ kind: "fold", first: talk.firstDay, last: before, days: 0 });
+      } else if (nextBucket(u, column.start) !== start) {
+        out.push({ kind: "fold", first: dayAfter(column.last)!, last: before, days: 0 });
       }
-      pending = null;
-      if (column === null || column.start !== start) {
-        column = {
-          kind: "column",
-          start,
-          first: slot.day,
-          last: slot.day,
-          firstNumber: slot.number,
-          lastNumber: slot.number,
-          statements: Array<number>(partyCount).fill(0),
-          total: 0,
-          sessions: 0,
-          issues: Array.from({ length: issueCount }, (): BandIssueCell => ({ gap: null, counts: {} })),
-        };
-        out.push(column);
-      }
-      column.last = slot.day;
-      column.lastNumber = slot.number;
-      const d = countsOn(slot.day);
-      for (const [p, n] of d.statements) {
-        column.statements[p]! += n;
-        column.total += n;
-      }
-      column.sessions += d.sessions;
-      for (const g of d.gaps) {
-        const cell = column.issues[g.issue]!;
-        cell.counts[g.gap] = (cell.counts[g.gap] ?? 0) + 1;
-        // Days come in order: the latest movement wins; "unchanged" only where nothing moved.
-        if (g.gap !== "unchanged" || cell.gap === null) cell.gap = g.gap;
+      column = newColumn(u, day);
+      addDay(column, day);
+      out.push(column);
+      if (out.length > budget) return null;
+    }
+    const end = talk.lastDay;
+    if (column && end !== null && end > column.last && bucketStart(u, end) !== column.start) out.push({ kind: "fold", first: dayAfter(column.last)!, last: end, days: 0 });
+    if (out.length > budget) return null;
+    for (const slot of out) {
+      if (slot.kind === "fold") slot.days = zoneDaysBetween(talk.venueTimeZone, slot.first, slot.last);
+      else {
+        slot.firstNumber = dayNumberIn(talk, slot.first);
+        slot.lastNumber = dayNumberIn(talk, slot.last);
       }
     }
-    // After the last day: a fold only when it reaches past the last day's bucket.
-    if (pending && column && bucketStart(u, pending.last) !== column.start) out.push(pending);
     return out;
+  }
+
+  function newColumn(u: BandUnit, day: LocalDay): BandColumn {
+    return {
+      kind: "column",
+      start: bucketStart(u, day),
+      first: day,
+      last: day,
+      firstNumber: 0,
+      lastNumber: 0,
+      statements: Array<number>(parties.length).fill(0),
+      total: 0,
+      sessions: 0,
+      issues: Array.from({ length: issues.length }, (): BandIssueCell => ({ gap: null, counts: {} })),
+    };
+  }
+
+  function addDay(column: BandColumn, day: LocalDay): void {
+    const d = byDay.get(day)!;
+    column.last = day;
+    for (const [p, n] of d.statements) {
+      column.statements[p]! += n;
+      column.total += n;
+    }
+    column.sessions += d.sessions;
+    for (const g of d.gaps) {
+      const cell = column.issues[g.issue]!;
+      cell.counts[g.gap] = (cell.counts[g.gap] ?? 0) + 1;
+      // Days come in order: the latest movement wins; "unchanged" only where nothing moved.
+      if (g.gap !== "unchanged" || cell.gap === null) cell.gap = g.gap;
+    }
   }
 }
 

@@ -82,7 +82,7 @@ async function TalkContent({ slug, filters, from, canonical, since }: { slug: st
   return (
     <>
       <TalkHeader data={data} editable={editable} printHref={`/talks/${slug}/print${canonical}`} />
-      <OverviewBand slug={slug} talk={data.talk} parties={data.parties} issues={data.issues} dayHref={dayHref} />
+      <OverviewBand slug={slug} parties={data.parties} issues={data.issues} dayHref={dayHref} />
       <ConvergenceStrip
         rows={data.convergence}
         partial={window.previous !== null || window.next !== null}
