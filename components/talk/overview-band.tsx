@@ -85,7 +85,7 @@ export async function OverviewBand({
             </Swatch>
             session
           </span>
-          {issues.length > 0 && (
+          {wide.totals.gaps.some((g) => Object.keys(g).length > 0) && (
             <>
               Gap:
               {GAP_KEYS.map((g) => (
@@ -182,8 +182,11 @@ function BandSvg({ band, names, layout, dayHref, className }: { band: Band; name
   const down = mirrored ? 28 : 0;
   const baseline = top + up;
   const sessionsY = baseline + down + 9;
-  const issueY = (i: number) => sessionsY + 13 + i * 12;
-  const plotBottom = issueY(band.issues.length) - 4;
+  // A row for each issue assessed at least once; the summary names the others.
+  const rows = band.issues.flatMap((_, k) => (Object.keys(band.totals.gaps[k]!).length > 0 ? [k] : []));
+  const rowOf = new Map(rows.map((k, row) => [k, row]));
+  const issueY = (k: number) => sessionsY + 13 + (rowOf.get(k) ?? rows.length) * 12;
+  const plotBottom = sessionsY + 13 + rows.length * 12 - 4;
   const axisY = plotBottom + 12;
   const height = axisY + 4;
 
@@ -261,7 +264,7 @@ function BandSvg({ band, names, layout, dayHref, className }: { band: Band; name
   return (
     <svg className={className} viewBox={`0 0 ${width} ${f(height)}`} role="group" aria-label="Statements, sessions and gap assessments over the whole talk: each column links to its first day" fontSize={font}>
       <g aria-hidden="true">
-        {band.issues.map((_, k) => (
+        {rows.map((k) => (
           <path key={k} d={`M${gutter} ${issueY(k)}H${width - 2}`} stroke="#eceef0" strokeWidth={1} />
         ))}
         <path d={baselinePath.join("")} stroke="#9aa3ab" strokeWidth={1} />
@@ -285,9 +288,9 @@ function BandSvg({ band, names, layout, dayHref, className }: { band: Band; name
             <text x={0} y={baseline - 2}>Statements</text>
           )}
           <text x={0} y={sessionsY + font * 0.35}>Sessions</text>
-          {names.issues.map((name, k) => (
+          {rows.map((k) => (
             <text key={k} x={0} y={issueY(k) + font * 0.35}>
-              {label(name, gutter - 6)}
+              {label(names.issues[k]!, gutter - 6)}
             </text>
           ))}
         </g>
