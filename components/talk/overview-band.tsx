@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { getTalkBands } from "@/lib/data/overview-band";
 import type { Gap } from "@/lib/enums";
 import { plural } from "@/lib/labels";
-import { formatLocalDayDate } from "@/lib/time/local-day";
+import { formatDayRange, formatLocalDayDate } from "@/lib/time/local-day";
 import { columnLabel, columnTick, foldLength, gapCounts, UNIT_NOUN, type Band, type BandColumn } from "@/lib/timeline/overview-band";
 
 /** The parties' colours, as statements' borders use them (app/globals.css), then quieter ones. */
@@ -39,8 +39,9 @@ export async function OverviewBand({
   dayHref: (day: string) => string;
 }) {
   const order = { parties: parties.map((p) => p.slug), issues: issues.map((i) => i.slug) };
-  const bands = await getTalkBands(slug, order, { wide: WIDE.maxSlots, narrow: NARROW.maxSlots });
-  if (!bands || bands.wide.slots.length === 0) return null;
+  const read = await getTalkBands(slug, order, { wide: WIDE.maxSlots, narrow: NARROW.maxSlots });
+  if (!read || read.bands.wide.slots.length === 0) return null;
+  const { bands, undated } = read;
   const { wide, narrow } = bands;
   const nameOf = new Map([...parties.map((p) => [p.slug, p.shortName] as const), ...issues.map((i) => [`issue ${i.slug}`, i.name] as const)]);
   const names: Names = { parties: wide.parties.map((s) => nameOf.get(s) ?? s), issues: wide.issues.map((s) => nameOf.get(`issue ${s}`) ?? s) };
@@ -54,8 +55,13 @@ export async function OverviewBand({
       <div className="band__head">
         <h2 id="band-heading">The whole talk</h2>
         <p className="muted small">
-          {formatLocalDayDate(first)}
-          {first !== last && ` – ${formatLocalDayDate(last)}`}: {summaryLine(wide, names)}
+          {formatDayRange(first, last)}: {summaryLine(wide, names)}
+          {undated.statements + undated.sessions > 0 && (
+            <>
+              {" "}
+              Not drawn: <a href={dayHref("unknown")}>{undatedWords(undated)} on days not reported</a>.
+            </>
+          )}
         </p>
       </div>
       <BandSvg band={wide} names={names} layout={WIDE} dayHref={dayHref} className="band__svg band__svg--wide" />
@@ -119,6 +125,10 @@ function summaryLine(band: Band, names: Names): string {
   const byParty = band.totals.statements.map((n, i) => `${names.parties[i]} ${n.toLocaleString("en-GB")}`).join(", ");
   const assessed = band.totals.gaps.reduce((n, g) => n + Object.values(g).reduce((a, b) => a + (b ?? 0), 0), 0);
   return `${plural(total, "statement")}${band.parties.length > 1 ? ` (${byParty})` : ""}, ${plural(band.totals.sessions, "session")}, ${plural(assessed, "gap assessment")}.`;
+}
+
+function undatedWords(undated: { statements: number; sessions: number }): string {
+  return [undated.statements > 0 ? plural(undated.statements, "statement") : null, undated.sessions > 0 ? plural(undated.sessions, "session") : null].filter(Boolean).join(" and ");
 }
 
 /** For screen readers, what the issue rows show as a whole; each column's link says the rest. */
@@ -191,8 +201,9 @@ function BandSvg({ band, names, layout, dayHref, className }: { band: Band; name
   const height = axisY + 4;
 
   const plot = width - gutter - 2;
-  const slotWidth = Math.min(plot / band.slots.length, 28);
-  const barWidth = Math.max(1, slotWidth * 0.72);
+  // Few columns spread out, but not into slabs: a column is at most 64 units wide, a bar 16.
+  const slotWidth = Math.min(plot / band.slots.length, 64);
+  const barWidth = Math.max(1, Math.min(16, slotWidth * 0.72));
   const x0 = (i: number) => gutter + i * slotWidth;
   const scaleParty = mirrored ? band.maxParty : band.maxTotal;
   const barHeight = (n: number, room: number) => (n <= 0 ? 0 : Math.max(1.5, (n / scaleParty) * room));

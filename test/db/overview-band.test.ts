@@ -49,6 +49,7 @@ describe.each(PROVIDERS)("the overview band's counts on %s", (_name, open) => {
       { day: "2026-03-05", party: "borealis", count: 1 },
     ]);
     expect(counts.sessions).toEqual([{ day: "2026-03-02", count: 2 }]);
+    expect(counts.undated).toEqual({ statements: 1, sessions: 1 });
     expect(byDay(counts.assessments)).toEqual([
       { day: "2026-03-02", issue: "water-rights", gap: "widening" },
       { day: "2026-03-05", issue: "water-rights", gap: "narrowing" },
