@@ -17,7 +17,7 @@ const partyColour = (i: number) => PARTY_COLOURS[i] ?? OTHER_PARTY_COLOUR;
  * text stays legible, and each has at most that many links, whatever the talk's size or span.
  */
 const WIDE = { width: 820, gutter: 112, maxSlots: 120, font: 9.5 } as const;
-const NARROW = { width: 350, gutter: 64, maxSlots: 40, font: 9.5 } as const;
+const NARROW = { width: 350, gutter: 66, maxSlots: 40, font: 10.5 } as const;
 type Layout = typeof WIDE | typeof NARROW;
 
 type Names = { parties: string[]; issues: string[] };
@@ -47,6 +47,7 @@ export async function OverviewBand({
   const names: Names = { parties: wide.parties.map((s) => nameOf.get(s) ?? s), issues: wide.issues.map((s) => nameOf.get(`issue ${s}`) ?? s) };
   const mirrored = wide.parties.length === 2;
   const columns = (b: Band) => b.slots.filter((s): s is BandColumn => s.kind === "column");
+  const gapsShown = GAP_KEYS.filter((g) => wide.totals.gaps.some((counts) => counts[g]));
   const first = columns(wide)[0]!.first;
   const last = columns(wide).at(-1)!.last;
 
@@ -85,16 +86,18 @@ export async function OverviewBand({
           ))}
         </li>
         <li>
-          <span className="band__key">
-            <Swatch>
-              <rect x="3" y="3" width="6" height="6" fill="#4a535c" />
-            </Swatch>
-            session
-          </span>
-          {wide.totals.gaps.some((g) => Object.keys(g).length > 0) && (
+          {wide.totals.sessions > 0 && (
+            <span className="band__key">
+              <Swatch>
+                <rect x="3" y="3" width="6" height="6" fill="#4a535c" />
+              </Swatch>
+              session
+            </span>
+          )}
+          {gapsShown.length > 0 && (
             <>
               Gap:
-              {GAP_KEYS.map((g) => (
+              {gapsShown.map((g) => (
                 <span key={g} className="band__key">
                   <Swatch>
                     <path {...gapStyle(g)} d={gapMark(g, 6, 6, 4)} />
@@ -191,7 +194,9 @@ function BandSvg({ band, names, layout, dayHref, className }: { band: Band; name
   const up = mirrored ? 28 : 44;
   const down = mirrored ? 28 : 0;
   const baseline = top + up;
-  const sessionsY = baseline + down + 9;
+  // The sessions' row only when the talk has sessions on known days.
+  const hasSessions = band.totals.sessions > 0;
+  const sessionsY = baseline + down + (hasSessions ? 9 : -6);
   // A row for each issue assessed at least once; the summary names the others.
   const rows = band.issues.flatMap((_, k) => (Object.keys(band.totals.gaps[k]!).length > 0 ? [k] : []));
   const rowOf = new Map(rows.map((k, row) => [k, row]));
@@ -298,7 +303,11 @@ function BandSvg({ band, names, layout, dayHref, className }: { band: Band; name
           ) : (
             <text x={0} y={baseline - 2}>Statements</text>
           )}
-          <text x={0} y={sessionsY + font * 0.35}>Sessions</text>
+          {hasSessions && (
+            <text x={0} y={sessionsY + font * 0.35}>
+              Sessions
+            </text>
+          )}
           {rows.map((k) => (
             <text key={k} x={0} y={issueY(k) + font * 0.35}>
               {label(names.issues[k]!, gutter - 6)}
