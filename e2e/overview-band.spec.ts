@@ -18,7 +18,7 @@ test("an analyst sees the whole Beijing round at the top of its page, and a clic
   const day4 = overview.getByRole("link", { name: "Day 4, Tuesday 7 February 2006: 1 statement (DPRK), 0 sessions; gap on Abductions of Japanese nationals: deadlocked" });
   await expect(day4).toBeVisible();
   await expect(overview.locator("svg.band__svg--wide").getByText("⋯ 2 days ⋯")).toBeVisible();
-  await expect(overview.locator(".band__unit--wide")).toHaveText("Each column is a day");
+  await expect(overview.locator(".band__unit--wide")).toHaveText("Each column is a day · ⋯ nothing recorded for that long");
   // Most of what the report says has no known day: the band says so, and links to them.
   await expect(overview.getByRole("link", { name: /^\d+ statements and \d+ sessions? on days not reported$/ })).toHaveAttribute("href", /#day-unknown$/);
   await overview.screenshot({ path: `${SHOTS}/beijing-desktop.png` });

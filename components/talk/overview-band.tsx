@@ -69,9 +69,14 @@ export async function OverviewBand({
       <BandSvg band={narrow} names={names} layout={NARROW} dayHref={dayHref} className="band__svg band__svg--narrow" />
       <ul className="band__legend small" aria-label="How to read the band">
         <li>
-          <span className="band__unit band__unit--wide">Each column is a {UNIT_NOUN[wide.unit]}</span>
-          <span className="band__unit band__unit--narrow">Each column is a {UNIT_NOUN[narrow.unit]}</span>
-          <span aria-hidden="true"> · </span>⋯ nothing recorded for that long
+          <span className="band__unit band__unit--wide">
+            Each column is a {UNIT_NOUN[wide.unit]}
+            {hasFolds(wide) && FOLD_KEY}
+          </span>
+          <span className="band__unit band__unit--narrow">
+            Each column is a {UNIT_NOUN[narrow.unit]}
+            {hasFolds(narrow) && FOLD_KEY}
+          </span>
         </li>
         <li>
           Statements
@@ -113,6 +118,13 @@ export async function OverviewBand({
     </section>
   );
 }
+
+const hasFolds = (band: Band) => band.slots.some((s) => s.kind === "fold");
+const FOLD_KEY = (
+  <>
+    <span aria-hidden="true"> · </span>⋯ nothing recorded for that long
+  </>
+);
 
 function Swatch({ children }: { children: ReactNode }) {
   return (
