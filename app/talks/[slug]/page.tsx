@@ -6,6 +6,7 @@ import { LiveUpdates } from "@/components/talk/live-updates";
 import { ConvergenceStrip } from "@/components/talk/convergence-strip";
 import { DayIndexNav } from "@/components/talk/day-index";
 import { FilterForm } from "@/components/talk/filter-form";
+import { OverviewBand } from "@/components/talk/overview-band";
 import { EmbedCode } from "@/components/talk/embed-code";
 import { SourceNotes } from "@/components/talk/source-notes";
 import { TalkHeader } from "@/components/talk/talk-header";
@@ -81,6 +82,7 @@ async function TalkContent({ slug, filters, from, canonical, since }: { slug: st
   return (
     <>
       <TalkHeader data={data} editable={editable} printHref={`/talks/${slug}/print${canonical}`} />
+      <OverviewBand slug={slug} parties={data.parties} issues={data.issues} dayHref={dayHref} />
       <ConvergenceStrip
         rows={data.convergence}
         partial={window.previous !== null || window.next !== null}
