@@ -16,6 +16,8 @@ export type CsvRecord = { line: number; cells: Record<string, string> };
 
 /** Columns a row cannot do without. */
 export const CSV_REQUIRED_COLUMNS = ["talk", "party", "kind", "text"] as const;
+/** Columns a row needs only when it names a party, envoy, issue or source Parley does not have yet. */
+export const CSV_NEW_RECORD_COLUMNS = ["party_name", "speaker", "issue_names", "source_citations"] as const;
 /** Columns the export writes that an import does not read: Parley decides them itself. */
 export const CSV_IGNORED_COLUMNS = ["day_number", "recorded_at", "updated_at"] as const;
 
