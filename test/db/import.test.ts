@@ -79,7 +79,7 @@ function comparableCsv(text: string): string[][] {
   const drop = new Set(["statement_id", "session_id", "recorded_at", "updated_at"].map((n) => statementsCsv.names.indexOf(n)));
   return parseRecords(text).map((r) => r.filter((_, i) => !drop.has(i)));
 }
-const parseRecords = (text: string) => parse(text, { bom: true }) as string[][];
+const parseRecords = (text: string) => parse<string[]>(text, { bom: true });
 
 it("the route's body limit leaves room for the file and the talk's details", () => {
   expect(IMPORT_BODY_LIMIT).toBeGreaterThan(IMPORT_FILE_LIMIT);
