@@ -51,7 +51,13 @@ export const ImportTalkInput = z.object({
 export type ImportTalkInput = z.infer<typeof ImportTalkInput>;
 
 export type ImportRequest = { bytes: Buffer; talk?: Record<string, unknown> | null };
-export type ImportOptions = { mode: "check" | "import"; actorName: string; onProgress?: (progress: ImportProgress) => void };
+export type ImportOptions = {
+  mode: "check" | "import";
+  actorName: string;
+  onProgress?: (progress: ImportProgress) => void;
+  /** Whether to compact the search index after writing (a script loading many files does it once at the end). */
+  compact?: boolean;
+};
 
 const refused = (format: "json" | "csv" | null, problems: ImportProblem[], talkFields?: Record<string, string[]>): ImportResult => ({ status: "refused", format, problems, talkFields });
 
@@ -100,7 +106,7 @@ export async function runImport(db: Db, request: ImportRequest, options: ImportO
     onProgress: (p) => progress({ phase: p.phase === "done" ? "writing" : p.phase, done: p.done, total: p.total }),
   });
   // Many records at once: leave the search index compact, as `npm run db:load` does.
-  await compactSearchIndex(db);
+  if (options.compact !== false) await compactSearchIndex(db);
   progress({ phase: "done", done: total, total });
   return { status: "created", format, summary: plan.prepared.summary };
 }
