@@ -182,7 +182,7 @@ function Outcome({ result, mode }: { result: ImportResult; mode: "check" | "impo
   switch (result.status) {
     case "refused":
       return (
-        <div className="form-summary form-summary--bad" role="alert">
+        <div className="form-summary form-summary--bad">
           <p>
             {result.problems.length} problem{result.problems.length === 1 ? "" : "s"} in the file: nothing was saved.
           </p>
