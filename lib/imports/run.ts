@@ -79,7 +79,9 @@ export async function runImport(db: Db, request: ImportRequest, options: ImportO
   const { format, doc, locate, problems: rowProblems = [] } = prepared;
   progress({ phase: "reading", done: bytes.length, total: bytes.length });
 
-  const total = doc.statements.length + doc.sessions.length + doc.assessments.length + doc.linkages.length;
+  // A document's lists are checked below; until then they may be missing or not lists at all.
+  const rows = (list: unknown) => (Array.isArray(list) ? list.length : 0);
+  const total = rows(doc.statements) + rows(doc.sessions) + rows(doc.assessments) + rows(doc.linkages);
   progress({ phase: "checking", done: 0, total });
   const parsed = TalkDocumentSchema.safeParse(doc);
   if (!parsed.success) {

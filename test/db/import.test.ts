@@ -168,12 +168,14 @@ describe.each(PROVIDERS)("import on $name", (provider) => {
   });
 
   it("refuses what is not a talk file, in a sentence", async () => {
-    const refusals = await Promise.all([check(target.db, ""), check(target.db, "{not json"), check(target.db, '{"format":"other"}'), check(target.db, "a,b\n1,2\n"), check(target.db, Buffer.from([0xff, 0xfe, 0x00, 0x41]))]);
+    const refusals = await Promise.all([check(target.db, ""), check(target.db, "{not json"), check(target.db, '{"format":"other"}'),
+      check(target.db, '{"format":"parley.talk/v1","statements":{}}'), check(target.db, "a,b\n1,2\n"), check(target.db, Buffer.from([0xff, 0xfe, 0x00, 0x41]))]);
     for (const r of refusals) expect(r.status).toBe("refused");
     expect(refusals.map((r) => (r.status === "refused" ? r.problems[0]!.message : ""))).toEqual([
       "The file is empty.",
       expect.stringMatching(/cannot be read as JSON/),
       expect.stringMatching(/not a Parley talk document/),
+      expect.stringMatching(/./),
       expect.stringMatching(/not a statements CSV/),
       expect.stringMatching(/not text in UTF-8/),
     ] as unknown[]);
