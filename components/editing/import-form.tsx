@@ -158,7 +158,8 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
         ) : null}
       </div>
 
-      {run && (run.busy || run.progress) ? <ProgressBar mode={run.mode} progress={run.progress} /> : null}
+      {/* While the server works, and after an import to show it reached the end; a finished check's bar would only be noise. */}
+      {run && (run.busy || (run.mode === "import" && result?.status === "created")) ? <ProgressBar mode={run.mode} progress={run.progress} /> : null}
       <div role="status" aria-live="polite" className="import-outcome">
         {run?.failure ? <p className="form-summary form-summary--bad">{run.failure}</p> : null}
         {result ? <Outcome result={result} mode={run!.mode} /> : null}
