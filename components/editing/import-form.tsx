@@ -206,7 +206,10 @@ function Outcome({ result, mode }: { result: ImportResult; mode: "check" | "impo
       return (
         <div className="notice">
           <p>
-            <strong>Dry run:</strong> nothing was saved yet. Importing will create the talk “{result.summary.talk.title}” as below, all or nothing.
+            <strong>Dry run:</strong> nothing was saved yet.{" "}
+            {result.added
+              ? `Importing will add ${plural(result.summary.statements, "statement")} to “${result.summary.talk.title}”, all or nothing; ${plural(result.added.matched, "row")} of the file ${result.added.matched === 1 ? "is" : "are"} in it already and will be skipped.`
+              : `Importing will create the talk “${result.summary.talk.title}” as below, all or nothing.`}
           </p>
           <SummaryTables summary={result.summary} />
         </div>
@@ -215,7 +218,10 @@ function Outcome({ result, mode }: { result: ImportResult; mode: "check" | "impo
       return (
         <div className="notice notice--ok">
           <p>
-            Imported “{result.summary.talk.title}”: {result.summary.statements} statement{result.summary.statements === 1 ? "" : "s"} and {result.summary.sessions} session{result.summary.sessions === 1 ? "" : "s"}. <a href={`/talks/${result.summary.talk.slug}`}>Open the talk</a>
+            {result.added
+              ? `Added ${plural(result.summary.statements, "statement")} to “${result.summary.talk.title}”. `
+              : `Imported “${result.summary.talk.title}”: ${plural(result.summary.statements, "statement")} and ${plural(result.summary.sessions, "session")}. `}
+            <a href={`/talks/${result.summary.talk.slug}`}>Open the talk</a>
           </p>
           {mode === "import" ? null : <SummaryTables summary={result.summary} />}
         </div>
@@ -298,6 +304,8 @@ function SummaryTables({ summary }: { summary: LoadSummary }) {
     </div>
   );
 }
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 const textOf = (v: FormDataEntryValue | null) => (typeof v === "string" ? v : "");
 

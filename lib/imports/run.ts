@@ -10,6 +10,7 @@ import { DocumentRefused, planTalkDocumentLoad, writeTalkDocumentLoad, type Load
 import { TalkDocumentSchema, TalkStatusSchema, describeIssues, SUMMARY_MAX, TITLE_MAX, type TalkDocument } from "../talk-document/schema";
 import { isLocalDay, isTimeZone } from "../time/local-day";
 import { canonicalTimeZone } from "../time/zones";
+import { commitAppend, planAppend } from "./append";
 import { csvReferences, csvToTalkDocument, locateDocumentProblem, readStatementsCsv, type CsvRecord, type ImportProblem, type KnownCatalog } from "./csv";
 
 export type { ImportProblem } from "./csv";
@@ -28,9 +29,12 @@ export type ImportResult =
   /** The talk is there and holds everything in the file: nothing changes. */
   | { status: "exists"; format: "json" | "csv"; slug: string; title: string }
   /** A dry run: what would be written. */
-  | { status: "planned"; format: "json" | "csv"; summary: LoadSummary }
+  | { status: "planned"; format: "json" | "csv"; summary: LoadSummary; added?: Added }
   /** Written. */
-  | { status: "created"; format: "json" | "csv"; summary: LoadSummary };
+  | { status: "created"; format: "json" | "csv"; summary: LoadSummary; added?: Added };
+
+/** A CSV's rows added to a talk Parley has: `matched` rows were there already and are skipped. */
+export type Added = { matched: number };
 
 const optionalDay = z.preprocess((v) => (v === "" || v == null ? null : v), z.string().refine(isLocalDay, "must be a calendar day written YYYY-MM-DD").nullable());
 
@@ -54,6 +58,8 @@ export type ImportRequest = { bytes: Buffer; talk?: Record<string, unknown> | nu
 export type ImportOptions = {
   mode: "check" | "import";
   actorName: string;
+  /** The signed-in editor's id, for the revisions the write core makes (rows added to a talk). */
+  actorId?: string | null;
   onProgress?: (progress: ImportProgress) => void;
   /** Whether to compact the search index after writing (a script loading many files does it once at the end). */
   compact?: boolean;
@@ -93,6 +99,7 @@ export async function runImport(db: Db, request: ImportRequest, options: ImportO
     return refused(format, merged(rowProblems, problems));
   }
   if (rowProblems.length > 0) return refused(format, sortProblems(rowProblems));
+  if (prepared.append) return appendRows(db, prepared.doc, prepared.append, options, progress);
   let plan;
   try {
     plan = await planTalkDocumentLoad(db, parsed.data, options.actorName);
@@ -111,6 +118,26 @@ export async function runImport(db: Db, request: ImportRequest, options: ImportO
   if (options.compact !== false) await compactSearchIndex(db);
   progress({ phase: "done", done: total, total });
   return { status: "created", format, summary: plan.prepared.summary };
+}
+
+/** Adds a CSV's new rows to its talk through the write core, all or nothing. */
+async function appendRows(
+  db: Db,
+  doc: TalkDocument,
+  append: NonNullable<Prepared["append"]>,
+  options: ImportOptions,
+  progress: (p: ImportProgress) => void,
+): Promise<ImportResult> {
+  const total = append.rows.length;
+  const plan = await planAppend(db, doc, append.records, append.rows, { id: options.actorId ?? null, name: options.actorName });
+  if (plan.problems.length > 0) return refused("csv", sortProblems(plan.problems));
+  progress({ phase: "checking", done: total, total });
+  const added = { matched: append.matched };
+  if (options.mode === "check") return { status: "planned", format: "csv", summary: plan.summary, added };
+  progress({ phase: "writing", done: 0, total });
+  await commitAppend(db, plan);
+  progress({ phase: "done", done: total, total });
+  return { status: "created", format: "csv", summary: plan.summary, added };
 }
 
 function isUtf8(bytes: Buffer): boolean {
@@ -152,6 +179,8 @@ function splitPathProblem(problem: string, locate?: (path: (string | number)[]) 
 type Prepared = {
   format: "json" | "csv";
   doc: TalkDocument;
+  /** A CSV of a talk Parley has: the rows (indexes into `doc.statements`) it does not hold yet. */
+  append?: { records: CsvRecord[]; rows: number[]; matched: number };
   problems?: ImportProblem[];
   locate?: (path: (string | number)[]) => Pick<ImportProblem, "line" | "column"> | null;
 };
@@ -181,14 +210,8 @@ async function readCsv(db: Db, bytes: Buffer, talkInput: Record<string, unknown>
     if (problems.length > 0) return refused("csv", sortProblems(problems));
     const missing = await rowsNotInTalk(db, existing.id, read.records, conversion.doc);
     if (missing.length === 0) return { status: "exists", format: "csv", slug, title: existing.title };
-    // Adding statements to a talk that exists goes through the write core row by row (its rules on
-    // the talk's days, sessions and parties): not done by the import yet (docs/decisions/019-import.md).
-    return refused("csv", [
-      {
-        line: missing[0],
-        message: `The talk "${slug}" is already in Parley, and ${missing.length} row${missing.length === 1 ? " is" : "s are"} not in it yet (the first on line ${missing[0]}). The import adds statements only to a new talk: add these rows on the talk's page, or import them as a JSON document of a new talk.`,
-      },
-    ]);
+    // The rows the talk lacks are added through the write core (lib/imports/append.ts).
+    return { format: "csv", doc: conversion.doc, locate: (path) => locateDocumentProblem(path, conversion), append: { records: read.records, rows: missing.map((m) => m.index), matched: read.records.length - missing.length } };
   }
 
   if (!talkInput) {
@@ -227,7 +250,7 @@ async function knownCatalog(db: Db, refs: ReturnType<typeof csvReferences>): Pro
  * with its `statement_id`, or one said on the same day and at the same instant, by the same party
  * and envoy, with the same text.
  */
-async function rowsNotInTalk(db: Db, talkId: string, records: CsvRecord[], doc: TalkDocument): Promise<number[]> {
+async function rowsNotInTalk(db: Db, talkId: string, records: CsvRecord[], doc: TalkDocument): Promise<{ index: number; line: number }[]> {
   const stored = await db.statement.findMany({
     where: { talkId, deletedAt: null },
     select: { id: true, saidOn: true, saidAt: true, text: true, party: { select: { slug: true } }, envoy: { select: { slug: true } } },
@@ -236,12 +259,12 @@ async function rowsNotInTalk(db: Db, talkId: string, records: CsvRecord[], doc: 
   const key = (s: { saidOn: string | null; saidAt: string | null; party: string; envoy: string | null; text: string }) =>
     JSON.stringify([s.saidOn, s.saidAt, s.party, s.envoy, s.text.trim()]);
   const keys = new Set(stored.map((s) => key({ saidOn: s.saidOn, saidAt: s.saidAt?.toISOString() ?? null, party: s.party.slug, envoy: s.envoy?.slug ?? null, text: s.text })));
-  const missing: number[] = [];
+  const missing: { index: number; line: number }[] = [];
   records.forEach((record, i) => {
     const s = doc.statements[i];
     if (ids.has(record.cells.statement_id?.trim() ?? "")) return;
     if (s && keys.has(key({ saidOn: s.saidOn, saidAt: s.saidAt ? new Date(s.saidAt).toISOString() : null, party: s.party, envoy: s.envoy ?? null, text: s.text }))) return;
-    missing.push(record.line);
+    missing.push({ index: i, line: record.line });
   });
   return missing;
 }

@@ -145,6 +145,38 @@ describe.each(PROVIDERS)("import on $name", (provider) => {
     }
   });
 
+  it("adds a CSV's new rows to a talk Parley has, through the write core, and skips the rows it holds", async () => {
+    const exported = statementsCsv.write((await readTalkExport(source.db, BEIJING))!);
+    const [header, ...rows] = parseRecords(exported);
+    const col = (name: string) => header!.indexOf(name);
+    const added = [...rows[0]!];
+    added[col("statement_id")] = "";
+    added[col("text")] = "A statement the wire added later.";
+    added[col("quoted_words")] = "";
+    const outside = [...added];
+    outside[col("day")] = "2006-02-01";
+    outside[col("text")] = "Before the talk began.";
+    const write = (records: string[][]) => `\uFEFF${records.map((r) => r.map((c) => `"${c.replaceAll('"', '""')}"`).join(",")).join("\r\n")}\r\n`;
+
+    const before = await counts(source.db);
+    const refusedRun = await load(source.db, write([header!, ...rows, added, outside]));
+    expect(refusedRun).toMatchObject({ status: "refused", problems: [{ line: 12, column: "day", message: expect.stringMatching(/outside the talk/) as unknown }] });
+    expect(await counts(source.db)).toEqual(before);
+
+    const file = write([header!, ...rows, added]);
+    expect(await check(source.db, file)).toMatchObject({ status: "planned", added: { matched: 9 }, summary: { statements: 1 } });
+    expect(await counts(source.db)).toEqual(before);
+    expect(await load(source.db, file)).toMatchObject({ status: "created", added: { matched: 9 } });
+    expect(await counts(source.db)).toEqual({ ...before, statements: before.statements + 1, revisions: before.revisions + 1 });
+    const made = await source.db.statement.findFirst({ where: { text: "A statement the wire added later." }, select: { id: true, sequence: true } });
+    expect(made?.sequence).toBe(9);
+    expect(await source.db.revision.findFirst({ where: { entityId: made!.id }, select: { actorName: true, action: true } })).toEqual({ actorName: EDITOR, action: "create" });
+
+    const after = await counts(source.db);
+    expect(await load(source.db, file)).toMatchObject({ status: "exists" });
+    expect(await counts(source.db)).toEqual(after);
+  });
+
   it("refuses a CSV with bad rows, naming each line and column, and changes nothing", async () => {
     const csv = statementsCsv.write((await readTalkExport(source.db, BEIJING))!);
     const [header, ...rows] = parseRecords(csv);

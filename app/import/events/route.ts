@@ -12,6 +12,6 @@ export const POST = withEditor(async (request, _context: unknown, user) => {
   const body = await readImportBody(request);
   if ("status" in body) return Response.json({ ok: false, message: body.message }, { status: body.status, headers: { "cache-control": "no-store" } });
   const db = await getDb();
-  const stream = importEventStream((onProgress) => runImport(db, body, { mode, actorName: user.name, onProgress }));
+  const stream = importEventStream((onProgress) => runImport(db, body, { mode, actorName: user.name, actorId: user.id, onProgress }));
   return new Response(stream, { headers: EVENT_STREAM_HEADERS });
 });
