@@ -34,7 +34,8 @@ export default async function ImportPage() {
         <li>One file is one talk: every row names the same talk in <code>talk</code>. If Parley does not have the talk yet, you give its details here and it is created with the rows.</li>
         <li>
           If Parley has the talk, rows it already holds (the same <code>statement_id</code>, or the same day, time, party, envoy and text) are matched and skipped: importing
-          the same file again changes nothing. Rows it does not hold are refused for now; add them on the talk’s page.
+          the same file again changes nothing. The other rows are added to the talk, each checked as the statement form checks it: their party must take part in the
+          talk, their envoy, issues, sources and session must be in Parley already.
         </li>
         <li>
           Parties, envoys, issues and sources are shared by all talks and found by slug or key. One Parley has needs only its slug; a new one takes its name from{" "}
