@@ -1,7 +1,7 @@
 // An editor imports a talk from a statements CSV at /import: a file with a bad row is refused with
 // its line and column and nothing is saved; a good file is checked (a dry run), imported with a
-// progress bar that reaches done, and its statements are on the talk's page. Readers cannot reach
-// the page.
+// progress bar that reaches done, and its statements are on the talk's page; the same file again
+// changes nothing, and a later copy with one more row adds that row. Readers cannot reach the page.
 import { expect, test, type Page } from "@playwright/test";
 import { createAccountWithCli, newVisitor, signIn, uniqueId, type Account } from "./support/accounts";
 import { expectNoAxeViolations, formReady, ownServer } from "./support/editing";
@@ -101,11 +101,21 @@ test("an editor checks a good CSV, imports it with progress to done, and the tal
   await page.getByRole("button", { name: "Check the file" }).click();
   await expect(page.getByRole("status")).toContainText("is already loaded, nothing changed");
 
+  // A later copy of the spreadsheet with one more row: that row is added, the others skipped.
+  const later = `${csv(slug)},${slug},2026-05-05,,,,day,,,,,Freedonia,,freedonia,Republic of Freedonia,government,press_briefing,denial,,,Freedonia denies moving troops to the border.,,,,,\r\n`;
+  await chooseFile(page, "vienna-later.csv", later);
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await expect(page.getByRole("status")).toContainText("Importing will add 1 statement to “Ruritania–Freedonia border talks, Vienna”, all or nothing; 3 rows of the file are in it already and will be skipped.");
+  await page.getByRole("button", { name: "Import 1 statement" }).click();
+  await expect(page.getByRole("progressbar", { name: /^Import: Done/ })).toHaveAttribute("value", "1");
+  await expect(page.getByRole("status")).toContainText("Added 1 statement to “Ruritania–Freedonia border talks, Vienna”.");
+
   await page.getByRole("link", { name: "Open the talk" }).click();
   await expect(page).toHaveURL(new RegExp(`/talks/${slug}$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ruritania–Freedonia border talks, Vienna");
   await expect(page.getByText("Freedonia asks for monitors at every crossing.")).toBeVisible();
   await expect(page.getByText("The gap has narrowed on crossings.")).toBeVisible();
+  await expect(page.getByText("Freedonia denies moving troops to the border.")).toBeVisible();
   await context.close();
 });
 
