@@ -44,7 +44,8 @@ test("an editor's CSV with a bad row is refused with its line and column, and no
   await chooseFile(page, "vienna.csv", csv(slug, true));
   await page.getByRole("button", { name: "Check the file" }).click();
   // A new talk: the page asks for its details.
-  await expect(page.getByRole("group", { name: new RegExp(`The talk ${slug} is new`) })).toBeVisible();
+  const details = page.getByRole("group", { name: "A new talk: its details" });
+  await expect(details).toContainText(`The file’s talk, ${slug}, is not in Parley yet`);
   await fillTalk(page);
   await page.getByRole("button", { name: "Check the file" }).click();
   const problems = page.getByRole("status").filter({ hasText: "nothing was saved" });

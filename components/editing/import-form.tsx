@@ -106,8 +106,12 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
 
       {needsTalk ? (
         <fieldset className="edit-form__group">
-          <legend>The talk {needsTalk.slug} is new: its details</legend>
-          <p className="field__hint">A CSV carries the statements but not the talk itself. Its days in the file: {needsTalk.firstDay ?? "none known"}{needsTalk.lastDay && needsTalk.lastDay !== needsTalk.firstDay ? ` to ${needsTalk.lastDay}` : ""}.</p>
+          <legend>A new talk: its details</legend>
+          <p className="field__hint">
+            The file’s talk, <code>{needsTalk.slug}</code>, is not in Parley yet, and a CSV carries its statements but not the talk itself. Its days in the file:{" "}
+            {needsTalk.firstDay ?? "none known"}
+            {needsTalk.lastDay && needsTalk.lastDay !== needsTalk.firstDay ? ` to ${needsTalk.lastDay}` : ""}.
+          </p>
           <Field view={view} prefix={P} name="title" label="Title">
             <input type="text" {...view.control("title")} maxLength={TITLE_MAX} />
           </Field>
