@@ -1,4 +1,4 @@
-// A CSV's rows added to a talk Parley has (docs/decisions/019-import.md): each row that the talk
+// A CSV's rows added to a talk Parley has (docs/decisions/021-import.md): each row that the talk
 // does not hold yet becomes a statement through the write core — the speaker's party must take
 // part in the talk, the day lie inside it, the time rules of lib/time/row-rules.ts hold, cited
 // sources be live — with a "create" revision each, all committed in one transaction. Shared

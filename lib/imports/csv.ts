@@ -1,4 +1,4 @@
-// The statements CSV read back (docs/decisions/019-import.md): csv-parse reads the file (RFC 4180,
+// The statements CSV read back (docs/decisions/021-import.md): csv-parse reads the file (RFC 4180,
 // quoted line breaks, the BOM), each record keeps the physical line it starts on, and the rows
 // become a `parley.talk/v1` document of one talk, which the loader then checks like any other.
 // Pure: what the database already holds (shared records, the talk's details) is given by the caller.

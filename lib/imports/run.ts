@@ -1,4 +1,4 @@
-// The import behind /import and `npm run db:load` (docs/decisions/019-import.md): a file — a
+// The import behind /import and `npm run db:load` (docs/decisions/021-import.md): a file — a
 // `parley.talk/v1` document or a statements CSV — is read, checked against the database and either
 // described (a dry run, which writes nothing) or written all or nothing by the talk-document
 // loader. Every refusal is a list of problems a person can act on, each with where it is.

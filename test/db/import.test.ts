@@ -1,4 +1,4 @@
-// The import (lib/imports/run.ts, docs/decisions/019-import.md) on migrated SQLite and PostgreSQL
+// The import (lib/imports/run.ts, docs/decisions/021-import.md) on migrated SQLite and PostgreSQL
 // databases: a file with bad rows changes nothing; the Beijing talk goes out as JSON and as CSV and
 // comes back the same; importing a file again is a no-op; a large file reports its progress.
 import { readFileSync } from "node:fs";
