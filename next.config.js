@@ -4,6 +4,13 @@
  */
 export const ACTION_BODY_LIMIT = 1024 * 1024;
 
+/**
+ * The largest request body a route handler reads: the import's file (IMPORT_FILE_LIMIT, 50 MB, in
+ * lib/imports/run.ts) and the line of talk details before it. With proxy.ts present Next.js keeps
+ * only the first 10 MB of a body by default, silently: the import route would read a cut file.
+ */
+export const IMPORT_BODY_LIMIT = 50 * 1024 * 1024 + 64 * 1024;
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -19,6 +26,7 @@ const nextConfig = {
   experimental: {
     authInterrupts: true,
     serverActions: { bodySizeLimit: ACTION_BODY_LIMIT },
+    proxyClientMaxBodySize: IMPORT_BODY_LIMIT,
     // PARLEY_PROFILE_BUILD=1: server code unminified, so a CPU profile names Parley's functions
     // (`npm run bench:load -- --profile`; bench/README.md). Never for a deployed build.
     ...(process.env.PARLEY_PROFILE_BUILD === "1" ? { turbopackMinify: { server: false, client: true } } : {}),

@@ -17,13 +17,14 @@ export async function ProfileEditLinks({ base, newHref, newLabel }: { base: stri
   );
 }
 
-/** On the talks index, for editors: start a new talk. */
+/** On the talks index, for editors: start a new talk, or import one from a file. */
 export async function NewTalkLink() {
   if (!(await viewerCanEdit())) return null;
   return (
     <p className="edit-links no-print">
       {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a plain link on the readers' talks index: next/link would add its client code to every reader's page (bench/README.md, issue 7) */}
       <a href="/talks/new">New talk</a>
+      <a href="/import">Import a talk</a>
     </p>
   );
 }

@@ -1,44 +1,64 @@
-// `npm run db:load -- <file.json>…`: loads talk documents (parley.talk/v1) into the database.
-// Every problem in a document is listed with where it is, and nothing of that document is written.
+// `npm run db:load -- <file>… [--talk details.json]`: loads talk documents (parley.talk/v1, .json)
+// and statements CSVs into the database — the command-line twin of the /import page, through the
+// same code (lib/imports/run.ts). A CSV of a talk the database does not have needs the talk's own
+// details: `--talk` names a JSON file holding them (title, venueCity, venueTimeZone, firstDay,
+// lastDay, status, summary). Every problem in a file is listed with where it is, and nothing of
+// that file is written.
 import { readFileSync } from "node:fs";
 import { createDb } from "../../lib/db";
 import { ConfigError } from "../../lib/env";
-import { TalkDocumentSchema, describeIssues } from "../../lib/talk-document/schema";
-import { DocumentRefused, loadTalkDocument } from "../../lib/talk-document/load";
+import { runImport, type ImportProblem } from "../../lib/imports/run";
 import { compactSearchIndex } from "../../lib/search/maintenance";
 
-async function main(files: string[]) {
-  if (files.length === 0) throw new ConfigError("Name at least one talk document: npm run db:load -- talk.json");
+const where = (p: ImportProblem) => (p.line ? `line ${p.line}${p.column ? `, column ${p.column}` : ""}: ` : p.path ? `${p.path}: ` : "");
+
+function readDetails(file: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(readFileSync(file, "utf8"));
+    if (value && typeof value === "object" && !Array.isArray(value)) return value as Record<string, unknown>;
+  } catch (error) {
+    throw new ConfigError(`${file}: cannot be read as JSON (${(error as Error).message}).`);
+  }
+  throw new ConfigError(`${file}: must hold one JSON object of the talk's details.`);
+}
+
+async function main(args: string[]) {
+  const at = args.indexOf("--talk");
+  const talk = at >= 0 ? readDetails(args[at + 1] ?? "") : null;
+  const files = at >= 0 ? args.filter((_, i) => i !== at && i !== at + 1) : args;
+  if (files.length === 0) throw new ConfigError("Name at least one file: npm run db:load -- talk.json, or npm run db:load -- statements.csv --talk talk-details.json");
   const db = await createDb();
   let failed = false;
   let loaded = 0;
   try {
     for (const file of files) {
-      let json: unknown;
+      let bytes: Buffer;
       try {
-        json = JSON.parse(readFileSync(file, "utf8"));
+        bytes = readFileSync(file);
       } catch (error) {
-        console.error(`${file}: cannot be read as JSON (${(error as Error).message}).`);
+        console.error(`${file}: cannot be read (${(error as Error).message}).`);
         failed = true;
         continue;
       }
-      const parsed = TalkDocumentSchema.safeParse(json);
-      if (!parsed.success) {
-        console.error(`${file} was not loaded:\n${describeIssues(parsed.error).map((p) => `  ${p}`).join("\n")}`);
-        failed = true;
-        continue;
+      const result = await runImport(db, { bytes, talk }, { mode: "import", actorName: "import", compact: false });
+      switch (result.status) {
+        case "refused":
+          console.error(`${file} was not loaded:\n${result.problems.map((p) => `  ${where(p)}${p.message}`).join("\n")}`);
+          for (const [field, messages] of Object.entries(result.talkFields ?? {})) console.error(`  --talk ${field}: ${messages.join(" ")}`);
+          failed = true;
+          break;
+        case "needs-talk":
+          console.error(`${file} was not loaded: the talk "${result.slug}" is not in this database; give its details with --talk details.json (see README.md).`);
+          failed = true;
+          break;
+        case "exists":
+          console.log(`${file}: ${result.title} is already loaded; left unchanged.`);
+          break;
+        case "created":
+        case "planned":
+          loaded++;
+          console.log(`${file}: loaded ${result.summary.talk.title} (${result.summary.statements} statements).`);
       }
-      let result;
-      try {
-        result = await loadTalkDocument(db, parsed.data, "import");
-      } catch (error) {
-        if (!(error instanceof DocumentRefused)) throw error;
-        console.error(`${file} was not loaded:\n${error.problems.map((p) => `  ${p}`).join("\n")}`);
-        failed = true;
-        continue;
-      }
-      if (result.status === "created") loaded++;
-      console.log(result.status === "created" ? `${file}: loaded ${parsed.data.talk.title}.` : `${file}: ${parsed.data.talk.title} is already loaded; left unchanged.`);
     }
     // Many records at once: leave the search index compact (lib/search/maintenance.ts).
     if (loaded > 0) await compactSearchIndex(db);
