@@ -11,7 +11,7 @@ import { getEntityHistory, getTalkHistory, type HistoryEntry } from "../../lib/d
 import { createStatement, createTalk, TEST_EDITOR, uniqueSlug, type TestTalk } from "../support/factories";
 import { PROVIDERS, type TestDatabase } from "../support/databases";
 
-const viewer = vi.hoisted(() => ({ db: null, editor: false }));
+const viewer = vi.hoisted(() => ({ db: null as Db | null, editor: false }));
 // The data layer reads through the app's one client and asks who is looking: point both here.
 vi.mock("../../lib/db", async (importOriginal) => ({ ...(await importOriginal<typeof import("../../lib/db")>()), getDb: () => Promise.resolve(viewer.db) }));
 vi.mock("../../lib/data/editing", () => ({ viewerCanEdit: () => Promise.resolve(viewer.editor) }));
