@@ -24,12 +24,11 @@ describe("wordDiff", () => {
 });
 
 describe("WordDiff", () => {
-  it("marks inserted and deleted words with ins and del, each labelled for screen readers, and leaves the rest as text", () => {
+  it("marks inserted and deleted words with ins and del, and leaves the rest as text", () => {
     const html = render("Japan will not normalise relations.", "Japan will never normalise relations with Pyongyang.");
-    expect(html).toContain('<del><span class="visually-hidden">[deleted: </span>not<span class="visually-hidden">]</span></del>');
-    expect(html).toContain('<ins><span class="visually-hidden">[inserted: </span>never<span class="visually-hidden">]</span></ins>');
+    expect(html).toContain("<del>not</del><ins>never</ins>");
+    expect(html).toContain("<ins> with Pyongyang</ins>");
     expect(html).toContain("<span>Japan will </span>");
-    expect(html).toMatch(/<ins>.*with.*Pyongyang.*<\/ins>/);
     // Unchanged words are never marked.
     expect(html).not.toMatch(/<(ins|del)>[^<]*Japan/);
   });
