@@ -121,6 +121,7 @@ test("an editor restores an earlier version and undoes a deletion from the talk'
   const deleted = talkChanges(page).filter({ hasText: id }).first();
   await expect(deleted.getByRole("heading")).toContainText("Deleted Version 4");
   await expectNoAxeViolations(page);
+  await page.screenshot({ path: `${SHOTS}/talk-history-editor.png` });
   await deleted.getByRole("button", { name: "Undo the deletion of this statement" }).click();
   // The page is drawn again with the undo as its newest change (the button, and its message, go).
   await expect(talkChanges(page).filter({ hasText: id }).first()).toContainText("Undid the deletion.");
