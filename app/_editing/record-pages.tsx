@@ -6,11 +6,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { ReaderTimes } from "@/components/reader-times";
 import { EntityHistoryView } from "@/components/editing/entity-history";
 import { DeleteFlow, UndoDeleteButton } from "@/components/editing/version-actions";
 import type { EditState } from "@/lib/actions/edit-state";
 import type { ActionInput } from "@/lib/actions/safe-action";
-import { getEntityHistory } from "@/lib/data/history";
+import { getEntityHistory, type Venue } from "@/lib/data/history";
 import type { EntityNames, EntityType, RecordPage } from "@/lib/entities/types";
 
 type VersionAction = (previous: EditState<{ version: number }> | null | undefined, input: ActionInput) => Promise<EditState<{ version: number }>>;
@@ -39,8 +40,8 @@ export type RecordView = {
   undoAt: RecordPage;
   /** The fields that name it for its actions ({ id } or { talk, id }). */
   fields: Record<string, string>;
-  /** The zone its history shows venue times in. */
-  timeZone: string | null;
+  /** The venue whose clock its history shows times on (a talk's rows, the talk). */
+  venue: Venue | null;
   actions: { remove: VersionAction; undoDelete: VersionAction; restore: VersionAction };
   /** A sentence the delete page adds before asking (what happens to a session's statements). */
   deleteNote?: string;
@@ -138,7 +139,8 @@ export function RecordDeletePage({ view }: { view: RecordView }) {
 
 /** Every change to the record: who, when, what; editors restore an earlier version or undo a deletion. */
 export async function RecordHistoryPage({ view, editable }: { view: RecordView; editable: boolean }) {
-  const history = await getEntityHistory(view.type, view.id, view.timeZone);
+  // A reader asking for a deleted record's history gets the not-found page (getEntityHistory says null).
+  const history = await getEntityHistory(view.type, view.id, view.venue);
   if (!history) notFound();
   const now = `now at version ${history.version}`;
   const edit =
@@ -158,6 +160,7 @@ export async function RecordHistoryPage({ view, editable }: { view: RecordView; 
           {edit}
         </p>
       )}
+      <ReaderTimes />
       <EntityHistoryView history={history} editable={editable} restoreAction={view.actions.restore} undoAction={view.actions.undoDelete} fields={view.fields} />
     </div>
   );

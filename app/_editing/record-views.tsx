@@ -52,7 +52,7 @@ export async function catalogView(type: CatalogType, slug: string) {
     back: { href: base, label: row.title },
     undoAt: "history",
     fields: { id: row.id },
-    timeZone: null,
+    venue: null,
     actions,
     narrow: true,
   };
@@ -76,7 +76,7 @@ export async function talkView(slug: string) {
     back: { href: base, label: "the talk" },
     undoAt: "delete",
     fields: { id: row.id },
-    timeZone: row.snapshot.venueTimeZone,
+    venue: { timeZone: row.snapshot.venueTimeZone, city: row.snapshot.venueCity },
     actions: talkActions,
     narrow: false,
   };
@@ -160,7 +160,7 @@ export async function talkRowView(type: TalkRowType, slug: string, id: string) {
     back: day,
     undoAt: "history",
     fields: { talk: slug, id },
-    timeZone: talkRef.venueTimeZone,
+    venue: { timeZone: talkRef.venueTimeZone, city: talkRef.venueCity },
     actions: kind.actions,
     deleteNote: kind.deleteNote,
     narrow: kind.narrow,

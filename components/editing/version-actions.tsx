@@ -48,17 +48,17 @@ export function RestoreButton<T extends Versioned>({ action, fields, label, id }
   );
 }
 
-/** Undoes the deletion of a row (on its history page). */
-export function UndoDeleteButton<T extends Versioned>({ action, fields, label = "Undo the deletion" }: { action: VersionAction<T>; fields: Fields; label?: string }) {
+/** Undoes the deletion of a row (on its history page, or a talk's). `id` keeps its message's id unique on the page. */
+export function UndoDeleteButton<T extends Versioned>({ action, fields, label = "Undo the deletion", id = "undo" }: { action: VersionAction<T>; fields: Fields; label?: string; id?: string }) {
   const [state, run, pending] = useActionState<EditState<T> | null, FormData>(action, null);
   const ready = useReady();
   return (
     <form action={run} className="inline-form" {...ready}>
       <Hidden fields={fields} />
-      <button type="submit" className="button" disabled={pending || state?.ok} aria-describedby="undo-message">
+      <button type="submit" className="button" disabled={pending || state?.ok} aria-describedby={`${id}-message`}>
         {pending ? "Undoing…" : label}
       </button>
-      <Outcome state={state} id="undo-message" />
+      <Outcome state={state} id={`${id}-message`} />
     </form>
   );
 }

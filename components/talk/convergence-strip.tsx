@@ -50,7 +50,7 @@ export function ConvergenceStrip({
           </span>
         </p>
       </div>
-      <div className="convergence__scroll" tabIndex={0} role="region" aria-label="Gap by issue and day (scrolls sideways)">
+      <div className="convergence__scroll" tabIndex={0} role="region" aria-label="Gap by issue and day (scrolls sideways; opens at the latest day)">
         <table className="convergence__table">
           <caption className="visually-hidden">Gap between the parties by issue (rows) and day of the talk (columns)</caption>
           <thead>

@@ -76,18 +76,18 @@ function scalarText(v: JsonValue): string {
   return Array.isArray(v) ? v.map(scalarText).join(", ") : JSON.stringify(v);
 }
 
-function instant(v: JsonValue | undefined, timeZone: string | null): string {
+function instant(v: JsonValue | undefined, timeZone: string | null, city: string | null): string {
   if (typeof v !== "string") return NONE;
   const at = new Date(v);
   if (Number.isNaN(at.getTime())) return v;
   if (!timeZone) return `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
   const { day, time } = venueClock(at, timeZone);
   // The zone's abbreviation too: in the hour repeated when clocks go back it says which 02:30.
-  return `${formatLocalDay(day)}, ${time} ${zoneAbbreviation(at, timeZone)} (${timeZone})`;
+  return `${formatLocalDay(day)}, ${time} ${zoneAbbreviation(at, timeZone)} (${city ?? timeZone})`;
 }
 
-/** One field's value in words. */
-export function showValue(type: RecordedType, field: string, v: JsonValue | undefined, names: Names, timeZone: string | null): string {
+/** One field's value in words; instants on the venue's clock, with its zone and (when given) its city. */
+export function showValue(type: RecordedType, field: string, v: JsonValue | undefined, names: Names, timeZone: string | null, city: string | null = null): string {
   const list = (map: Map<string, string>) => {
     const xs = strings(v);
     return xs.length ? xs.map((x) => map.get(x) ?? x).join("; ") : NONE;
@@ -138,7 +138,7 @@ export function showValue(type: RecordedType, field: string, v: JsonValue | unde
     case "saidAt":
     case "startsAt":
     case "endsAt":
-      return instant(v, timeZone);
+      return instant(v, timeZone, city);
     default:
       return v == null || v === "" ? NONE : typeof v === "string" ? v : JSON.stringify(v);
   }
