@@ -53,6 +53,17 @@ export class MutationError extends Error {
   }
 }
 
+/**
+ * Not a refusal but a warning the editor may confirm ("Save anyway"): the same save, sent again
+ * with `confirmOutside: true`, is made. Nothing was written.
+ */
+export class ConfirmableError extends MutationError {
+  override name = "ConfirmableError";
+}
+
+/** The form field that carries the editor's confirmation of a ConfirmableError. */
+export const CONFIRM_FIELD = "confirmOutside";
+
 export class NotFoundError extends MutationError {
   override name = "NotFoundError";
 }
