@@ -6,6 +6,7 @@ import "./editing.css";
 import { useState, useSyncExternalStore, type ReactNode } from "react";
 import { conflictOf, type EditState } from "@/lib/actions/edit-state";
 import type { FieldErrors, FormValues } from "@/lib/actions/safe-action";
+import { CONFIRM_FIELD } from "@/lib/entities/fields";
 import { ConflictNotice } from "./conflict-notice";
 
 export type FormView = {
@@ -183,7 +184,23 @@ export function FormSummary({
   labels: Record<string, string>;
 }) {
   const failed = state && !state.ok ? state : null;
-  const problems = Object.entries(failed?.fieldErrors ?? {}).filter(([, messages]) => messages?.length);
+  // A warning the write core lets the editor confirm (lib/actions/edit-support.ts `attempt`).
+  const warning = failed?.fieldErrors?.[CONFIRM_FIELD]?.length ? failed : null;
+  const problems = Object.entries(failed?.fieldErrors ?? {}).filter(([field, messages]) => messages?.length && field !== CONFIRM_FIELD);
+  if (warning) {
+    return (
+      <div id={id} className="form-summary form-summary--warn" role="alert" aria-live="assertive">
+        <p>
+          <strong>Check before saving.</strong> {warning.message} Nothing was saved yet.
+        </p>
+        <p>
+          <button type="submit" name={CONFIRM_FIELD} value="true" className="button button--warn">
+            Save anyway
+          </button>
+        </p>
+      </div>
+    );
+  }
   return (
     <div id={id} className={`form-summary${failed ? " form-summary--bad" : state?.ok ? " form-summary--ok" : ""}`} role={failed ? "alert" : "status"} aria-live={failed ? "assertive" : "polite"}>
       {state?.message ? <p>{state.message}</p> : null}

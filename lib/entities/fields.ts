@@ -89,6 +89,9 @@ export const saveKey = z
 export const newSaveKey = () => crypto.randomUUID();
 
 /** The version a form was loaded at (hidden field). */
+/** The form field that carries the editor's confirmation of a warning (ConfirmableError). */
+export const CONFIRM_FIELD = "confirmOutside";
+
 /**
  * "Save anyway": the editor saw a warning the write core raised (a statement timed outside its
  * session, a session outside the talk's days) and confirms it. Absent, empty or "false" is no.

@@ -61,8 +61,7 @@ export class ConfirmableError extends MutationError {
   override name = "ConfirmableError";
 }
 
-/** The form field that carries the editor's confirmation of a ConfirmableError. */
-export const CONFIRM_FIELD = "confirmOutside";
+export { CONFIRM_FIELD } from "./fields";
 
 export class NotFoundError extends MutationError {
   override name = "NotFoundError";
