@@ -12,6 +12,9 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+/** A new session starts with the talk's agenda ticked (issue 12): most sessions are about all of it. */
+const agendaOf = (options: NonNullable<Awaited<ReturnType<typeof getTalkFormOptions>>>) => options.issues.map((i) => i.value);
+
 export default async function NewSessionPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const { day } = await searchParams;
@@ -25,7 +28,7 @@ export default async function NewSessionPage({ params, searchParams }: Props) {
       <DayCrumb talk={options.talk} day={knownDay} unknown />
       <h1>Add a session</h1>
       <p className="muted">A meeting of the talk. Leave the day or times empty when the sources do not give them.</p>
-      <SessionForm mode="create" options={options} initial={{ ...newSessionValues(knownDay), talk: slug }} cancelHref={back} />
+      <SessionForm mode="create" options={options} initial={{ ...newSessionValues(knownDay), issues: agendaOf(options), talk: slug }} cancelHref={back} />
     </div>
   );
 }
