@@ -49,6 +49,7 @@ export default function InlineStatementForm({
   const panel = useRef<HTMLElement>(null);
   // Each save starts the next statement: a new form (its own save key) with the kept defaults.
   const [next, setNext] = useState<{ round: number; initial: FormValues | null }>({ round: 0, initial: null });
+  const [freshChoices, setFreshChoices] = useState(0);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -64,7 +65,7 @@ export default function InlineStatementForm({
         setLoad({ state: "failed", message: error instanceof Error ? error.message : String(error) });
       });
     return () => controller.abort();
-  }, [talk, day, session]);
+  }, [talk, day, session, freshChoices]);
 
   // The first field takes the focus once the form is there, and again for the next statement.
   useEffect(() => {
@@ -108,7 +109,10 @@ export default function InlineStatementForm({
         inline={{
           onAdded: (added, values) => {
             onAdded(added, where);
-            setNext((n) => ({ round: n.round + 1, initial: nextStatementValues(values, { ...initial, saveKey: newSaveKey() }) }));
+            const kept = nextStatementValues({ ...values, ...(added.sources ? { sources: added.sources } : {}) }, { ...initial, saveKey: newSaveKey() });
+            // A source typed into the form is a choice now: the form's choices are read again.
+            if (added.sources?.some((id) => !options.sources.some((o) => o.value === id))) setFreshChoices((n) => n + 1);
+            setNext((n) => ({ round: n.round + 1, initial: kept }));
           },
           onCancel,
         }}

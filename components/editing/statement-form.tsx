@@ -39,7 +39,7 @@ const LABELS: Record<string, string> = {
 };
 
 /** The new statement, as the inline form's save reports it. */
-export type AddedStatement = { id: string; day: string | null };
+export type AddedStatement = { id: string; day: string | null; /** What it cites, a new source included (the in-place route says). */ sources?: string[] };
 
 /**
  * What the next statement of the in-place form starts with after a save (issue 12): the same day,

@@ -122,11 +122,13 @@ async function speakerInTalk(db: Db, talkId: string, speaker: StatementInputData
   return { party: row.party, envoy: speaker.kind === "envoy" ? speaker.slug : null };
 }
 
-export async function createStatement(db: Db, input: StatementInputData, actor: Actor): Promise<{ id: string; day: string | null }> {
+/** `sources`: what it cites, a source typed into the form included (the next statement of the in-place form starts with them). */
+export async function createStatement(db: Db, input: StatementInputData, actor: Actor): Promise<{ id: string; day: string | null; sources: string[] }> {
   const talk = await talkForWrite(db, input.talk);
   const [sequence, source] = await Promise.all([nextSequence(db, "statement", talk.id), newSourcePlan(db, talk, input.newSource, actor)]);
   const snapshot = await statementSnapshotOf(db, talk, input, sequence, source ? [source.id] : []);
-  return createOnce(db, statement, { talk, key: input.saveKey, snapshot, actor, alongside: source ? [source] : [] });
+  const made = await createOnce(db, statement, { talk, key: input.saveKey, snapshot, actor, alongside: source ? [source] : [] });
+  return { ...made, sources: snapshot.sources };
 }
 
 const writes = talkRowWrites(statement, {
