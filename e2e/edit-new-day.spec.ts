@@ -86,7 +86,7 @@ test("an editor records a new day — a session, two statements with a new sourc
   await expect(page.getByLabel("Day", { exact: true })).toHaveValue("2026-03-04");
   await expect(page.getByRole("checkbox", { name: "Water rights (test)" })).toBeChecked();
   await expect(page.getByRole("checkbox", { name: "Border demarcation (test)" })).toBeChecked();
-  await fill(page.getByLabel("Title"), "Third-day plenary");
+  await fill(page.getByLabel("Title", { exact: true }), "Third-day plenary");
   await click(page.getByRole("button", { name: "Add session" }));
   // The talk was to end on the 3rd: a warning, nothing saved until the editor confirms.
   const warning = page.getByRole("main").getByRole("alert");
