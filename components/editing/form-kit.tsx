@@ -80,6 +80,12 @@ export function useFormView(prefix: string, state: EditState<unknown> | null, in
   };
 }
 
+/** Whether a field's messages are only the warning the editor may confirm ("Save anyway"), not a refusal. */
+export function isWarning(view: FormView, messages: string[]): boolean {
+  const warning = view.errors(CONFIRM_FIELD);
+  return !!warning?.length && messages.every((m) => warning.includes(m));
+}
+
 /** A labelled field with an optional hint and its error, both referenced by the control. */
 export function Field({
   view,
@@ -100,8 +106,9 @@ export function Field({
 }) {
   const id = fieldId(prefix, name);
   const errors = view.errors(name);
+  const state = errors?.length ? (isWarning(view, errors) ? " field--warned" : " field--invalid") : "";
   return (
-    <div className={`field${errors?.length ? " field--invalid" : ""}${className ? ` ${className}` : ""}`}>
+    <div className={`field${state}${className ? ` ${className}` : ""}`}>
       <label className="field__label" htmlFor={id}>
         {label}
       </label>
