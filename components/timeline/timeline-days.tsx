@@ -66,6 +66,9 @@ export function runDates(run: Pick<EmptyDays, "first" | "last" | "count">): stri
 function NextDaySession({ ctx, day }: { ctx: TimelineContext; day: string }) {
   return (
     <p className="next-day no-print">
+      <span className="next-day__plus" aria-hidden="true">
+        +
+      </span>
       <a className="next-day__link" href={`${ctx.talkPath}/sessions/new?day=${day}`}>
         Add the next day’s session
       </a>{" "}
