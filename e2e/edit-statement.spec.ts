@@ -49,12 +49,15 @@ test("an editor adds a statement with a new source to day 4 of the Beijing talks
   await form.getByLabel("Its publication day (optional)").fill(DAY_4);
   await form.getByRole("button", { name: "Add statement" }).click();
 
-  // Saved: the form closes, the statement is on day 4 of this same page, announced and focused.
-  await expect(form).toHaveCount(0);
+  // Saved: the statement is on day 4 of this same page, announced (with Undo), and a fresh form
+  // takes the focus for the next statement, keeping the day (issue 12).
   const added = statementArticle(day4, text);
   await expect(added).toHaveCount(1);
   await expect(day4.getByRole("status").filter({ hasText: "Statement added to Day 4 · Tue 7 Feb." })).toBeVisible();
-  await expect(page.locator(".statement:focus")).toContainText(text);
+  await expect(day4.getByRole("button", { name: "Undo" })).toBeVisible();
+  await expect(form.getByLabel("Who said it")).toBeFocused();
+  await expect(form.getByLabel("Text", { exact: true })).toHaveValue("");
+  await expect(form.getByLabel("Day said")).toHaveValue(DAY_4);
   expect(page.url()).toBe(talkUrl);
   expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
 

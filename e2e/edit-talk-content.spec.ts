@@ -56,7 +56,9 @@ test("an editor adds a session to day 3 with venue times, a statement in it, and
   const said = `Japan called the working group useful (${id}).`;
   await form.getByLabel("Text", { exact: true }).fill(said);
   await form.getByRole("button", { name: "Add statement" }).click();
-  await expect(form).toHaveCount(0);
+  // Saved in place; the form stays open, fresh, for the next statement in the session (issue 12).
+  await expect(session.getByRole("status").filter({ hasText: "Statement added to" })).toBeVisible();
+  await expect(form.getByLabel("Session (optional)")).toHaveValue(sessionId);
   await expect(page).toHaveURL(new RegExp(`/days/${DAY_3}`));
   await expect(page.locator(`#session-${sessionId}`).getByRole("article").filter({ hasText: said })).toBeVisible();
 

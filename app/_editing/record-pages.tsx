@@ -7,6 +7,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { ReaderTimes } from "@/components/reader-times";
+import { FormDayLink } from "@/components/editing/day-crumb";
 import { EntityHistoryView } from "@/components/editing/entity-history";
 import { DeleteFlow, UndoDeleteButton } from "@/components/editing/version-actions";
 import type { EditState } from "@/lib/actions/edit-state";
@@ -16,7 +17,8 @@ import type { EntityNames, EntityType, RecordPage } from "@/lib/entities/types";
 
 type VersionAction = (previous: EditState<{ version: number }> | null | undefined, input: ActionInput) => Promise<EditState<{ version: number }>>;
 
-export type Crumb = { href: string; label: string };
+/** `formDay`: the crumb names a day of the talk, and on the edit page follows the day the form picks. */
+export type Crumb = { href: string; label: string; formDay?: { talk: { slug: string; firstDay: string; venueTimeZone: string }; day: string | null } };
 
 /** One record as its editing pages show it. */
 export type RecordView = {
@@ -51,13 +53,13 @@ export type RecordView = {
 /** A page's title: "Edit an envoy", "History of a gap assessment". */
 export const recordTitle = (names: EntityNames, verb: "Add" | "Edit" | "Delete" | "History of"): Metadata => ({ title: `${verb} ${names.a}` });
 
-function Crumbs({ crumbs }: { crumbs: Crumb[] }) {
+function Crumbs({ crumbs, followForm = false }: { crumbs: Crumb[]; followForm?: boolean }) {
   return (
     <p className="breadcrumb">
       {crumbs.map((c, i) => (
         <span key={c.href}>
           {i > 0 ? " › " : null}
-          <Link href={c.href}>{c.label}</Link>
+          {followForm && c.formDay ? <FormDayLink talk={c.formDay.talk} day={c.formDay.day} /> : <Link href={c.href}>{c.label}</Link>}
         </span>
       ))}
     </p>
@@ -90,7 +92,7 @@ export function RecordEditPage({ view, form, extra }: { view: RecordView; form: 
   const opened = `${view.summary ? `${view.summary} · opened` : "Opened"} at version ${view.version}`;
   return (
     <div className={frame(view)}>
-      <Crumbs crumbs={view.crumbs} />
+      <Crumbs crumbs={view.crumbs} followForm />
       <h1>Edit {view.called}</h1>
       <p className="muted">
         {opened} · <Link href={`${view.base}/history`}>History</Link> · <Link href={`${view.base}/delete`}>Delete</Link>

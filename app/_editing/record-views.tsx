@@ -145,7 +145,7 @@ export async function talkRowView(type: TalkRowType, slug: string, id: string) {
   const row = talkRef ? await getTalkRowForEdit(kind.entity, talkRef, id) : null;
   if (!talkRef || !row) return null;
   const summary = await kind.summary(row);
-  const day = { href: dayPagePath(slug, row.day), label: dayLabel(talkRef, row.day) };
+  const day = { href: dayPagePath(slug, row.day), label: dayLabel(talkRef, row.day), formDay: { talk: talkRef, day: row.day } };
   const view: RecordView = {
     type,
     names: kind.entity.names,

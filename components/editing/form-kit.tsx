@@ -6,6 +6,7 @@ import "./editing.css";
 import { useState, useSyncExternalStore, type ReactNode } from "react";
 import { conflictOf, type EditState } from "@/lib/actions/edit-state";
 import type { FieldErrors, FormValues } from "@/lib/actions/safe-action";
+import { CONFIRM_FIELD } from "@/lib/entities/fields";
 import { ConflictNotice } from "./conflict-notice";
 
 export type FormView = {
@@ -79,6 +80,12 @@ export function useFormView(prefix: string, state: EditState<unknown> | null, in
   };
 }
 
+/** Whether a field's messages are only the warning the editor may confirm ("Save anyway"), not a refusal. */
+export function isWarning(view: FormView, messages: string[]): boolean {
+  const warning = view.errors(CONFIRM_FIELD);
+  return !!warning?.length && messages.every((m) => warning.includes(m));
+}
+
 /** A labelled field with an optional hint and its error, both referenced by the control. */
 export function Field({
   view,
@@ -99,8 +106,9 @@ export function Field({
 }) {
   const id = fieldId(prefix, name);
   const errors = view.errors(name);
+  const state = errors?.length ? (isWarning(view, errors) ? " field--warned" : " field--invalid") : "";
   return (
-    <div className={`field${errors?.length ? " field--invalid" : ""}${className ? ` ${className}` : ""}`}>
+    <div className={`field${state}${className ? ` ${className}` : ""}`}>
       <label className="field__label" htmlFor={id}>
         {label}
       </label>
@@ -183,7 +191,23 @@ export function FormSummary({
   labels: Record<string, string>;
 }) {
   const failed = state && !state.ok ? state : null;
-  const problems = Object.entries(failed?.fieldErrors ?? {}).filter(([, messages]) => messages?.length);
+  // A warning the write core lets the editor confirm (lib/actions/edit-support.ts `attempt`).
+  const warning = failed?.fieldErrors?.[CONFIRM_FIELD]?.length ? failed : null;
+  const problems = Object.entries(failed?.fieldErrors ?? {}).filter(([field, messages]) => messages?.length && field !== CONFIRM_FIELD);
+  if (warning) {
+    return (
+      <div id={id} className="form-summary form-summary--warn" role="alert" aria-live="assertive">
+        <p>
+          <strong>Check before saving.</strong> {warning.message} Nothing was saved yet.
+        </p>
+        <p>
+          <button type="submit" name={CONFIRM_FIELD} value="true" className="button button--warn">
+            Save anyway
+          </button>
+        </p>
+      </div>
+    );
+  }
   return (
     <div id={id} className={`form-summary${failed ? " form-summary--bad" : state?.ok ? " form-summary--ok" : ""}`} role={failed ? "alert" : "status"} aria-live={failed ? "assertive" : "polite"}>
       {state?.message ? <p>{state.message}</p> : null}

@@ -16,6 +16,7 @@ import { CLOCK, isOccurrence } from "@/lib/time/venue-clock";
 import { Checkboxes, ChoiceGroup, Field, FormHead, formStatusId, type FormView, useFormView, useReady } from "./form-kit";
 import { NEW_SOURCE_LABELS, SourcesFieldset } from "./new-source-fields";
 import { VenueTimeField } from "./venue-time-field";
+import { announceFormDay, useFormDay } from "./day-crumb";
 
 const P = "session";
 
@@ -44,6 +45,7 @@ export function SessionForm({ mode, options, initial, cancelHref }: { mode: "cre
   const ready = useReady();
   const conflict = conflictOf(state);
   const { talk } = options;
+  const formDay = useFormDay(null);
   return (
     <form key={view.key} action={action} className="edit-form" noValidate {...ready} aria-describedby={formStatusId(P)}>
       <FormHead view={view} state={state} prefix={P} labels={LABELS} hidden={[["talk", talk.slug], ...(mode === "edit" ? ["id", "version"] : ["saveKey"])]} />
@@ -94,11 +96,18 @@ export function SessionForm({ mode, options, initial, cancelHref }: { mode: "cre
         <button type="submit" className="button" disabled={pending}>
           {pending ? "Saving…" : mode === "create" ? "Add session" : conflict ? "Save my version again" : "Save changes"}
         </button>
-        <Link href={cancelHref}>Cancel</Link>
+        <Link href={formDay ? `/talks/${options.talk.slug}/days/${formDay}` : cancelHref}>Cancel</Link>
       </div>
     </form>
   );
 }
+
+/**
+ * The day field's bounds: an open talk's days (nothing earlier can be taken in); none for a talk
+ * with a last day, where a day just outside is saved, once confirmed, by moving the talk's days
+ * (lib/time/row-rules.ts `sessionOutsideTalkProblem`).
+ */
+const sessionDayBounds = (talk: StatementFormOptions["talk"]) => (talk.lastDay === null ? { min: talk.firstDay, max: lastAllowedDay(talk) } : {});
 
 type Typed = Record<"localDay" | "startTime" | "startOccurrence" | "endTime" | "endOccurrence", string>;
 
@@ -119,6 +128,7 @@ function SessionTimeFields({ view, talk }: { view: FormView; talk: StatementForm
   const update = (name: keyof Typed) => (event: ChangeEvent<HTMLInputElement>) => {
     const value = event.currentTarget.value;
     setTyped((t) => ({ ...t, [name]: value }));
+    if (name === "localDay") announceFormDay(value);
   };
   const clock = (v: string) => (CLOCK.test(v) ? v : null);
   const times = resolveSessionTimes(
@@ -135,7 +145,7 @@ function SessionTimeFields({ view, talk }: { view: FormView; talk: StatementForm
   return (
     <>
       <Field view={view} prefix={P} name="localDay" label="Day" hint={`The day in ${talk.venueCity} the session started; leave empty if the sources do not say.`}>
-        <input type="date" {...view.control("localDay", { hint: true })} defaultValue={view.value("localDay")} onChange={update("localDay")} min={talk.firstDay} max={lastAllowedDay(talk)} />
+        <input type="date" {...view.control("localDay", { hint: true })} defaultValue={view.value("localDay")} onChange={update("localDay")} {...sessionDayBounds(talk)} />
       </Field>
       <VenueTimeField
         view={view}

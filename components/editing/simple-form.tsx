@@ -3,6 +3,7 @@
 // parties, envoys, issues and gap assessments. Same behaviour as the bigger forms: errors by the
 // field, a summary, values kept after a refusal, the conflict notice for a stale save.
 import Link from "next/link";
+import { announceFormDay, useFormDay } from "./day-crumb";
 import { useActionState, useMemo } from "react";
 import { conflictOf, type EditState } from "@/lib/actions/edit-state";
 import type { ActionInput, FormValues } from "@/lib/actions/safe-action";
@@ -22,6 +23,7 @@ export function SimpleForm({
   initial,
   submitLabel,
   cancelHref,
+  dayOfTalk,
 }: {
   prefix: string;
   action: SaveAction;
@@ -31,6 +33,8 @@ export function SimpleForm({
   initial: FormValues;
   submitLabel: string;
   cancelHref: string;
+  /** A form with a `localDay` of this talk (slug): the breadcrumb and Cancel follow the day picked. */
+  dayOfTalk?: string;
 }) {
   const save = useMemo(() => keepOnFailure(action), [action]);
   const [state, run, pending] = useActionState<EditState | null, FormData>(save, null);
@@ -38,6 +42,7 @@ export function SimpleForm({
   const ready = useReady();
   const conflict = conflictOf(state);
   const labels = Object.fromEntries(fields.map((f) => [f.name, f.label]));
+  const formDay = useFormDay(null);
   return (
     <form key={view.key} action={run} className="edit-form" noValidate {...ready} aria-describedby={formStatusId(prefix)}>
       <FormHead view={view} state={state} prefix={prefix} labels={labels} hidden={hidden} />
@@ -62,7 +67,15 @@ export function SimpleForm({
                   ))}
                 </select>
               ) : (
-                <input type={f.kind === "date" ? "date" : "text"} {...view.control(f.name, { hint: !!f.hint })} defaultValue={view.value(f.name)} maxLength={f.max} min={f.days?.min} max={f.days?.max} />
+                <input
+                  type={f.kind === "date" ? "date" : "text"}
+                  {...view.control(f.name, { hint: !!f.hint })}
+                  defaultValue={view.value(f.name)}
+                  maxLength={f.max}
+                  min={f.days?.min}
+                  max={f.days?.max}
+                  onChange={dayOfTalk && f.name === "localDay" ? (e) => announceFormDay(e.currentTarget.value) : undefined}
+                />
               )}
             </Field>
           ),
@@ -72,7 +85,7 @@ export function SimpleForm({
         <button type="submit" className="button" disabled={pending}>
           {pending ? "Saving…" : conflict ? "Save my version again" : submitLabel}
         </button>
-        <Link href={cancelHref}>Cancel</Link>
+        <Link href={dayOfTalk && formDay ? `/talks/${dayOfTalk}/days/${formDay}` : cancelHref}>Cancel</Link>
       </div>
     </form>
   );

@@ -1,11 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useCallback, useEffect, useRef, useState, type ChangeEvent, type KeyboardEvent } from "react";
 import { conflictOf, type EditState } from "@/lib/actions/edit-state";
 import type { FormValues } from "@/lib/actions/safe-action";
 import * as statementActions from "@/lib/actions/statements";
-import { keepOnFailure } from "./keep-on-failure";
+import { keepOnFailure, typedValues } from "./keep-on-failure";
 import { saveThroughRoute } from "./save-through-route";
 import type { StatementFormOptions } from "@/lib/data/form-options";
 import { CAPACITY_LABEL, PART_OF_DAY_LABEL, SETTING_LABEL, STATEMENT_KIND_LABEL, TIME_PRECISION_LABEL } from "@/lib/labels";
@@ -15,6 +15,7 @@ import { lastAllowedDay } from "@/lib/time/talk-span";
 import { Checkboxes, ChoiceGroup, Field, FormHead, formStatusId, useFormView, useReady } from "./form-kit";
 import { NEW_SOURCE_LABELS, SourcesFieldset } from "./new-source-fields";
 import { VenueTimeField } from "./venue-time-field";
+import { announceFormDay, useFormDay } from "./day-crumb";
 
 /** The field names people see, for the problem summary. */
 const LABELS: Record<string, string> = {
@@ -38,7 +39,17 @@ const LABELS: Record<string, string> = {
 };
 
 /** The new statement, as the inline form's save reports it. */
-export type AddedStatement = { id: string; day: string | null };
+export type AddedStatement = { id: string; day: string | null; /** What it cites, a new source included (the in-place route says). */ sources?: string[] };
+
+/**
+ * What the next statement of the in-place form starts with after a save (issue 12): the same day,
+ * session, precision, setting, kind, issues and sources and the same report's day; the speaker,
+ * capacity, text, quoted words and time are the last statement's own and start empty.
+ */
+export function nextStatementValues(saved: FormValues, fresh: FormValues): FormValues {
+  const keep = ["talk", "saidPrecision", "saidOn", "partOfDay", "reportedOn", "setting", "session", "issues", "sources", "kind"];
+  return { ...fresh, ...Object.fromEntries(keep.filter((k) => saved[k] !== undefined).map((k) => [k, saved[k]!])) };
+}
 
 type SaveAction = (previous: EditState<AddedStatement> | null, form: FormData) => Promise<EditState<AddedStatement>>;
 
@@ -52,7 +63,7 @@ type Props = {
    * Set when the form opens in place on the timeline: the save keeps the editor on the page and
    * reports the new statement, and Cancel closes the form.
    */
-  inline?: { onAdded: (added: AddedStatement) => void; onCancel: () => void };
+  inline?: { onAdded: (added: AddedStatement, values: FormValues) => void; onCancel: () => void };
   /** Starts every field id: two forms on one page need different ones. */
   idPrefix?: string;
 };
@@ -75,13 +86,27 @@ function fieldText(input: FormData, name: string): string {
 export function StatementForm({ mode, options, initial, cancelHref, inline, idPrefix = "statement" }: Props) {
   const P = idPrefix;
   const save = inline ? SAVE.inline : SAVE[mode];
-  const [state, action, pending] = useActionState<EditState<AddedStatement> | null, FormData>(save, null);
+  // What the last successful save sent, for the in-place form's next statement.
+  const sent = useRef<FormValues>({});
+  const saveKeeping = useCallback(
+    async (previous: EditState<AddedStatement> | null, input: FormData) => {
+      const result = await save(previous, input);
+      if (result.ok) sent.current = typedValues(input);
+      return result;
+    },
+    [save],
+  );
+  const [state, action, pending] = useActionState<EditState<AddedStatement> | null, FormData>(saveKeeping, null);
   const reported = useRef<unknown>(null);
   useEffect(() => {
     if (!inline || !state?.ok || !state.data || reported.current === state) return;
     reported.current = state;
-    inline.onAdded(state.data);
+    inline.onAdded(state.data, sent.current);
   }, [state, inline]);
+  const form = useRef<HTMLFormElement>(null);
+  const formDay = useFormDay(null);
+  // The fields the editor set by hand: a default no longer overwrites them.
+  const touched = useRef(new Set<string>(mode === "edit" ? ["capacity", "issues", "sources", "saidOn", "setting"] : []));
   const view = useFormView(P, state, initial);
   const ready = useReady();
   const conflict = conflictOf(state);
@@ -101,8 +126,67 @@ export function StatementForm({ mode, options, initial, cancelHref, inline, idPr
   const retype = (name: keyof typeof typed, value: string) => setTyped((t) => ({ ...t, [name]: value }));
   const timeHelp = typedTimeHelp(typed.saidOn, typed.saidTime, talk.venueTimeZone, talk.venueCity, typed.saidOccurrence);
 
+  /**
+   * Defaults that follow a choice (issue 12): an envoy's capacity from their role in the talk, and
+   * a session's day, issues and sources — each unless the editor set that field by hand.
+   */
+  const onChange = (event: ChangeEvent<HTMLFormElement>) => {
+    const target = event.target as unknown as HTMLInputElement | HTMLSelectElement;
+    const el = form.current;
+    if (!el || !target.name) return;
+    touched.current.add(target.name);
+    const setField = (name: string, value: string) => {
+      if (touched.current.has(name)) return;
+      const field = el.elements.namedItem(name);
+      if (field instanceof HTMLInputElement || field instanceof HTMLSelectElement) field.value = value;
+    };
+    const tick = (name: string, values: string[]) => {
+      if (touched.current.has(name)) return;
+      for (const box of el.querySelectorAll<HTMLInputElement>(`input[type=checkbox][name="${name}"]`)) box.checked = values.includes(box.value);
+    };
+    if (target.name === "speaker") {
+      const chosen = options.speakers.flatMap((g) => g.options).find((o) => o.value === target.value);
+      if (chosen) setField("capacity", chosen.capacity);
+    }
+    if (target.name === "session") {
+      const chosen = options.sessions.find((o) => o.value === target.value);
+      if (!chosen) return;
+      setField("setting", "session");
+      tick("issues", chosen.issues);
+      tick("sources", chosen.sources);
+      if (chosen.day && !touched.current.has("saidOn")) {
+        if (precision === "unknown") setPrecision("day");
+        setField("saidOn", chosen.day);
+        setDayDefault(chosen.day);
+        retype("saidOn", chosen.day);
+        announceFormDay(chosen.day);
+      }
+    }
+    if (target.name === "saidOn") announceFormDay(target.value);
+  };
+  // A day shown once its field appears (precision changed from "Day not known").
+  const [dayDefault, setDayDefault] = useState<string | null>(null);
+
+  /** Ctrl+Enter or Cmd+Enter saves, from any field, the text box included. */
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey) || event.defaultPrevented) return;
+    event.preventDefault();
+    if (!pending) form.current?.requestSubmit();
+  };
+
   return (
-    <form key={view.key} action={action} className="edit-form" noValidate {...ready} aria-describedby={formStatusId(P)}>
+    <form
+      key={view.key}
+      ref={form}
+      action={action}
+      onChange={onChange}
+      onKeyDown={onKeyDown}
+      className="edit-form"
+      noValidate
+      {...ready}
+      aria-describedby={formStatusId(P)}
+      aria-keyshortcuts="Control+Enter Meta+Enter"
+    >
       <FormHead view={view} state={state} prefix={P} labels={LABELS} hidden={[["talk", talk.slug], ...(mode === "edit" ? ["id", "version"] : ["saveKey"])]} />
 
       <fieldset className="edit-form__group">
@@ -176,7 +260,7 @@ export function StatementForm({ mode, options, initial, cancelHref, inline, idPr
               <input
                 type="date"
                 {...view.control("saidOn", { hint: true })}
-                defaultValue={view.value("saidOn")}
+                defaultValue={view.value("saidOn") || dayDefault || ""}
                 onChange={(e) => retype("saidOn", e.currentTarget.value)}
                 min={talk.firstDay}
                 max={lastAllowedDay(talk)}
@@ -245,15 +329,16 @@ export function StatementForm({ mode, options, initial, cancelHref, inline, idPr
       <SourcesFieldset view={view} prefix={P} sources={options.sources} hint="A statement without a source is shown as unsourced, not as fact." />
 
       <div className="form__actions">
-        <button type="submit" className="button" disabled={pending}>
+        <button type="submit" className="button" disabled={pending} aria-keyshortcuts="Control+Enter Meta+Enter">
           {pending ? "Saving…" : mode === "create" ? "Add statement" : conflict ? "Save my version again" : "Save changes"}
         </button>
+        <span className="muted small">Ctrl+Enter saves</span>
         {inline ? (
           <button type="button" className="button button--quiet" onClick={inline.onCancel}>
             Cancel
           </button>
         ) : (
-          <Link href={cancelHref ?? `/talks/${talk.slug}`}>Cancel</Link>
+          <Link href={formDay ? `/talks/${talk.slug}/days/${formDay}` : (cancelHref ?? `/talks/${talk.slug}`)}>Cancel</Link>
         )}
       </div>
     </form>

@@ -5,7 +5,7 @@
 // server applies the same rule (lib/time/venue-clock.ts typedVenueTime) and refuses what this flags.
 import type { ChangeEvent } from "react";
 import type { TimeChoice } from "@/lib/time/session-times";
-import { fieldId, type FormView } from "./form-kit";
+import { fieldId, isWarning, type FormView } from "./form-kit";
 
 /**
  * A venue clock time: its hint ends with a live note of what the typed time means (or why it
@@ -49,7 +49,7 @@ export function VenueTimeField({
   // After a refusal the server's sentence is shown as the error; the live note does not repeat it.
   const live = note && note !== refusal ? note : "";
   return (
-    <div className={`field${errors.length ? " field--invalid" : ""}`}>
+    <div className={`field${errors.length ? (isWarning(view, errors) ? " field--warned" : " field--invalid") : ""}`}>
       <label className="field__label" htmlFor={id}>
         {label}
       </label>

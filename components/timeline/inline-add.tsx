@@ -3,6 +3,7 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { createPortal } from "react-dom";
 import type { AddedStatement } from "@/components/editing/statement-form";
+import * as statementActions from "@/lib/actions/statements";
 import { SAVED_IN_PLACE_EVENT, type DayChangedDetail } from "./day-events";
 
 // The form's code (and zod's, through the shared input schema) loads only when an editor opens it.
@@ -18,6 +19,8 @@ type Target = {
   status: HTMLElement;
   open: boolean;
   done: string;
+  /** The statement just added, which Undo deletes again (as its first version). */
+  added: (AddedStatement & { talk: string }) | null;
 };
 
 /** A click on an "Add statement" link, as editor-tools.tsx hands it over; `seq` tells two clicks apart. */
@@ -27,8 +30,8 @@ export type AddClick = { link: HTMLAnchorElement; seq: number };
  * "Add statement" on the timeline's days and sessions (edit-links.tsx renders plain links to the
  * full form). In editors' pages only, for every link of the page: a click without a modifier key
  * (editor-tools.tsx listens) opens the same form right under the link, prefilled with the day and
- * session; once saved it closes, says so, and moves to the new statement, leaving the editor
- * where they were. A second click on the same link closes it.
+ * session; once saved it says so, with Undo, marks the new statement when it shows, and offers a
+ * fresh form for the next one (inline-statement-form.tsx). A second click on the same link closes it.
  */
 export default function InlineAdd({ clicked }: { clicked: AddClick }) {
   const [target, setTarget] = useState<Target | null>(null);
@@ -48,7 +51,7 @@ export default function InlineAdd({ clicked }: { clicked: AddClick }) {
     const was = current.current;
     if (was?.link === link && was.panel.isConnected) {
       link.setAttribute("aria-expanded", String(!was.open));
-      update({ ...was, open: !was.open, done: "" });
+      update({ ...was, open: !was.open, done: "", added: null });
       return;
     }
     was?.link.setAttribute("aria-expanded", "false");
@@ -63,7 +66,7 @@ export default function InlineAdd({ clicked }: { clicked: AddClick }) {
     link.after(status, panel);
     link.setAttribute("aria-controls", panel.id);
     link.setAttribute("aria-expanded", "true");
-    update({ link, panel, status, open: true, done: "" });
+    update({ link, panel, status, open: true, done: "", added: null });
   }, [clicked]);
 
   const close = useCallback(() => {
@@ -77,24 +80,49 @@ export default function InlineAdd({ clicked }: { clicked: AddClick }) {
   const onAdded = useCallback((added: AddedStatement, where: string) => {
     const t = current.current;
     if (t) {
-      t.link.setAttribute("aria-expanded", "false");
-      // Focus waits on the link (the form is gone) and moves to the statement when it shows,
-      // unless the editor has gone elsewhere meanwhile.
-      t.link.focus();
-      showWhenThere(`statement-${added.id}`, () => document.activeElement === t.link);
-      update({ ...t, open: false, done: `Statement added to ${where}.` });
+      // The form stays open for the next statement and keeps the focus; the new one is marked.
+      showWhenThere(`statement-${added.id}`, () => false);
+      update({ ...t, done: `Statement added to ${where}.`, added: { ...added, talk: t.link.dataset.addStatement ?? "" } });
     }
-    // The page's live updates refresh it (coalesced with the change its stream reports for this
-    // same save), and a later window of a long talk, loaded by the browser, loads again.
-    const detail: DayChangedDetail = { days: [added.day ?? "unknown"] };
-    window.dispatchEvent(new CustomEvent(SAVED_IN_PLACE_EVENT, { detail }));
+    dayChanged(added.day);
+  }, []);
+
+  const [undoing, setUndoing] = useState(false);
+  /** Undo, in place: the statement just added is deleted (a revision, like any deletion). */
+  const undo = useCallback(async () => {
+    const t = current.current;
+    if (!t?.added) return;
+    const { talk, id, day } = t.added;
+    setUndoing(true);
+    try {
+      const result = await statementActions.remove(null, { talk, id, version: "1" });
+      update({ ...t, added: null, done: result.ok ? "Undone: the statement was removed." : `Not undone: ${result.message}` });
+      if (result.ok) dayChanged(day);
+    } catch {
+      update({ ...t, done: "Not undone: Parley did not answer. Try again in a moment." });
+    } finally {
+      setUndoing(false);
+    }
   }, []);
 
   if (!target || !target.link.isConnected) return null;
   const { link } = target;
   return (
     <>
-      {createPortal(target.done, target.status)}
+      {createPortal(
+        <>
+          {target.done}
+          {target.added ? (
+            <>
+              {" "}
+              <button type="button" className="button button--quiet edit-links__undo" onClick={() => void undo()} disabled={undoing}>
+                {undoing ? "Undoing…" : "Undo"}
+              </button>
+            </>
+          ) : null}
+        </>,
+        target.status,
+      )}
       {target.open &&
         createPortal(
           <Suspense fallback={<p className="muted small">Loading the form…</p>}>
@@ -112,6 +140,15 @@ export default function InlineAdd({ clicked }: { clicked: AddClick }) {
         )}
     </>
   );
+}
+
+/**
+ * The page's live updates refresh it (coalesced with the change its stream reports for this same
+ * save), and a later window of a long talk, loaded by the browser, loads again.
+ */
+function dayChanged(day: string | null) {
+  const detail: DayChangedDetail = { days: [day ?? "unknown"] };
+  window.dispatchEvent(new CustomEvent(SAVED_IN_PLACE_EVENT, { detail }));
 }
 
 /**

@@ -3,6 +3,8 @@
 import type { TalkFrame } from "@/lib/data/talks";
 import { filtersToQuery, hasFilters } from "@/lib/timeline/filters";
 import { UNDATED_DAY } from "@/lib/timeline/window";
+import { nextSessionDay } from "@/lib/editing/defaults";
+import type { WindowContent } from "@/lib/data/talk-window";
 import { formatLocalDayShort } from "@/lib/time/local-day";
 import type { TimelineContext } from "./timeline-days";
 
@@ -24,4 +26,17 @@ export function timelineContext(frame: Pick<TalkFrame, "talk" | "parties" | "iss
 export function windowLabel(from: string | null): string | null {
   if (from === null) return null;
   return from === UNDATED_DAY ? "the days not reported" : `${formatLocalDayShort(from)} ${from.slice(0, 4)}`;
+}
+
+/**
+ * For editors, when the window reaches the talk's last day: the day after it, for "Add the next
+ * day's session" on that day (issue 12). Without it (readers, an earlier window), unchanged.
+ */
+export function withNextDay(ctx: TimelineContext, talk: Pick<TalkFrame["talk"], "firstDay" | "lastDay" | "venueTimeZone">, window: WindowContent): TimelineContext {
+  if (!ctx.editable || (window.next !== null && window.next !== UNDATED_DAY)) return ctx;
+  const last = window.slots.at(-1);
+  if (!last) return ctx;
+  const day = last.kind === "day" ? last.day : last.last;
+  const next = nextSessionDay({ ...talk, venueTimeZone: talk.venueTimeZone }, day);
+  return next ? { ...ctx, nextDay: next } : ctx;
 }

@@ -21,6 +21,8 @@ export type TimelineContext = {
   query: string;
   /** For editors: adds the editing links. */
   editable: boolean;
+  /** For editors, on the talk's last day shown: the day its next session would be on (withNextDay). */
+  nextDay?: string;
 };
 
 /** Editors get a link to each day of an empty stretch up to this long (a day's page has its editing links). */
@@ -36,9 +38,10 @@ const dayPageOf = (ctx: TimelineContext, day: string) => `${ctx.talkPath}/days/$
 export function TimelineDays({ content, ctx }: { content: WindowContent; ctx: TimelineContext }) {
   return (
     <>
-      {content.slots.map((slot) =>
-        slot.kind === "day" ? <DayItem key={slot.day} day={slot.value} ctx={ctx} /> : <EmptyDaysItem key={slot.first} run={slot} ctx={ctx} />,
-      )}
+      {content.slots.map((slot, i) => {
+        const next = i === content.slots.length - 1 ? ctx.nextDay : undefined;
+        return slot.kind === "day" ? <DayItem key={slot.day} day={slot.value} ctx={ctx} nextDay={next} /> : <EmptyDaysItem key={slot.first} run={slot} ctx={ctx} nextDay={next} />;
+      })}
       {content.undated && <UndatedItem items={content.undated} ctx={ctx} />}
     </>
   );
@@ -55,7 +58,26 @@ export function runDates(run: Pick<EmptyDays, "first" | "last" | "count">): stri
   return run.count === 1 ? formatLocalDay(run.first) : formatDayRange(run.first, run.last);
 }
 
-function EmptyDaysItem({ run, ctx }: { run: EmptyDays; ctx: TimelineContext }) {
+/**
+ * "Add the next day's session" on the timeline's last day, for editors (issue 12): the session form
+ * for the day after, with the talk's issues ticked. A day after the talk's last is saved once the
+ * editor confirms it, moving the talk's last day.
+ */
+function NextDaySession({ ctx, day }: { ctx: TimelineContext; day: string }) {
+  return (
+    <p className="next-day no-print">
+      <span className="next-day__plus" aria-hidden="true">
+        +
+      </span>
+      <a className="next-day__link" href={`${ctx.talkPath}/sessions/new?day=${day}`}>
+        Add the next day’s session
+      </a>{" "}
+      <span className="muted small">{formatLocalDay(day)}</span>
+    </p>
+  );
+}
+
+function EmptyDaysItem({ run, ctx, nextDay }: { run: EmptyDays; ctx: TimelineContext; nextDay?: string }) {
   return (
     <li className="day-run" data-first={run.first} data-last={run.last}>
       <span className="day-run__days">{dayNumbers(run)}</span> · <span>{runDates(run)}</span> —{" "}
@@ -81,11 +103,12 @@ function EmptyDaysItem({ run, ctx }: { run: EmptyDays; ctx: TimelineContext }) {
           )}
         </span>
       )}
+      {nextDay && <NextDaySession ctx={ctx} day={nextDay} />}
     </li>
   );
 }
 
-function DayItem({ day: d, ctx }: { day: FullDay; ctx: TimelineContext }) {
+function DayItem({ day: d, ctx, nextDay }: { day: FullDay; ctx: TimelineContext; nextDay?: string }) {
   const page = dayPageOf(ctx, d.day);
   return (
     <li id={`day-${d.day}`} className="day">
@@ -121,6 +144,7 @@ function DayItem({ day: d, ctx }: { day: FullDay; ctx: TimelineContext }) {
           </ul>
         </>
       )}
+      {nextDay && <NextDaySession ctx={ctx} day={nextDay} />}
     </li>
   );
 }

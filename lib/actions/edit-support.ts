@@ -4,20 +4,26 @@
 import "server-only";
 import type { CurrentUser } from "../auth/roles";
 import { describeConflict } from "../data/conflicts";
-import { ConflictError, MutationError, type Actor } from "../mutations/core";
+import { CONFIRM_FIELD } from "../entities/store";
+import { ConfirmableError, ConflictError, MutationError, type Actor } from "../mutations/core";
 import type { EntityType } from "../entities/types";
 import type { ConflictState } from "./edit-state";
 import { ActionError, type FormValues } from "./safe-action";
 
 export const actorOf = (user: CurrentUser): Actor => ({ id: user.id, name: user.name });
 
-/** Runs a write; a rule's refusal becomes the form's message (next to its field when it names one). */
+/**
+ * Runs a write; a rule's refusal becomes the form's message (next to its field when it names one).
+ * A warning the editor may confirm also names CONFIRM_FIELD, which is how the form knows to offer
+ * "Save anyway" (sending `confirmOutside: true`).
+ */
 export async function attempt<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
     if (error instanceof MutationError && !(error instanceof ConflictError)) {
-      throw new ActionError(error.message, error.field ? { fieldErrors: { [error.field]: [error.message] } } : {});
+      const fieldErrors = { ...(error.field ? { [error.field]: [error.message] } : {}), ...(error instanceof ConfirmableError ? { [CONFIRM_FIELD]: [error.message] } : {}) };
+      throw new ActionError(error.message, Object.keys(fieldErrors).length ? { fieldErrors } : {});
     }
     throw error;
   }

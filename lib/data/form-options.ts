@@ -3,10 +3,12 @@ import "server-only";
 // and statement forms; every live party, envoy and issue for the talk and envoy forms.
 import { requireReader } from "../auth/permissions";
 import { getDb } from "../db";
+import { capacityForSpeaker } from "../editing/defaults";
+import type { Capacity } from "../enums";
 import { newStatementValues } from "../entities/statement";
 import type { CatalogOptions, FormValues, Option } from "../entities/types";
-import { formatLocalDay, formatLocalDayShort, isLocalDay } from "../time/local-day";
-import { talkDayNumber } from "../time/zone-calendar";
+import { dayLabel } from "../editing/day-label";
+import { formatLocalDay, isLocalDay } from "../time/local-day";
 
 export type { CatalogOptions, Option } from "../entities/types";
 
@@ -24,10 +26,16 @@ export type TalkRef = {
 /** A source the forms offer; `citedHere`: this talk already cites it. */
 export type SourceOption = Option & { citedHere: boolean };
 
+/** A speaker as a choice, with the capacity a statement of theirs starts with (lib/editing/defaults.ts). */
+export type SpeakerOption = Option & { capacity: Capacity };
+
+/** A session as a choice, with what a statement said in it starts with: its day, issues and sources. */
+export type SessionOption = Option & { day: string | null; issues: string[]; sources: string[] };
+
 export type StatementFormOptions = {
   talk: TalkRef;
-  speakers: { label: string; options: Option[] }[];
-  sessions: Option[];
+  speakers: { label: string; options: SpeakerOption[] }[];
+  sessions: SessionOption[];
   issues: Option[];
   sources: SourceOption[];
 };
@@ -40,10 +48,7 @@ export async function getTalkRef(slug: string): Promise<TalkRef | null> {
   return db.talk.findFirst({ where: { slug, deletedAt: null }, select: talkRefSelect });
 }
 
-/** "Day 4 · Tue 7 Feb" or "Day not reported". */
-export function dayLabel(talk: Pick<TalkRef, "firstDay" | "venueTimeZone">, day: string | null): string {
-  return day ? `Day ${talkDayNumber(talk, day)} · ${formatLocalDayShort(day)}` : "Day not reported";
-}
+export { dayLabel } from "../editing/day-label";
 
 /**
  * Where a new statement starts, from the day and session it is added to (as a link or the inline
@@ -51,15 +56,20 @@ export function dayLabel(talk: Pick<TalkRef, "firstDay" | "venueTimeZone">, day:
  * anything else is dropped rather than trusted. `back` is the page the editor came from.
  */
 export function newStatementStart(options: StatementFormOptions, day: string | undefined, session: string | undefined) {
-  const knownDay = day && isLocalDay(day) ? day : null;
-  const knownSession = session && options.sessions.some((s) => s.value === session) ? session : null;
+  const inSession = session ? options.sessions.find((s) => s.value === session) : undefined;
+  // Said in a session: its day, issues and sources, unless a day was asked for (issue 12).
+  const knownDay = day && isLocalDay(day) ? day : (inSession?.day ?? null);
   const dated = knownDay !== null || day === "unknown";
   return {
     knownDay,
     /** "Day 4 · Tue 7 Feb 2006", "Day not reported", or null when no day was asked for. */
     label: dated ? dayLabel(options.talk, knownDay) : null,
     back: `/talks/${options.talk.slug}/days/${knownDay ?? (day === "unknown" ? "unknown" : options.talk.firstDay)}`,
-    initial: { ...newStatementValues({ day: knownDay, session: knownSession }), talk: options.talk.slug } as FormValues,
+    initial: {
+      ...newStatementValues({ day: knownDay, session: inSession?.value ?? null }),
+      ...(inSession ? { issues: inSession.issues, sources: inSession.sources } : {}),
+      talk: options.talk.slug,
+    } as FormValues,
   };
 }
 
@@ -90,7 +100,7 @@ export async function getTalkFormOptions(slug: string, include: { issues?: strin
     db.session.findMany({
       where: { talkId: talk.id, OR: [{ deletedAt: null }, { id: { in: include.sessions ?? [] } }] },
       orderBy: [{ localDay: "asc" }, { sequence: "asc" }],
-      select: { id: true, title: true, localDay: true, deletedAt: true },
+      select: { id: true, title: true, localDay: true, deletedAt: true, issues: { select: { issue: { select: { slug: true } } } }, sources: { select: { sourceId: true } } },
     }),
     // Every live source, wherever it was made (at /sources/new, or cited in another talk); a
     // deleted one only to a row that already cites it (saves refuse it otherwise).
@@ -114,14 +124,25 @@ export async function getTalkFormOptions(slug: string, include: { issues?: strin
     speakers: parties.map(({ party }) => ({
       label: party.name,
       options: [
-        { value: `party:${party.slug}`, label: `${party.shortName} (the party as a whole)` },
+        { value: `party:${party.slug}`, label: `${party.shortName} (the party as a whole)`, capacity: capacityForSpeaker({ kind: "party" }) },
         ...envoys
           .filter((e) => e.envoy.party.slug === party.slug && e.envoy.deletedAt === null)
           .sort((a, b) => (a.role === b.role ? a.envoy.name.localeCompare(b.envoy.name) : a.role === "head" ? -1 : 1))
-          .map((e) => ({ value: `envoy:${e.envoy.slug}`, label: `${e.envoy.name}${e.envoy.title ? `, ${e.envoy.title}` : ""}` })),
+          .map((e) => ({
+            value: `envoy:${e.envoy.slug}`,
+            label: `${e.envoy.name}${e.envoy.title ? `, ${e.envoy.title}` : ""}`,
+            capacity: capacityForSpeaker({ kind: "envoy", role: e.role, title: e.envoy.title }),
+          })),
       ],
     })),
-    sessions: sessions.map((s) => ({ value: s.id, label: `${dayLabel(talk, s.localDay)} — ${s.title}${s.deletedAt ? " (deleted)" : ""}` })),
+    sessions: sessions.map((s) => ({
+      value: s.id,
+      label: `${dayLabel(talk, s.localDay)} — ${s.title}${s.deletedAt ? " (deleted)" : ""}`,
+      day: s.localDay,
+      issues: s.issues.map((i) => i.issue.slug).filter((slug) => issues.some((i) => i.slug === slug)),
+      // Live sources only: a new statement may not cite a deleted one.
+      sources: s.sources.map((x) => x.sourceId).filter((id) => offered.some((o) => o.id === id && o.deletedAt === null)),
+    })),
     issues: issues.map((i) => ({ value: i.slug, label: i.name })),
     // Those this talk already cites first, then the others.
     sources: [...offered]

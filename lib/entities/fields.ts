@@ -89,6 +89,17 @@ export const saveKey = z
 export const newSaveKey = () => crypto.randomUUID();
 
 /** The version a form was loaded at (hidden field). */
+/** The form field that carries the editor's confirmation of a warning (ConfirmableError). */
+export const CONFIRM_FIELD = "confirmOutside";
+
+/**
+ * "Save anyway": the editor saw a warning the write core raised (a statement timed outside its
+ * session, a session outside the talk's days) and confirms it. Absent, empty or "false" is no.
+ */
+export const confirmFlag = z
+  .preprocess((v) => v === true || v === "true" || v === "on", z.boolean())
+  .default(false);
+
 export const version = z.coerce.number({ error: "The form is missing its version; reload the page." }).int().min(1);
 
 /** The earlier version a restore button brings back (hidden field). */

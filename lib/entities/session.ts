@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { NOTE_MAX, OutcomeSchema, SessionKindSchema, SUMMARY_MAX, TITLE_MAX } from "../talk-document/schema";
 import { OCCURRENCES, occurrenceOf, venueClock } from "../time/venue-clock";
-import { choice, id, list, newSaveKey, optionalChoice, optionalClock, optionalDay, optionalText, optionalUrl, plainText, requiredText, saveKey, slug, version } from "./fields";
+import { choice, confirmFlag, id, list, newSaveKey, optionalChoice, optionalClock, optionalDay, optionalText, optionalUrl, plainText, requiredText, saveKey, slug, version } from "./fields";
 import { dateOf, defineStore, issueAndSourceLinks, iso, sorted } from "./store";
 import type { TalkRowEntity } from "./talk-row";
 import type { FormValues } from "./types";
@@ -45,6 +45,8 @@ const sessionFields = {
   newSourceUrl: optionalUrl,
   newSourcePublishedOn: optionalDay,
   saveKey,
+  /** "Save anyway" after the write core's warning (a day outside the talk's, times leaving statements outside): lib/mutations/sessions.ts. */
+  confirmOutside: confirmFlag,
 };
 
 type Fields = z.output<z.ZodObject<typeof sessionFields>>;

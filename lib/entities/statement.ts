@@ -15,7 +15,7 @@ import {
   TITLE_MAX,
 } from "../talk-document/schema";
 import { OCCURRENCES, occurrenceOf, venueClock } from "../time/venue-clock";
-import { choice, id, list, newSaveKey, optionalChoice, optionalClock, optionalDay, optionalId, optionalText, optionalUrl, requiredText, saveKey, slug, version } from "./fields";
+import { choice, confirmFlag, id, list, newSaveKey, optionalChoice, optionalClock, optionalDay, optionalId, optionalText, optionalUrl, requiredText, saveKey, slug, version } from "./fields";
 import { checkNewSource, newSourceOf, newSourceValues } from "./session";
 import { dateOf, defineStore, issueAndSourceLinks, iso, MutationError, sorted } from "./store";
 import type { TalkRowEntity } from "./talk-row";
@@ -70,6 +70,8 @@ const statementFields = {
   newSourceUrl: optionalUrl,
   newSourcePublishedOn: optionalDay,
   saveKey,
+  /** "Save anyway" after the write core's warning (a time outside the session's): lib/mutations/statements.ts. */
+  confirmOutside: confirmFlag,
 };
 
 type Fields = z.output<z.ZodObject<typeof statementFields>>;

@@ -53,6 +53,16 @@ export class MutationError extends Error {
   }
 }
 
+/**
+ * Not a refusal but a warning the editor may confirm ("Save anyway"): the same save, sent again
+ * with `confirmOutside: true`, is made. Nothing was written.
+ */
+export class ConfirmableError extends MutationError {
+  override name = "ConfirmableError";
+}
+
+export { CONFIRM_FIELD } from "./fields";
+
 export class NotFoundError extends MutationError {
   override name = "NotFoundError";
 }

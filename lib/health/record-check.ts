@@ -4,7 +4,9 @@
 // another day than its own, a statement outside its session, a day outside its talk, a retired zone
 // name. The same rule functions as the write core and the talk document (lib/time/row-rules.ts,
 // talk-span.ts, zone-calendar.ts); each finding names the row, where to edit it, and the sentence
-// the form would show. Reads only.
+// the form would show. Reads only. What the write core only warns of and an editor confirmed (a
+// statement timed outside its session's times, issue 12) is listed apart, as a notice, and does
+// not fail the check.
 import type { Db } from "../db";
 import { formatLocalDay, isLocalDay, isTimeZone } from "../time/local-day";
 import { sessionTimingProblems, statementInSessionProblem, statementTimingProblems, type SessionTiming } from "../time/row-rules";
@@ -13,7 +15,13 @@ import { skippedDayProblem } from "../time/zone-calendar";
 import { canonicalTimeZone } from "../time/zones";
 
 export type Finding = { talk: string; row: string; address: string; problem: string };
-export type CheckReport = { talks: number; rows: { sessions: number; statements: number; assessments: number; linkages: number }; findings: Finding[] };
+export type CheckReport = {
+  talks: number;
+  rows: { sessions: number; statements: number; assessments: number; linkages: number };
+  findings: Finding[];
+  /** Rows the write core saves only when an editor confirms a warning: worth a look, not wrong. */
+  notices: Finding[];
+};
 
 /** A day the rules can read (a stored day that is not one is reported on its own). */
 const readable = (day: string | null) => day === null || isLocalDay(day);
@@ -26,7 +34,7 @@ export async function checkRecord(db: Db): Promise<CheckReport> {
     select: { id: true, slug: true, venueTimeZone: true, venueCity: true, firstDay: true, lastDay: true, parties: { select: { partyId: true } } },
     orderBy: { slug: "asc" },
   });
-  const report: CheckReport = { talks: talks.length, rows: { sessions: 0, statements: 0, assessments: 0, linkages: 0 }, findings: [] };
+  const report: CheckReport = { talks: talks.length, rows: { sessions: 0, statements: 0, assessments: 0, linkages: 0 }, findings: [], notices: [] };
   for (const talk of talks) {
     const where = { talkId: talk.id };
     const [sessions, statements, assessments, linkages] = await Promise.all([
@@ -102,7 +110,8 @@ export async function checkRecord(db: Db): Promise<CheckReport> {
       const session = st.sessionId ? timingOf.get(st.sessionId) : undefined;
       if (st.sessionId && !session) found(row, address, "It is filed under a session of another talk.");
       const outside = session && readable(session.localDay) && readable(st.saidOn) && problems.length === 0 ? statementInSessionProblem({ saidOn: st.saidOn, saidAt: st.saidPrecision === "minute" ? st.saidAt : null }, session, zone) : null;
-      if (outside) found(row, address, outside.message);
+      if (outside?.confirmable) report.notices.push({ talk: talk.slug, row, address: `/talks/${talk.slug}${address}`, problem: outside.message });
+      else if (outside) found(row, address, outside.message);
       if (st.envoy && st.envoy.partyId !== st.partyId) found(row, address, `Its speaker, ${st.envoy.name}, belongs to another party than the one it is filed under (${st.party.shortName}).`);
       if (!talk.parties.some((p) => p.partyId === st.partyId)) found(row, address, `Its party, ${st.party.shortName}, does not take part in the talk.`);
       if (st.quotedWords && !st.text.includes(st.quotedWords)) found(row, address, `Its quoted words, “${excerpt(st.quotedWords)}”, are not in its text word for word.`);

@@ -30,7 +30,7 @@ import type { Prisma } from "../generated/sqlite/client";
 import { ConflictError, MutationError, NotFoundError, type ChangeInfo, type EntityStore, type Op, type RowState } from "../entities/store";
 import type { EntityType, Snapshot } from "../entities/types";
 
-export { ConflictError, MutationError, NotFoundError } from "../entities/store";
+export { ConfirmableError, ConflictError, MutationError, NotFoundError } from "../entities/store";
 export type { ChangeInfo, EntityStore, Op, RowState } from "../entities/store";
 
 /** Who makes a change: a signed-in editor, or a command run on the server (id null). */

@@ -8,7 +8,7 @@ import { withSources } from "../entities/talk-row";
 import { lowerFirst } from "../labels";
 import { statementInSessionProblem, statementTimingProblems, type RowProblem, type StatementField, type StatementTiming } from "../time/row-rules";
 import { typedVenueTime } from "../time/venue-clock";
-import { MutationError, saveUpdate, type Actor } from "./core";
+import { ConfirmableError, MutationError, saveUpdate, type Actor } from "./core";
 import { checkSources, checkTalkDay, createOnce, newSourcePlan, nextSequence, talkForWrite, talkRowWrites, type TalkForWrite } from "./talk-rows";
 
 export { talkForWrite, type TalkForWrite } from "./talk-rows";
@@ -20,7 +20,9 @@ const FORM_FIELD: Record<StatementField, string> = { saidOn: "saidOn", saidAt: "
  * A statement's day, time and precision agree, and, said in a session, it lies within the
  * session's days and times (lib/time/row-rules.ts). The session must be this talk's; a deleted one
  * only if the statement is in it already (`keptSession`), as its edit form still offers it.
- * `where` says whose problem it is when there is no form field to show it beside.
+ * `where` says whose problem it is when there is no form field to show it beside. A time outside
+ * the session's times is a warning (ConfirmableError) unless `confirmed`: the editor pressed "Save
+ * anyway", or the row is brought back as it was saved (undo, restore).
  */
 export async function checkStatementTiming(
   db: Db,
@@ -28,9 +30,12 @@ export async function checkStatementTiming(
   snapshot: StatementSnapshot,
   keptSession: string | null,
   where?: string,
+  confirmed = false,
 ): Promise<void> {
   const refuse = (problem: RowProblem<StatementField>) => {
-    throw where ? new MutationError(`${where} ${lowerFirst(problem.message)}`) : new MutationError(problem.message, FORM_FIELD[problem.field]);
+    if (problem.confirmable && confirmed) return;
+    const Refusal = problem.confirmable ? ConfirmableError : MutationError;
+    throw where ? new Refusal(`${where} ${lowerFirst(problem.message)}`) : new Refusal(problem.message, FORM_FIELD[problem.field]);
   };
   const timing = statementTimingOf(snapshot);
   const [problem] = statementTimingProblems(timing, talk.venueTimeZone);
@@ -90,7 +95,7 @@ async function statementSnapshotOf(
     issues: [...input.issues].sort(),
     sources: withSources(input.sources, madeSources),
   };
-  await checkStatementTiming(db, talk, snapshot, kept.session);
+  await checkStatementTiming(db, talk, snapshot, kept.session, undefined, input.confirmOutside);
   return snapshot;
 }
 
@@ -117,16 +122,19 @@ async function speakerInTalk(db: Db, talkId: string, speaker: StatementInputData
   return { party: row.party, envoy: speaker.kind === "envoy" ? speaker.slug : null };
 }
 
-export async function createStatement(db: Db, input: StatementInputData, actor: Actor): Promise<{ id: string; day: string | null }> {
+/** `sources`: what it cites, a source typed into the form included (the next statement of the in-place form starts with them). */
+export async function createStatement(db: Db, input: StatementInputData, actor: Actor): Promise<{ id: string; day: string | null; sources: string[] }> {
   const talk = await talkForWrite(db, input.talk);
   const [sequence, source] = await Promise.all([nextSequence(db, "statement", talk.id), newSourcePlan(db, talk, input.newSource, actor)]);
   const snapshot = await statementSnapshotOf(db, talk, input, sequence, source ? [source.id] : []);
-  return createOnce(db, statement, { talk, key: input.saveKey, snapshot, actor, alongside: source ? [source] : [] });
+  const made = await createOnce(db, statement, { talk, key: input.saveKey, snapshot, actor, alongside: source ? [source] : [] });
+  return { ...made, sources: snapshot.sources };
 }
 
 const writes = talkRowWrites(statement, {
   // Brought back as it was: its session may have moved or gone since.
-  checkKept: (db, talk, snapshot, what) => checkStatementTiming(db, talk, snapshot, snapshot.session, what),
+  // A time outside its session was confirmed when it was saved; it is not asked again.
+  checkKept: (db, talk, snapshot, what) => checkStatementTiming(db, talk, snapshot, snapshot.session, what, true),
 });
 
 /**

@@ -244,14 +244,16 @@ function checkReferences(d: TalkDocument, ctx: z.RefinementCtx): void {
     inTalk(s.saidOn, [...p, "saidOn"]);
     if (zone && timingReadable(s.saidOn, s.saidAt)) {
       // A day-only statement with a time, a time on another day than its own, a part of the day
-      // without that precision; and, said in a session, a day or time the session did not cover.
+      // without that precision; and, said in a session, a day the session did not cover. A time
+      // outside the session's times is accepted: the forms save it once an editor confirms it
+      // (issue 12), so a document exported from Parley may hold one and must load again.
       const timing = statementTiming(s);
       const problems = statementTimingProblems(timing, zone);
       for (const problem of problems) ctx.addIssue({ code: "custom", path: [...p, problem.field], message: problem.message });
       const found = s.session ? sessionsByRef.get(s.session) : undefined;
       const session = found && timingReadable(found.localDay, found.startsAt, found.endsAt) ? found : undefined;
       const outside = session && problems.length === 0 ? statementInSessionProblem(timing, { ...sessionTiming(session), title: session.title }, zone) : null;
-      if (outside) ctx.addIssue({ code: "custom", path: [...p, outside.field], message: outside.message });
+      if (outside && !outside.confirmable) ctx.addIssue({ code: "custom", path: [...p, outside.field], message: outside.message });
     }
     if (s.quotedWords && !s.text.includes(s.quotedWords)) {
       ctx.addIssue({ code: "custom", path: [...p, "quotedWords"], message: "must appear word for word in the statement text" });

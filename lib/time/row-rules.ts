@@ -8,12 +8,19 @@
 // forms, which type a time rather than an instant, map them to their own fields.
 import type { PartOfDay, TimePrecision } from "../enums";
 import { PART_OF_DAY_LABEL, TIME_PRECISION_LABEL } from "../labels";
-import { formatLocalDay, type LocalDay } from "./local-day";
+import { formatLocalDay, formatLocalDayDate, type LocalDay } from "./local-day";
 import { SESSION_MAX_HOURS } from "./session-times";
+import { isDayInTalk, lastAllowedDay, talkDaysProblem, type TalkDays } from "./talk-span";
 import { venueClock } from "./venue-clock";
 import { nextZoneDay } from "./zone-calendar";
 
-export type RowProblem<F extends string = string> = { field: F; message: string };
+/**
+ * `confirmable`: not a contradiction but something unusual the editor may confirm ("Save anyway";
+ * issue 12) — a statement timed outside its session's times. Reports do say a delegate spoke
+ * before the plenary formally opened or after it closed; the day, which files the statement
+ * under the session on the timeline, must still agree.
+ */
+export type RowProblem<F extends string = string> = { field: F; message: string; confirmable?: true };
 
 export type SessionTiming = { localDay: LocalDay | null; startsAt: Date | null; endsAt: Date | null };
 export type SessionField = "localDay" | "startsAt" | "endsAt";
@@ -107,8 +114,9 @@ export function statementTimingProblems(s: StatementTiming, timeZone: string): R
 
 /**
  * Why a statement cannot be one said in this session, or null: said on a day the session did not
- * cover, or at a time before it began or after it ended. A statement whose day is not known, or a
- * session whose day is not, cannot contradict the other.
+ * cover (refused), or at a time before it began or after it ended (`confirmable`: a warning the
+ * editor may confirm). A statement whose day is not known, or a session whose day is not, cannot
+ * contradict the other.
  */
 export function statementInSessionProblem(
   st: Pick<StatementTiming, "saidOn" | "saidAt">,
@@ -128,21 +136,43 @@ export function statementInSessionProblem(
   if (session.startsAt && st.saidAt < session.startsAt) {
     return {
       field: "saidAt",
-      message: `It was said at ${atVenue(st.saidAt, timeZone).text}, before ${named(session.title)} began (${atVenue(session.startsAt, timeZone).text}): correct the time, or choose another session.`,
+      message: `It was said at ${atVenue(st.saidAt, timeZone).text}, before ${named(session.title)} began (${atVenue(session.startsAt, timeZone).text}): correct the time, choose another session, or save anyway if the report says so.`,
+      confirmable: true,
     };
   }
   const openEnd = session.startsAt && !session.endsAt ? new Date(session.startsAt.getTime() + SESSION_MAX_HOURS * 3_600_000) : null;
   if (openEnd && st.saidAt >= openEnd) {
     return {
       field: "saidAt",
-      message: `It was said at ${atVenue(st.saidAt, timeZone).text}, ${SESSION_MAX_HOURS} hours or more after ${named(session.title)} began (${atVenue(session.startsAt!, timeZone).text}): correct the time, or choose another session.`,
+      message: `It was said at ${atVenue(st.saidAt, timeZone).text}, ${SESSION_MAX_HOURS} hours or more after ${named(session.title)} began (${atVenue(session.startsAt!, timeZone).text}): correct the time, choose another session, or save anyway if the report says so.`,
+      confirmable: true,
     };
   }
   if (session.endsAt && st.saidAt > session.endsAt) {
     return {
       field: "saidAt",
-      message: `It was said at ${atVenue(st.saidAt, timeZone).text}, after ${named(session.title)} ended (${atVenue(session.endsAt, timeZone).text}): correct the time, or choose another session.`,
+      message: `It was said at ${atVenue(st.saidAt, timeZone).text}, after ${named(session.title)} ended (${atVenue(session.endsAt, timeZone).text}): correct the time, choose another session, or save anyway if the report says so.`,
+      confirmable: true,
     };
   }
   return null;
+}
+
+/**
+ * A session on a day outside the talk's days (issue 12: the next day's session of a talk whose
+ * last day was set before the round ran on). Not refused but confirmed: saving it anyway moves the
+ * talk's first or last day to take it in, so no row is ever left outside its talk. Null when the
+ * day is inside, or when the talk cannot take it in (past the span limit, or moving an open
+ * talk's first day back, which would pull its limit in) — then the ordinary refusal stands
+ * (lib/time/talk-span.ts `dayOutsideTalk`).
+ */
+export function sessionOutsideTalkProblem(talk: TalkDays, day: LocalDay): (RowProblem<"localDay"> & { extended: TalkDays }) | null {
+  if (isDayInTalk(talk, day)) return null;
+  const before = day < talk.firstDay;
+  const extended: TalkDays = before ? { firstDay: day, lastDay: talk.lastDay } : { firstDay: talk.firstDay, lastDay: day };
+  if (talkDaysProblem(extended) || (talk.lastDay === null && lastAllowedDay(extended) < lastAllowedDay(talk))) return null;
+  const message = before
+    ? `${formatLocalDay(day)} is before the talk’s first day, ${formatLocalDayDate(talk.firstDay)}. Save anyway to start the talk on ${formatLocalDayDate(day)}, or correct the day.`
+    : `${formatLocalDay(day)} is after the talk’s last day, ${formatLocalDayDate(talk.lastDay!)}. Save anyway to extend the talk to ${formatLocalDayDate(day)}, or correct the day.`;
+  return { field: "localDay", message, confirmable: true, extended };
 }

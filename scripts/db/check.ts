@@ -14,6 +14,10 @@ runCommand(async () => {
     const report = await checkRecord(db);
     const { sessions, statements, assessments, linkages } = report.rows;
     console.log(`Checked ${describeDatabase(database)}: ${plural(report.talks, "talk")}, ${plural(sessions, "session")}, ${plural(statements, "statement")}, ${plural(assessments, "gap assessment")}, ${plural(linkages, "linkage")}.`);
+    if (report.notices.length) {
+      console.log(`\nSaved with an editor's confirmation (${plural(report.notices.length, "notice")}, not problems):`);
+      for (const f of report.notices) console.log(`  ${f.talk}: ${f.row} (${f.address}):\n    ${f.problem}`);
+    }
     if (report.findings.length === 0) {
       console.log("Every row keeps the rules.");
       return 0;

@@ -53,7 +53,17 @@ describe("npm run db:check", () => {
     await db.talk.update({ where: { id: geneva.id }, data: { venueTimeZone: "Europe/Zurich" } });
     await db.talk.update({ where: { slug: "japan-dprk-beijing-2006" }, data: { venueTimeZone: "Asia/Chongqing" } });
 
-    const { findings } = await checkRecord(db);
+    const { findings, notices } = await checkRecord(db);
+    // A time outside its session's is what an editor may confirm ("Save anyway"): a notice, not a problem.
+    expect(notices).toEqual([
+      {
+        talk: "test-check-geneva",
+        row: "statement by Aurelia, “Said early.”",
+        address: `/talks/test-check-geneva/statements/${early.id}/edit`,
+        problem:
+          "It was said at 08:00 on Tuesday 3 March 2026, before its session, “Morning plenary”, began (09:30 on Tuesday 3 March 2026): correct the time, choose another session, or save anyway if the report says so.",
+      },
+    ]);
     expect(findings).toEqual([
       {
         talk: "japan-dprk-beijing-2006",
@@ -75,12 +85,6 @@ describe("npm run db:check", () => {
       },
       {
         talk: "test-check-geneva",
-        row: "statement by Aurelia, “Said early.”",
-        address: `/talks/test-check-geneva/statements/${early.id}/edit`,
-        problem: "It was said at 08:00 on Tuesday 3 March 2026, before its session, “Morning plenary”, began (09:30 on Tuesday 3 March 2026): correct the time, or choose another session.",
-      },
-      {
-        talk: "test-check-geneva",
         row: "statement by Aurelia, “Said on Wednesday.”",
         address: `/talks/test-check-geneva/statements/${dayOnly.id}/edit`,
         problem: "It carries a time, 10:00 on Wednesday 4 March 2026, but its time is marked “Day only”: mark it as known to the minute, or leave the time out.",
@@ -88,12 +92,13 @@ describe("npm run db:check", () => {
     ]);
   });
 
-  it("prints them talk by talk and exits 1", async () => {
+  it("prints them talk by talk, and the notices apart, and exits 1", async () => {
     const result = await promisify(execFile)("npm", ["run", "-s", "db:check"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url } }).catch((e: unknown) => e);
     expect(result).toMatchObject({ code: 1 });
     const out = (result as { stdout: string }).stdout;
     expect(out).toMatch(/^Checked .*db-check\.db: 3 talks, \d+ sessions, \d+ statements, \d+ gap assessments?, \d+ linkages?\.$/m);
-    expect(out).toContain("test-check-geneva: 3 problems\n  session “Night session” on Thursday 5 March 2026 (/talks/test-check-geneva/sessions/");
-    expect(out).toContain("\n5 problems in 3 talks. Each can be corrected in the form at its address.\n");
+    expect(out).toContain("Saved with an editor's confirmation (1 notice, not problems):\n  test-check-geneva: statement by Aurelia, “Said early.”");
+    expect(out).toContain("test-check-geneva: 2 problems\n  session “Night session” on Thursday 5 March 2026 (/talks/test-check-geneva/sessions/");
+    expect(out).toContain("\n4 problems in 3 talks. Each can be corrected in the form at its address.\n");
   });
 });

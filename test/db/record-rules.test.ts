@@ -9,7 +9,7 @@ import type { Db } from "../../lib/db";
 import { SessionInput, SessionUpdateInput, sessionStore } from "../../lib/entities/session";
 import { StatementInput, statementStore } from "../../lib/entities/statement";
 import { TalkUpdateInput, talkStore } from "../../lib/entities/talk";
-import { MutationError, type Actor } from "../../lib/mutations/core";
+import { ConfirmableError, MutationError, type Actor } from "../../lib/mutations/core";
 import { createSession, restoreSessionVersion, updateSession } from "../../lib/mutations/sessions";
 import { createStatement, deleteStatement, undoDeleteStatement } from "../../lib/mutations/statements";
 import { restoreTalkVersion, updateTalk } from "../../lib/mutations/talks";
@@ -46,28 +46,67 @@ describe.each(PROVIDERS)("the record's times on %s", (_name, open) => {
     return id;
   }
 
-  it("refuses a statement said in a session at a time before it began, or on a day it did not cover, next to the field", async () => {
+  it("warns of a statement said in a session at a time before it began or after it ended, and saves it only when confirmed", async () => {
     const session = await nightSession();
     const before = await footprint();
-    await expect(createStatement(db, statementForm({ session, saidPrecision: "minute", saidTime: "22:00" }), ERIN)).rejects.toThrow(
-      new MutationError(
-        "It was said at 22:00 on Tuesday 3 March 2026, before its session, “Night plenary”, began (23:00 on Tuesday 3 March 2026): correct the time, or choose another session.",
-        "saidTime",
-      ),
-    );
-    await expect(createStatement(db, statementForm({ session, saidOn: "2026-03-02" }), ERIN)).rejects.toThrow(
-      new MutationError(
-        "It was said on Monday 2 March 2026, but its session, “Night plenary”, was held from Tuesday 3 March 2026 to Wednesday 4 March 2026: correct the day, or choose another session.",
-        "saidOn",
-      ),
-    );
+    const early = { session, saidPrecision: "minute", saidTime: "22:00" };
+    const warning =
+      "It was said at 22:00 on Tuesday 3 March 2026, before its session, “Night plenary”, began (23:00 on Tuesday 3 March 2026): correct the time, choose another session, or save anyway if the report says so.";
+    const refused = createStatement(db, statementForm(early), ERIN);
+    await expect(refused).rejects.toThrow(new ConfirmableError(warning, "saidTime"));
+    await expect(refused).rejects.toBeInstanceOf(ConfirmableError);
     await expect(createStatement(db, statementForm({ session, saidOn: "2026-03-04", saidPrecision: "minute", saidTime: "00:45" }), ERIN)).rejects.toThrow(
       /^It was said at 00:45 on Wednesday 4 March 2026, after its session, “Night plenary”, ended \(00:30 on Wednesday 4 March 2026\)/,
     );
     expect(await footprint()).toEqual(before);
+    // Confirmed ("Save anyway"), the same statement is saved, with its time as typed.
+    const { id } = await createStatement(db, statementForm({ ...early, confirmOutside: "true" }), ERIN);
+    const saved = (await statementStore.read(db, id))!.snapshot;
+    expect(saved).toMatchObject({ session, saidOn: "2026-03-03", saidAt: "2026-03-03T21:00:00.000Z" });
+    expect(await footprint()).toEqual({ statements: before.statements + 1, sessions: before.sessions, revisions: before.revisions + 1 });
+  });
+
+  it("still refuses a statement on a day its session did not cover, confirmed or not", async () => {
+    const session = await nightSession();
+    const before = await footprint();
+    const refusal = new MutationError(
+      "It was said on Monday 2 March 2026, but its session, “Night plenary”, was held from Tuesday 3 March 2026 to Wednesday 4 March 2026: correct the day, or choose another session.",
+      "saidOn",
+    );
+    await expect(createStatement(db, statementForm({ session, saidOn: "2026-03-02" }), ERIN)).rejects.toThrow(refusal);
+    const confirmed = createStatement(db, statementForm({ session, saidOn: "2026-03-02", confirmOutside: "true" }), ERIN);
+    await expect(confirmed).rejects.toThrow(refusal);
+    await expect(confirmed).rejects.not.toBeInstanceOf(ConfirmableError);
+    // A time not on its own day, or a precision contradiction, stays impossible too (not confirmable).
+    expect(await footprint()).toEqual(before);
     // After midnight, within the session; and known only to its first day.
     await expect(createStatement(db, statementForm({ session, saidOn: "2026-03-04", saidPrecision: "minute", saidTime: "00:15" }), ERIN)).resolves.toMatchObject({ day: "2026-03-04" });
     await expect(createStatement(db, statementForm({ session }), ERIN)).resolves.toMatchObject({ day: "2026-03-03" });
+  });
+
+  it("warns of a session on the day after the talk's last, and confirmed extends the talk's days with it, in one transaction", async () => {
+    talk = await createTalk(db, { talk: GENEVA });
+    const before = await footprint();
+    const talkBefore = (await talkStore.read(db, talk.id))!;
+    const next = sessionForm({ localDay: "2026-03-07", title: "Extra day" });
+    const warned = createSession(db, next, ERIN);
+    await expect(warned).rejects.toThrow(
+      new ConfirmableError("Saturday 7 March 2026 is after the talk’s last day, 6 March 2026. Save anyway to extend the talk to 7 March 2026, or correct the day.", "localDay"),
+    );
+    await expect(warned).rejects.toBeInstanceOf(ConfirmableError);
+    expect(await footprint()).toEqual(before);
+    expect((await talkStore.read(db, talk.id))!.version).toBe(talkBefore.version);
+
+    const { day } = await createSession(db, sessionForm({ localDay: "2026-03-07", title: "Extra day", confirmOutside: "true" }), ERIN);
+    expect(day).toBe("2026-03-07");
+    const talkAfter = (await talkStore.read(db, talk.id))!;
+    expect(talkAfter.snapshot).toMatchObject({ firstDay: "2026-03-02", lastDay: "2026-03-07" });
+    expect(talkAfter.version).toBe(talkBefore.version + 1);
+    // The session's revision and the talk's.
+    expect(await footprint()).toEqual({ statements: before.statements, sessions: before.sessions + 1, revisions: before.revisions + 2 });
+    // A day before the first moves the first day back.
+    await createSession(db, sessionForm({ localDay: "2026-03-01", title: "Eve", confirmOutside: "true" }), ERIN);
+    expect((await talkStore.read(db, talk.id))!.snapshot).toMatchObject({ firstDay: "2026-03-01", lastDay: "2026-03-07" });
   });
 
   it("refuses another talk's session, and a deleted one the statement was not already in", async () => {
@@ -84,43 +123,50 @@ describe.each(PROVIDERS)("the record's times on %s", (_name, open) => {
     const update = (over: Record<string, unknown>) =>
       SessionUpdateInput.parse({ ...sessionFields({ startTime: "23:00", endTime: "00:30", ...over }), id, version: current.version });
 
-    // Ending at midnight leaves Borealis's 00:15 outside it; a day later leaves both.
-    await expect(updateSession(db, update({ endTime: "00:00" }), ERIN)).rejects.toThrow(
-      new MutationError(
-        "A statement said in this session would fall outside its day and times: Borealis’s at 00:15 on Wednesday 4 March. Move it to another session, or correct its day or time, first.",
+    // Ending at midnight leaves Borealis's 00:15 outside its times: a warning, saved once confirmed
+    // (below); a day later leaves both outside its days: refused.
+    const early = updateSession(db, update({ endTime: "00:00" }), ERIN);
+    await expect(early).rejects.toThrow(
+      new ConfirmableError(
+        "A statement said in this session would fall outside its times: Borealis’s at 00:15 on Wednesday 4 March. Save anyway if the report says so, or correct its time or the session’s.",
         "endTime",
       ),
     );
+    await expect(early).rejects.toBeInstanceOf(ConfirmableError);
     await expect(updateSession(db, update({ localDay: "2026-03-05" }), ERIN)).rejects.toThrow(
       new MutationError(
         "2 statements said in this session would fall outside its day and times: Aurelia’s on Tuesday 3 March and Borealis’s at 00:15 on Wednesday 4 March. Move them to another session, or correct their day or time, first.",
         "localDay",
       ),
     );
+    await expect(updateSession(db, update({ localDay: "2026-03-05", confirmOutside: "true" }), ERIN)).rejects.not.toBeInstanceOf(ConfirmableError);
     expect((await sessionStore.read(db, id))!.version).toBe(current.version);
-    // A change they still fit is saved.
+    // A change they still fit is saved; one leaving a time outside, when confirmed.
     await expect(updateSession(db, update({ startTime: "22:30", endTime: "01:00" }), ERIN)).resolves.toMatchObject({ day: "2026-03-03" });
+    const fitted = (await sessionStore.read(db, id))!;
+    await expect(
+      updateSession(db, SessionUpdateInput.parse({ ...sessionFields({ startTime: "23:00", endTime: "00:00", confirmOutside: "true" }), id, version: fitted.version }), ERIN),
+    ).resolves.toMatchObject({ day: "2026-03-03" });
   });
 
-  it("will not restore a session's version, or bring back a statement, where the statements no longer fit", async () => {
+  it("restores a session's version, and brings back a statement, whose times no longer fit (confirmed when saved), but not onto other days", async () => {
     const id = await nightSession();
     const v1 = (await sessionStore.read(db, id))!;
     // Version 2 runs to 01:00; a statement at 00:45 fits it, not version 1 (to 00:30).
     await updateSession(db, SessionUpdateInput.parse({ ...sessionFields({ startTime: "23:00", endTime: "01:00" }), id, version: v1.version }), ERIN);
     const { id: late } = await createStatement(db, statementForm({ session: id, saidOn: "2026-03-04", saidPrecision: "minute", saidTime: "00:45" }), ERIN);
     const v2 = (await sessionStore.read(db, id))!;
-    await expect(restoreSessionVersion(db, { talk: talk.slug, id, version: v2.version, restore: 1 }, ERIN)).rejects.toThrow(
-      "Version 1 cannot be restored: a statement said in this session would fall outside its day and times: Aurelia’s at 00:45 on Wednesday 4 March. Move it to another session, or correct its day or time, first.",
-    );
+    // A time outside is a warning an editor confirmed once; a restore does not ask again.
+    await expect(restoreSessionVersion(db, { talk: talk.slug, id, version: v2.version, restore: 1 }, ERIN)).resolves.toBeDefined();
+    const v3 = (await sessionStore.read(db, id))!;
+    expect(v3.snapshot).toMatchObject({ endsAt: v1.snapshot.endsAt });
 
-    // Deleted, then the session shortened: the statement cannot come back as it was.
+    // Deleted, then brought back as it was: likewise.
     const st = (await statementStore.read(db, late))!;
     await deleteStatement(db, { talk: talk.slug, id: late, version: st.version }, ERIN);
-    await restoreSessionVersion(db, { talk: talk.slug, id, version: v2.version, restore: 1 }, ERIN);
     const deleted = (await statementStore.read(db, late))!;
-    await expect(undoDeleteStatement(db, { talk: talk.slug, id: late, version: deleted.version }, ERIN)).rejects.toThrow(
-      "This statement cannot be brought back: it was said at 00:45 on Wednesday 4 March 2026, after its session, “Night plenary”, ended (00:30 on Wednesday 4 March 2026): correct the time, or choose another session.",
-    );
+    await expect(undoDeleteStatement(db, { talk: talk.slug, id: late, version: deleted.version }, ERIN)).resolves.toBeDefined();
+
   });
 
   it("will not change a talk's zone so that its recorded times fall on other days, and names them", async () => {

@@ -11,7 +11,7 @@ import { getTalkDays } from "@/lib/data/talks";
 import { parseFilters } from "@/lib/timeline/filters";
 import { UNDATED_DAY } from "@/lib/timeline/window";
 import { isLocalDay } from "@/lib/time/local-day";
-import { timelineContext, windowLabel } from "@/components/timeline/timeline-context";
+import { timelineContext, windowLabel, withNextDay } from "@/components/timeline/timeline-context";
 import { TimelineDays } from "@/components/timeline/timeline-days";
 
 export type LoadedDays =
@@ -35,7 +35,7 @@ export async function loadTalkDays(slug: string, query: string, from: string): P
     const { window } = data;
     return {
       ok: true,
-      days: <TimelineDays content={window} ctx={timelineContext(data.frame, editable)} />,
+      days: <TimelineDays content={window} ctx={withNextDay(timelineContext(data.frame, editable), data.frame.talk, window)} />,
       first: window.first,
       last: window.last,
       next: window.next,

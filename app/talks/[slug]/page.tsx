@@ -12,7 +12,7 @@ import { SourceNotes } from "@/components/talk/source-notes";
 import { TalkHeader } from "@/components/talk/talk-header";
 import { EditorTools } from "@/components/timeline/editor-tools";
 import { MoreDays } from "@/components/timeline/more-days";
-import { timelineContext, windowHref, windowLabel } from "@/components/timeline/timeline-context";
+import { timelineContext, windowHref, windowLabel, withNextDay } from "@/components/timeline/timeline-context";
 import { isEmptyWindow, TimelineDays } from "@/components/timeline/timeline-days";
 import { viewerCanEdit } from "@/lib/data/editing";
 import { getTalk, getTalkPage } from "@/lib/data/talks";
@@ -74,7 +74,7 @@ async function TalkContent({ slug, filters, from, canonical, since }: { slug: st
   if (!data) notFound();
   const { window } = data;
   const site = getEnv().auth.baseUrl;
-  const ctx = timelineContext(data, editable);
+  const ctx = withNextDay(timelineContext(data, editable), data.talk, window);
   const shown = { first: window.first, last: window.last };
   const onPage = (day: string) => shown.first !== null && shown.last !== null && day >= shown.first && day <= shown.last;
   // Relative ("?from=…#day-…"): a long talk's index holds hundreds of these.

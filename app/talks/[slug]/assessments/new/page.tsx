@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { DayCrumb } from "@/components/editing/day-crumb";
 import { SimpleForm } from "@/components/editing/simple-form";
 import * as assessmentActions from "@/lib/actions/assessments";
-import { dayLabel, getTalkFormOptions } from "@/lib/data/form-options";
+import { getTalkFormOptions } from "@/lib/data/form-options";
 import { findAssessmentId } from "@/lib/data/rows-for-edit";
 import { requireEditorPage } from "@/lib/data/editing";
 import { GAP_LABEL } from "@/lib/labels";
@@ -35,9 +35,7 @@ export default async function NewAssessmentPage({ params, searchParams }: Props)
   const back = `/talks/${slug}/days/${knownDay ?? options.talk.firstDay}`;
   return (
     <div className="edit-page edit-page--narrow">
-      <p className="breadcrumb">
-        <Link href={`/talks/${slug}`}>{options.talk.title}</Link> › <Link href={back}>{dayLabel(options.talk, knownDay ?? options.talk.firstDay)}</Link>
-      </p>
+      <DayCrumb talk={options.talk} day={knownDay ?? options.talk.firstDay} />
       <h1>Assess the gap</h1>
       <p className="muted">Your judgement of the gap between the parties on one issue on one day; it is signed with your name.</p>
       <SimpleForm
@@ -59,6 +57,7 @@ export default async function NewAssessmentPage({ params, searchParams }: Props)
         ]}
         submitLabel="Save assessment"
         cancelHref={back}
+        dayOfTalk={slug}
       />
     </div>
   );

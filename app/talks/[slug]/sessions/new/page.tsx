@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DayCrumb } from "@/components/editing/day-crumb";
 import { SessionForm } from "@/components/editing/session-form";
-import { dayLabel, getTalkFormOptions } from "@/lib/data/form-options";
+import { getTalkFormOptions } from "@/lib/data/form-options";
 import { requireEditorPage } from "@/lib/data/editing";
 import { newSessionValues } from "@/lib/entities/session";
 import { isLocalDay } from "@/lib/time/local-day";
@@ -11,6 +11,9 @@ export const metadata: Metadata = { title: "Add a session" };
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** A new session starts with the talk's agenda ticked (issue 12): most sessions are about all of it. */
+const agendaOf = (options: NonNullable<Awaited<ReturnType<typeof getTalkFormOptions>>>) => options.issues.map((i) => i.value);
 
 export default async function NewSessionPage({ params, searchParams }: Props) {
   const { slug } = await params;
@@ -22,12 +25,10 @@ export default async function NewSessionPage({ params, searchParams }: Props) {
   const back = `/talks/${slug}/days/${knownDay ?? (day === "unknown" ? "unknown" : options.talk.firstDay)}`;
   return (
     <div className="edit-page">
-      <p className="breadcrumb">
-        <Link href={`/talks/${slug}`}>{options.talk.title}</Link> › <Link href={back}>{dayLabel(options.talk, knownDay)}</Link>
-      </p>
+      <DayCrumb talk={options.talk} day={knownDay} unknown />
       <h1>Add a session</h1>
       <p className="muted">A meeting of the talk. Leave the day or times empty when the sources do not give them.</p>
-      <SessionForm mode="create" options={options} initial={{ ...newSessionValues(knownDay), talk: slug }} cancelHref={back} />
+      <SessionForm mode="create" options={options} initial={{ ...newSessionValues(knownDay), issues: agendaOf(options), talk: slug }} cancelHref={back} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DayCrumb } from "@/components/editing/day-crumb";
 import { StatementForm } from "@/components/editing/statement-form";
 import { getTalkFormOptions, newStatementStart } from "@/lib/data/form-options";
 import { requireEditorPage } from "@/lib/data/editing";
@@ -22,18 +22,10 @@ export default async function NewStatementPage({ params, searchParams }: Props) 
   await requireEditorPage(`/talks/${slug}/statements/new${toQuery(query)}`);
   const options = await getTalkFormOptions(slug);
   if (!options) notFound();
-  const { label, back, initial } = newStatementStart(options, one(query.day), one(query.session));
+  const { knownDay, label, back, initial } = newStatementStart(options, one(query.day), one(query.session));
   return (
     <div className="edit-page">
-      <p className="breadcrumb">
-        <Link href={`/talks/${slug}`}>{options.talk.title}</Link>
-        {label ? (
-          <>
-            {" › "}
-            <Link href={back}>{label}</Link>
-          </>
-        ) : null}
-      </p>
+      <DayCrumb talk={options.talk} day={knownDay} unknown={label !== null} />
       <h1>Add a statement</h1>
       <p className="muted">
         Record what was said, by whom and when, with the reports that carry it. Days and times are {options.talk.venueCity}’s ({options.talk.venueTimeZone}).
