@@ -92,7 +92,9 @@ export async function planAppend(db: Db, doc: TalkDocument, records: CsvRecord[]
     };
     try {
       checkTalkDay(talk, s.saidOn, "saidOn");
-      await checkStatementTiming(db, talk, snapshot, null);
+      // A time outside its session is a warning an editor confirms in a form; a file's rows are
+      // taken as confirmed, as a talk document's are (decision 014), and db:check lists them.
+      await checkStatementTiming(db, talk, snapshot, null, undefined, true);
     } catch (error) {
       if (!(error instanceof MutationError)) throw error;
       problem(COLUMN_OF_FORM_FIELD[error.field ?? ""] ?? "day", error.message);
