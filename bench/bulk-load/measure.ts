@@ -16,6 +16,8 @@ export type Sample = {
   loadCpuMs: number;
   /** Resident memory just before the load, and the process's peak (VmHWM) at the end. */
   rssBeforeMB: number;
+  /** PostgreSQL only, filled in by run.ts: the cluster's CPU time while this process ran (connecting and planning included). */
+  serverCpuMs?: number;
   peakRssMB: number;
   /** onProgress events the write sent. */
   progressEvents: number;

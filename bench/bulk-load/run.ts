@@ -9,7 +9,7 @@
 // alone, of the process's CPU time during the load, and the peak resident memory. See
 // bench/README.md.
 import { execFile } from "node:child_process";
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
@@ -64,6 +64,37 @@ function measure(url: string, file: string, loader: Loader): Promise<Sample> {
       (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(JSON.parse(stdout.trim().split("\n").at(-1)!) as Sample)),
     );
   });
+}
+
+/**
+ * CPU seconds the cluster's processes have used so far: the postmaster and its live children, and
+ * the children it has reaped (a backend's time moves to the postmaster's cutime/cstime when the
+ * client disconnects and it exits). Linux /proc; NaN elsewhere.
+ */
+function clusterCpuMs(cluster: PostgresCluster): number {
+  try {
+    const ticks = 100; // USER_HZ on Linux
+    const postmaster = Number(readFileSync(path.join(cluster.dir, "postmaster.pid"), "utf8").split("\n")[0]);
+    const stat = (pid: number) => {
+      const text = readFileSync(`/proc/${pid}/stat`, "utf8");
+      return text.slice(text.lastIndexOf(")") + 2).split(" ");
+    };
+    const own = stat(postmaster);
+    // Fields after the name: state is [0], ppid [1], utime [11], stime [12], cutime [13], cstime [14].
+    let total = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const f = stat(Number(entry));
+        if (Number(f[1]) === postmaster) total += Number(f[11]) + Number(f[12]);
+      } catch {
+        // gone meanwhile
+      }
+    }
+    return (total / ticks) * 1000;
+  } catch {
+    return NaN;
+  }
 }
 
 async function adminQuery(cluster: PostgresCluster, sql: string): Promise<void> {
@@ -141,10 +172,15 @@ async function main() {
           for (let r = 0; r < runs; r++) {
             const target = await fresh();
             try {
+              const before = cluster ? clusterCpuMs(cluster) : NaN;
               const s = await measure(target.url, files[n]!, loader);
+              // The backend's time reaches the postmaster once it has exited after the disconnect.
+              if (cluster) await new Promise((resolve) => setTimeout(resolve, 300));
+              const serverCpuMs = cluster ? clusterCpuMs(cluster) - before : NaN;
+              s.serverCpuMs = serverCpuMs;
               if (s.statements !== n) throw new Error(`${database} ${loader}: ${s.statements} statements after loading ${n}.`);
               samples.push(s);
-              log(`  ${database} ${n.toLocaleString("en-US")} ${loader} run ${r + 1}: load ${sec(s.loadMs)} s (CPU ${sec(s.loadCpuMs)} s), parse ${sec(s.parseMs)} s, peak RSS ${s.peakRssMB.toFixed(0)} MB, ${s.revisions.toLocaleString("en-US")} revisions; load average ${loadAverage()[0]}`);
+              log(`  ${database} ${n.toLocaleString("en-US")} ${loader} run ${r + 1}: load ${sec(s.loadMs)} s (CPU ${sec(s.loadCpuMs)} s${cluster ? `; PostgreSQL server ${sec(serverCpuMs)} s for the whole process` : ""}), parse ${sec(s.parseMs)} s, peak RSS ${s.peakRssMB.toFixed(0)} MB, ${s.revisions.toLocaleString("en-US")} revisions; load average ${loadAverage()[0]}`);
             } finally {
               await target.drop();
             }
@@ -160,7 +196,7 @@ async function main() {
 
     log("");
     log(`Loading a parsed talk document into an empty database (plan + write, to the commit), ${runs} runs each: median (min–max).`);
-    log(["database", "statements", "loader", "load s", "process CPU s", "parse + validate s", "peak RSS MB", "target"].join(" | "));
+    log(["database", "statements", "loader", "load s", "process CPU s", "server CPU s", "parse + validate s", "peak RSS MB", "target"].join(" | "));
     for (const r of results) {
       const target = TARGETS[r.database][r.n];
       const med = median(r.samples.map((s) => s.loadMs)) / 1000;
@@ -172,6 +208,7 @@ async function main() {
           r.loader,
           spread(r.samples.map((s) => s.loadMs), sec),
           spread(r.samples.map((s) => s.loadCpuMs), sec),
+          r.database === "postgresql" ? spread(r.samples.map((s) => s.serverCpuMs ?? NaN), sec) : "(in process)",
           spread(r.samples.map((s) => s.parseMs), sec),
           spread(r.samples.map((s) => s.peakRssMB), (x) => x.toFixed(0)),
           verdict,
