@@ -41,8 +41,9 @@ const TALKS: Record<number, GenerateOptions> = {
 type Database = "sqlite" | "postgresql";
 type Loader = "current" | "reference";
 
-const USAGE = `Usage: npm run bench:bulk -- [--runs N] [--sizes 5000,20000] [--only sqlite|postgresql] [--no-reference]
-  --runs N         loads per database, size and loader (default 3)
+const USAGE = `Usage: npm run bench:bulk -- [--runs N] [--reference-runs N] [--sizes 5000,20000] [--only sqlite|postgresql] [--no-reference]
+  --runs N            loads per database and size with the current loader (default 3)
+  --reference-runs N  loads per database and size with the reference loader (default: as --runs; it takes about 6 times as long)
   --sizes LIST     statements per talk (default 5000,20000; each must be one of ${Object.keys(TALKS).join(", ")})
   --only D         one database only
   --no-reference   only the current loader`;
@@ -109,10 +110,12 @@ async function adminQuery(cluster: PostgresCluster, sql: string): Promise<void> 
 
 async function main() {
   const { values } = parseArgs({
-    options: { runs: { type: "string", default: "3" }, sizes: { type: "string", default: "5000,20000" }, only: { type: "string" }, "no-reference": { type: "boolean", default: false } },
+    options: { runs: { type: "string", default: "3" }, "reference-runs": { type: "string" }, sizes: { type: "string", default: "5000,20000" }, only: { type: "string" }, "no-reference": { type: "boolean", default: false } },
   });
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1) throw new UsageError(`--runs must be a positive whole number, not ${values.runs}.`);
+  const referenceRuns = Number(values["reference-runs"] ?? runs);
+  if (!Number.isInteger(referenceRuns) || referenceRuns < 1) throw new UsageError(`--reference-runs must be a positive whole number, not ${values["reference-runs"]}.`);
   const sizes = values.sizes.split(",").map(Number);
   for (const n of sizes) if (!TALKS[n]) throw new UsageError(`--sizes: no talk of ${n} statements.`);
   if (values.only && values.only !== "sqlite" && values.only !== "postgresql") throw new UsageError(`--only takes sqlite or postgresql, not ${values.only}.`);
@@ -169,7 +172,7 @@ async function main() {
           const samples: Sample[] = [];
           // Alternating would be fairer to drifting load; one loader's runs together keep each
           // number's spread its own. Both are printed with the load average.
-          for (let r = 0; r < runs; r++) {
+          for (let r = 0; r < (loader === "current" ? runs : referenceRuns); r++) {
             const target = await fresh();
             try {
               const before = cluster ? clusterCpuMs(cluster) : NaN;
@@ -195,7 +198,7 @@ async function main() {
     }
 
     log("");
-    log(`Loading a parsed talk document into an empty database (plan + write, to the commit), ${runs} runs each: median (min–max).`);
+    log(`Loading a parsed talk document into an empty database (plan + write, to the commit), ${runs} runs each (reference: ${referenceRuns}): median (min–max).`);
     log(["database", "statements", "loader", "load s", "process CPU s", "server CPU s", "parse + validate s", "peak RSS MB", "target"].join(" | "));
     for (const r of results) {
       const target = TARGETS[r.database][r.n];
@@ -218,7 +221,7 @@ async function main() {
     log(`Load average at the end: ${loadAverage().join(" ")}${machine.cores ? ` (${machine.cores} cores)` : ""}.`);
     mkdirSync(WORK, { recursive: true });
     const out = path.join(WORK, `${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-    writeFileSync(out, JSON.stringify({ machine, runs, sizes, results, loadAverageEnd: loadAverage() }, null, 1));
+    writeFileSync(out, JSON.stringify({ machine, runs, referenceRuns, sizes, results, loadAverageEnd: loadAverage() }, null, 1));
     log(`Samples: ${path.relative(ROOT, out)}`);
   } finally {
     await cleanup();
