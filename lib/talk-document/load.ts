@@ -149,7 +149,7 @@ const TABLES = {
  * The values are kept once, in the statements' parameter lists, not as row objects beside them.
  */
 class Inserts {
-  readonly statements: { sql: string; params: unknown[]; rows: number }[] = [];
+  readonly statements: { sql: string; params: unknown[] }[] = [];
   private params: unknown[] = [];
   private rows = 0;
   private readonly perInsert: number;
@@ -172,7 +172,7 @@ class Inserts {
       tuples.push(`(${marks.join(", ")})`);
     }
     const sql = `INSERT INTO "${this.table.name}" (${this.table.columns.map((c) => `"${c}"`).join(", ")}) VALUES ${tuples.join(", ")}`;
-    this.statements.push({ sql, params: this.params, rows: this.rows });
+    this.statements.push({ sql, params: this.params });
     this.params = [];
     this.rows = 0;
     return this;
@@ -190,10 +190,11 @@ function revisionIds(): () => string {
 /**
  * Writes a prepared document in one transaction; returns the new talk's id.
  *
- * The rows of the talk (sessions, statements, their issue and source lists, assessments,
- * linkages) and every create revision go in as multi-row INSERTs through `$executeRawUnsafe`,
- * in one batch `$transaction` with the shared records and the talk: Prisma's createMany spent
- * most of a load in its query compiler (docs/decisions/020-bulk-load.md). A batch, not an
+ * Every row (new shared records, the talk, its lists, sessions, statements, assessments, linkages)
+ * and every create revision goes in as multi-row INSERTs through `$executeRawUnsafe`, in one batch
+ * `$transaction` after the renames of shared records: Prisma's createMany spent most of a load
+ * building and compiling its queries, and a batch of raw statements alone skips its query
+ * compiler (docs/decisions/020-bulk-load.md). A batch, not an
  * interactive transaction, for the reasons of decision 005: on SQLite the adapter runs every
  * query of the process on its one connection, so another request's query would land inside an
  * open interactive transaction. So `onProgress` reports the start of the write and its commit;
