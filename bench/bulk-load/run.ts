@@ -198,7 +198,7 @@ async function main() {
     }
 
     log("");
-    log(`Loading a parsed talk document into an empty database (plan + write, to the commit), ${runs} runs each (reference: ${referenceRuns}): median (min–max).`);
+    log(`Loading a parsed talk document into an empty database (plan + write, to the commit), ${runs} runs each${loaders.includes("reference") ? ` (reference: ${referenceRuns})` : ""}: median (min–max).`);
     log(["database", "statements", "loader", "load s", "process CPU s", "server CPU s", "parse + validate s", "peak RSS MB", "target"].join(" | "));
     for (const r of results) {
       const target = TARGETS[r.database][r.n];
