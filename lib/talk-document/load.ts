@@ -194,7 +194,7 @@ function revisionIds(): () => string {
  * and every create revision goes in as multi-row INSERTs through `$executeRawUnsafe`, in one batch
  * `$transaction` after the renames of shared records: Prisma's createMany spent most of a load
  * building and compiling its queries, and a batch of raw statements alone skips its query
- * compiler (docs/decisions/020-bulk-load.md). A batch, not an
+ * compiler (docs/decisions/022-bulk-load.md). A batch, not an
  * interactive transaction, for the reasons of decision 005: on SQLite the adapter runs every
  * query of the process on its one connection, so another request's query would land inside an
  * open interactive transaction. So `onProgress` reports the start of the write and its commit;

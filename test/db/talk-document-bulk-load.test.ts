@@ -1,4 +1,4 @@
-// The bulk write of a talk document (lib/talk-document/load.ts, docs/decisions/020-bulk-load.md),
+// The bulk write of a talk document (lib/talk-document/load.ts, docs/decisions/022-bulk-load.md),
 // on SQLite and PostgreSQL: the 5,000-statement bench talk gets exactly one create revision per
 // row it creates, each holding that row; a load that fails late in its transaction (a unique key
 // broken by the assessments, written after every session, statement and list) leaves the database
