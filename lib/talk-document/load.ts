@@ -4,8 +4,7 @@
 // one batch transaction (the SQLite adapter mishandles a failed interactive BEGIN; see
 // docs/notes/prisma-offline.md).
 import { randomUUID } from "node:crypto";
-import type { Db } from "../db";
-import type { Prisma } from "../generated/sqlite/client";
+import { isPostgres, type Db } from "../db";
 import { envoyStore, type EnvoySnapshot } from "../entities/envoy";
 import { issueStore, type IssueSnapshot } from "../entities/issue";
 import { partyStore, type PartySnapshot } from "../entities/party";
@@ -111,12 +110,102 @@ export async function loadTalkDocument(db: Db, doc: TalkDocument, actorName: str
   return { status: "created", talkId: await writeTalkDocumentLoad(db, plan.prepared, options) };
 }
 
-/** Writes a prepared document in one transaction; returns the new talk's id. */
+/**
+ * Rows go to the database in multi-row INSERTs of at most this many parameters each: well under
+ * SQLite's 32,766 and PostgreSQL's 65,535 bind parameters, and large enough that a 20,000-statement
+ * talk is a few dozen statements (bench/README.md, "bench:bulk", has the measurements).
+ */
+const PARAMS_PER_INSERT = 8_000;
+
+/** A table written by plain INSERTs: its name and columns, in the order the values come. */
+type Table = { name: string; columns: readonly string[] };
+const table = (name: string, columns: readonly string[]): Table => ({ name, columns });
+const TABLES = {
+  party: table("Party", ["id", "slug", "name", "shortName", "isoCode", "createdAt", "updatedAt"]),
+  envoy: table("Envoy", ["id", "slug", "name", "nameOriginal", "title", "partyId", "createdAt", "updatedAt"]),
+  issue: table("Issue", ["id", "slug", "name", "description", "createdAt", "updatedAt"]),
+  source: table("Source", ["id", "key", "publisher", "title", "url", "publishedOn", "createdAt", "updatedAt"]),
+  talk: table("Talk", ["id", "slug", "title", "venueCity", "venueTimeZone", "firstDay", "lastDay", "status", "summary", "createdAt", "updatedAt"]),
+  talkParty: table("TalkParty", ["talkId", "partyId", "position"]),
+  talkEnvoy: table("TalkEnvoy", ["talkId", "envoyId", "role"]),
+  talkIssue: table("TalkIssue", ["talkId", "issueId", "position"]),
+  session: table("Session", ["id", "talkId", "localDay", "startsAt", "endsAt", "kind", "title", "summary", "outcome", "outcomeNote", "sequence", "createdAt", "updatedAt"]),
+  statement: table("Statement", [
+    "id", "talkId", "sessionId", "partyId", "envoyId", "capacity", "saidOn", "saidAt", "saidPrecision", "partOfDay", "reportedOn", "setting", "kind", "text", "quotedWords", "sequence", "createdAt", "updatedAt",
+  ]),
+  assessment: table("Assessment", ["id", "talkId", "issueId", "localDay", "gap", "note", "authorName", "createdAt", "updatedAt"]),
+  linkage: table("Linkage", ["id", "talkId", "partyId", "issueId", "conditionIssueId", "text", "statedOn", "droppedOn", "statementId", "createdAt", "updatedAt"]),
+  sessionIssue: table("SessionIssue", ["sessionId", "issueId"]),
+  sessionSource: table("SessionSource", ["sessionId", "sourceId"]),
+  statementIssue: table("StatementIssue", ["statementId", "issueId"]),
+  statementSource: table("StatementSource", ["statementId", "sourceId"]),
+  revision: table("Revision", ["id", "entityType", "entityId", "talkId", "action", "actorName", "at", "after"]),
+} as const;
+
+/**
+ * Collects one table's rows as flat parameter lists and turns each full chunk into one
+ * multi-row INSERT (portable SQL: quoted identifiers; `?` placeholders for SQLite, `$n` for
+ * PostgreSQL, which infers each parameter's type — enum, jsonb, timestamp — from its column).
+ * The values are kept once, in the statements' parameter lists, not as row objects beside them.
+ */
+class Inserts {
+  readonly statements: { sql: string; params: unknown[] }[] = [];
+  private params: unknown[] = [];
+  private rows = 0;
+  private readonly perInsert: number;
+  constructor(
+    readonly table: Table,
+    private readonly postgres: boolean,
+  ) {
+    this.perInsert = Math.max(1, Math.floor(PARAMS_PER_INSERT / table.columns.length));
+  }
+  add(values: unknown[]): void {
+    this.params.push(...values);
+    if (++this.rows === this.perInsert) this.flush();
+  }
+  flush(): this {
+    if (this.rows === 0) return this;
+    const width = this.table.columns.length;
+    const tuples: string[] = [];
+    for (let r = 0; r < this.rows; r++) {
+      const marks = Array.from({ length: width }, (_, c) => (this.postgres ? `$${r * width + c + 1}` : "?"));
+      tuples.push(`(${marks.join(", ")})`);
+    }
+    const sql = `INSERT INTO "${this.table.name}" (${this.table.columns.map((c) => `"${c}"`).join(", ")}) VALUES ${tuples.join(", ")}`;
+    this.statements.push({ sql, params: this.params });
+    this.params = [];
+    this.rows = 0;
+    return this;
+  }
+}
+
+/** Revision ids shaped like Prisma's cuid() (c, time, counter, random), so that they sort after older ones. */
+function revisionIds(): () => string {
+  const time = Date.now().toString(36).padStart(8, "0");
+  const salt = randomUUID().replaceAll("-", "");
+  let counter = 0;
+  return () => `c${time}${(counter++).toString(36).padStart(6, "0")}${salt.slice(0, 10)}`;
+}
+
+/**
+ * Writes a prepared document in one transaction; returns the new talk's id.
+ *
+ * Every row (new shared records, the talk, its lists, sessions, statements, assessments, linkages)
+ * and every create revision goes in as multi-row INSERTs through `$executeRawUnsafe`, in one batch
+ * `$transaction` after the renames of shared records: Prisma's createMany spent most of a load
+ * building and compiling its queries, and a batch of raw statements alone skips its query
+ * compiler (docs/decisions/022-bulk-load.md). A batch, not an
+ * interactive transaction, for the reasons of decision 005: on SQLite the adapter runs every
+ * query of the process on its one connection, so another request's query would land inside an
+ * open interactive transaction. So `onProgress` reports the start of the write and its commit;
+ * the commit itself sends no events.
+ */
 export async function writeTalkDocumentLoad(db: Db, prepared: PreparedLoad, options: LoadOptions = {}): Promise<string> {
   const { doc, actorName, found, renames } = prepared;
   const { party: parties, envoy: envoys, issue: issues, source: sources } = found;
   const rowCount = doc.sessions.length + doc.statements.length + doc.assessments.length + doc.linkages.length;
   options.onProgress?.({ phase: "writing", done: 0, total: rowCount });
+  const postgres = isPostgres(db);
   const ids = {
     party: new Map(parties.map((p) => [p.slug, p.id])),
     envoy: new Map(envoys.map((e) => [e.slug, e.id])),
@@ -131,51 +220,64 @@ export async function writeTalkDocumentLoad(db: Db, prepared: PreparedLoad, opti
     return id;
   };
   const talkId = randomUUID();
-  const revisions: { entityType: string; entityId: string; after: object }[] = [];
-  const record = <T extends { id: string }>(entityType: string, row: T) => {
-    revisions.push({ entityType, entityId: row.id, after: row });
-    return row;
+  const now = new Date();
+  const nextRevisionId = revisionIds();
+  const inserts = (t: Table) => new Inserts(t, postgres);
+  const revisions = inserts(TABLES.revision);
+  // The revision's `after` is the row as created, as JSON (dates as ISO strings), made at once
+  // so that no copy of the row is kept beside its INSERT's values.
+  // The row's timestamps are not part of it there, as before.
+  const insert = (into: Inserts, entityType: string, row: Record<string, unknown> & { id: string }, ofTalk = "talkId" in row) => {
+    revisions.add([nextRevisionId(), entityType, row.id, ofTalk ? talkId : null, "create", actorName, now, JSON.stringify(row)]);
+    into.add(into.table.columns.map((c) => (c === "createdAt" || c === "updatedAt" ? now : (row[c] ?? null))));
   };
 
-  const newParties = doc.parties
-    .filter((p) => !ids.party.has(p.slug))
-    .map((p) => record("party", { id: randomUUID(), slug: p.slug, name: p.name, shortName: p.shortName, isoCode: p.isoCode ?? null }));
-  newParties.forEach((p) => ids.party.set(p.slug, p.id));
-  const newEnvoys = doc.envoys
-    .filter((e) => !ids.envoy.has(e.slug))
-    .map((e) =>
-      record("envoy", {
-        id: randomUUID(),
-        slug: e.slug,
-        name: e.name,
-        nameOriginal: e.nameOriginal ?? null,
-        title: e.title ?? null,
-        partyId: idOf(ids.party, e.party),
-      }),
-    );
-  newEnvoys.forEach((e) => ids.envoy.set(e.slug, e.id));
-  const newIssues = doc.issues
-    .filter((i) => !ids.issue.has(i.slug))
-    .map((i) => record("issue", { id: randomUUID(), slug: i.slug, name: i.name, description: i.description ?? null }));
-  newIssues.forEach((i) => ids.issue.set(i.slug, i.id));
-  const newSources = doc.sources
-    .filter((s) => !ids.source.has(s.key))
-    .map((s) =>
-      record("source", {
-        id: randomUUID(),
-        key: s.key,
-        publisher: s.publisher,
-        title: s.title,
-        url: s.url ?? null,
-        publishedOn: s.publishedOn ?? null,
-      }),
-    );
-  newSources.forEach((s) => ids.source.set(s.key, s.id));
+  const newParties = inserts(TABLES.party);
+  for (const p of doc.parties.filter((p) => !ids.party.has(p.slug))) {
+    const id = randomUUID();
+    insert(newParties, "party", { id, slug: p.slug, name: p.name, shortName: p.shortName, isoCode: p.isoCode ?? null });
+    ids.party.set(p.slug, id);
+  }
+  const newEnvoys = inserts(TABLES.envoy);
+  for (const e of doc.envoys.filter((e) => !ids.envoy.has(e.slug))) {
+    const id = randomUUID();
+    insert(newEnvoys, "envoy", { id, slug: e.slug, name: e.name, nameOriginal: e.nameOriginal ?? null, title: e.title ?? null, partyId: idOf(ids.party, e.party) });
+    ids.envoy.set(e.slug, id);
+  }
+  const newIssues = inserts(TABLES.issue);
+  for (const x of doc.issues.filter((x) => !ids.issue.has(x.slug))) {
+    const id = randomUUID();
+    insert(newIssues, "issue", { id, slug: x.slug, name: x.name, description: x.description ?? null });
+    ids.issue.set(x.slug, id);
+  }
+  const newSources = inserts(TABLES.source);
+  for (const x of doc.sources.filter((x) => !ids.source.has(x.key))) {
+    const id = randomUUID();
+    insert(newSources, "source", { id, key: x.key, publisher: x.publisher, title: x.title, url: x.url ?? null, publishedOn: x.publishedOn ?? null });
+    ids.source.set(x.key, id);
+  }
+  const talk = inserts(TABLES.talk);
+  const t = doc.talk;
+  insert(
+    talk,
+    "talk",
+    { id: talkId, slug: t.slug, title: t.title, venueCity: t.venueCity, venueTimeZone: t.venueTimeZone, firstDay: t.firstDay, lastDay: t.lastDay, status: t.status, summary: t.summary },
+    true,
+  );
+  const talkParties = inserts(TABLES.talkParty);
+  doc.parties.forEach((p, i) => talkParties.add([talkId, idOf(ids.party, p.slug), i]));
+  const talkEnvoys = inserts(TABLES.talkEnvoy);
+  for (const e of doc.envoys) talkEnvoys.add([talkId, idOf(ids.envoy, e.slug), e.role]);
+  const talkIssues = inserts(TABLES.talkIssue);
+  doc.issues.forEach((x, i) => talkIssues.add([talkId, idOf(ids.issue, x.slug), i]));
 
-  const talk = record("talk", { id: talkId, ...doc.talk });
-  const sessions = doc.sessions.map((s, i) =>
-    record("session", {
-      id: idOf(ids.session, s.ref),
+  const sessions = inserts(TABLES.session);
+  const sessionIssues = inserts(TABLES.sessionIssue);
+  const sessionSources = inserts(TABLES.sessionSource);
+  doc.sessions.forEach((s, i) => {
+    const id = idOf(ids.session, s.ref);
+    insert(sessions, "session", {
+      id,
       talkId,
       localDay: s.localDay,
       startsAt: s.startsAt ? new Date(s.startsAt) : null,
@@ -186,11 +288,17 @@ export async function writeTalkDocumentLoad(db: Db, prepared: PreparedLoad, opti
       outcome: s.outcome,
       outcomeNote: s.outcomeNote ?? null,
       sequence: i,
-    }),
-  );
-  const statements = doc.statements.map((s, i) =>
-    record("statement", {
-      id: idOf(ids.statement, s.ref),
+    });
+    for (const x of s.issues) sessionIssues.add([id, idOf(ids.issue, x)]);
+    for (const x of s.sources) sessionSources.add([id, idOf(ids.source, x)]);
+  });
+  const statements = inserts(TABLES.statement);
+  const statementIssues = inserts(TABLES.statementIssue);
+  const statementSources = inserts(TABLES.statementSource);
+  doc.statements.forEach((s, i) => {
+    const id = idOf(ids.statement, s.ref);
+    insert(statements, "statement", {
+      id,
       talkId,
       sessionId: s.session ? idOf(ids.session, s.session) : null,
       partyId: idOf(ids.party, s.party),
@@ -206,10 +314,13 @@ export async function writeTalkDocumentLoad(db: Db, prepared: PreparedLoad, opti
       text: s.text,
       quotedWords: s.quotedWords ?? null,
       sequence: i,
-    }),
-  );
-  const assessments = doc.assessments.map((a) =>
-    record("assessment", {
+    });
+    for (const x of s.issues) statementIssues.add([id, idOf(ids.issue, x)]);
+    for (const x of s.sources) statementSources.add([id, idOf(ids.source, x)]);
+  });
+  const assessments = inserts(TABLES.assessment);
+  for (const a of doc.assessments) {
+    insert(assessments, "assessment", {
       id: randomUUID(),
       talkId,
       issueId: idOf(ids.issue, a.issue),
@@ -217,10 +328,11 @@ export async function writeTalkDocumentLoad(db: Db, prepared: PreparedLoad, opti
       gap: a.gap,
       note: a.note,
       authorName: a.author,
-    }),
-  );
-  const linkages = doc.linkages.map((l) =>
-    record("linkage", {
+    });
+  }
+  const linkages = inserts(TABLES.linkage);
+  for (const l of doc.linkages) {
+    insert(linkages, "linkage", {
       id: randomUUID(),
       talkId,
       partyId: idOf(ids.party, l.party),
@@ -230,46 +342,21 @@ export async function writeTalkDocumentLoad(db: Db, prepared: PreparedLoad, opti
       statedOn: l.statedOn ?? null,
       droppedOn: l.droppedOn ?? null,
       statementId: l.statement ? idOf(ids.statement, l.statement) : null,
-    }),
-  );
+    });
+  }
 
-  await db.$transaction([
-    ...renames.flatMap((plan) => plan.ops),
-    db.party.createMany({ data: newParties }),
-    db.envoy.createMany({ data: newEnvoys }),
-    db.issue.createMany({ data: newIssues }),
-    db.source.createMany({ data: newSources }),
-    db.talk.create({ data: talk }),
-    db.talkParty.createMany({ data: doc.parties.map((p, i) => ({ talkId, partyId: idOf(ids.party, p.slug), position: i })) }),
-    db.talkEnvoy.createMany({ data: doc.envoys.map((e) => ({ talkId, envoyId: idOf(ids.envoy, e.slug), role: e.role })) }),
-    db.talkIssue.createMany({ data: doc.issues.map((x, i) => ({ talkId, issueId: idOf(ids.issue, x.slug), position: i })) }),
-    db.session.createMany({ data: sessions }),
-    db.sessionIssue.createMany({
-      data: doc.sessions.flatMap((s) => s.issues.map((x) => ({ sessionId: idOf(ids.session, s.ref), issueId: idOf(ids.issue, x) }))),
-    }),
-    db.sessionSource.createMany({
-      data: doc.sessions.flatMap((s) => s.sources.map((x) => ({ sessionId: idOf(ids.session, s.ref), sourceId: idOf(ids.source, x) }))),
-    }),
-    db.statement.createMany({ data: statements }),
-    db.statementIssue.createMany({
-      data: doc.statements.flatMap((s) => s.issues.map((x) => ({ statementId: idOf(ids.statement, s.ref), issueId: idOf(ids.issue, x) }))),
-    }),
-    db.statementSource.createMany({
-      data: doc.statements.flatMap((s) => s.sources.map((x) => ({ statementId: idOf(ids.statement, s.ref), sourceId: idOf(ids.source, x) }))),
-    }),
-    db.assessment.createMany({ data: assessments }),
-    db.linkage.createMany({ data: linkages }),
-    db.revision.createMany({
-      data: revisions.map((r) => ({
-        entityType: r.entityType,
-        entityId: r.entityId,
-        talkId: r.entityType === "talk" || "talkId" in r.after ? talkId : null,
-        action: "create" as const,
-        actorName,
-        after: JSON.parse(JSON.stringify(r.after)) as Prisma.InputJsonValue,
-      })),
-    }),
-  ], { timeout: LOAD_TIMEOUT_MS });
+  // Sessions before their statements and lists (foreign keys are checked at once on SQLite).
+  const statementsToRun = [newParties, newEnvoys, newIssues, newSources, talk, talkParties, talkEnvoys, talkIssues, sessions, sessionIssues, sessionSources, statements, statementIssues, statementSources, assessments, linkages, revisions].flatMap(
+    (t) => t.flush().statements,
+  );
+  await db.$transaction(
+    [
+      ...renames.flatMap((plan) => plan.ops),
+      ...statementsToRun.map((s) => db.$executeRawUnsafe(s.sql, ...s.params)),
+    ],
+    { timeout: LOAD_TIMEOUT_MS },
+  );
+  options.onProgress?.({ phase: "writing", done: rowCount, total: rowCount });
   options.onProgress?.({ phase: "done", done: rowCount, total: rowCount });
   return talkId;
 }
