@@ -3,6 +3,7 @@ import { cache } from "react";
 import { requireReader } from "../auth/permissions";
 import { buildBrief, type Brief, type BriefRecord } from "../brief/build";
 import { getDb, type Db } from "../db";
+import { talkRefSelect } from "./statement-refs";
 
 export type { Brief } from "../brief/build";
 
@@ -36,13 +37,7 @@ async function readBriefRecord(db: Db, slug: string): Promise<BriefRecord | null
     where: { slug, deletedAt: null },
     select: {
       id: true,
-      slug: true,
-      title: true,
-      venueCity: true,
-      venueTimeZone: true,
-      firstDay: true,
-      lastDay: true,
-      status: true,
+      ...talkRefSelect,
       parties: { where: { party: { deletedAt: null } }, orderBy: { position: "asc" }, select: { party: { select: { slug: true, name: true, shortName: true } } } },
       issues: { where: { issue: { deletedAt: null } }, orderBy: { position: "asc" }, select: { issue: { select: { slug: true, name: true } } } },
     },
