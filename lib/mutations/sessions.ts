@@ -124,7 +124,8 @@ export async function createSession(db: Db, input: SessionInputData, actor: Acto
   const days = await checkSessionDay(db, talk, input, actor);
   const [sequence, source] = await Promise.all([nextSequence(db, "session", talk.id), newSourcePlan(db, talk, input.newSource, actor)]);
   const snapshot = sessionSnapshotOf(talk, input, sequence, source ? [source.id] : []);
-  return createOnce(db, session, { talk, key: input.saveKey, snapshot, actor, alongside: [...days, ...(source ? [source] : [])] });
+  const { id, day } = await createOnce(db, session, { talk, key: input.saveKey, snapshot, actor, alongside: [...days, ...(source ? [source] : [])] });
+  return { id, day };
 }
 
 // Brought back as it was: times outside it were confirmed when they were saved.

@@ -127,8 +127,9 @@ export async function createStatement(db: Db, input: StatementInputData, actor: 
   const talk = await talkForWrite(db, input.talk);
   const [sequence, source] = await Promise.all([nextSequence(db, "statement", talk.id), newSourcePlan(db, talk, input.newSource, actor)]);
   const snapshot = await statementSnapshotOf(db, talk, input, sequence, source ? [source.id] : []);
-  const made = await createOnce(db, statement, { talk, key: input.saveKey, snapshot, actor, alongside: source ? [source] : [] });
-  return { ...made, sources: snapshot.sources };
+  // A retry answers what the first save stored (its typed-in source, not this attempt's).
+  const { id, day, snapshot: stored } = await createOnce(db, statement, { talk, key: input.saveKey, snapshot, actor, alongside: source ? [source] : [] });
+  return { id, day, sources: stored.sources };
 }
 
 const writes = talkRowWrites(statement, {

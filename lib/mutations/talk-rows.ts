@@ -84,17 +84,17 @@ export async function newSourcePlan(db: Db, talk: TalkForWrite, newSource: NewSo
  * Creates a talk's row under its form's idempotency key (`key`, or a fresh id without one), with
  * the plans that go with it (a typed-in source). If that form was saved already — a retry after
  * the answer was lost — the row it made is the answer and nothing is written again; a key used
- * for something else is refused.
+ * for something else is refused. `snapshot` is the row as stored: on a retry, the first save's.
  */
 export async function createOnce<S extends Snapshot>(
   db: Db,
   entity: TalkRowEntity<S>,
   input: { talk: TalkForWrite; key: string | null; snapshot: S; actor: Actor; alongside: Plan[] },
-): Promise<{ id: string; day: string | null }> {
+): Promise<{ id: string; day: string | null; snapshot: S }> {
   const plan = await planCreate(db, entity.store, { id: input.key ?? undefined, snapshot: input.snapshot, actor: input.actor });
   try {
     await commit(db, [...input.alongside, plan]);
-    return { id: plan.id, day: entity.dayOf(input.snapshot) };
+    return { id: plan.id, day: entity.dayOf(input.snapshot), snapshot: input.snapshot };
   } catch (error) {
     if (!input.key || (error as { code?: string }).code !== "P2002") throw error;
     const [existing, made] = await Promise.all([
@@ -106,7 +106,7 @@ export async function createOnce<S extends Snapshot>(
     ]);
     if (!existing) throw error;
     const sameEditor = made !== null && made.userId === input.actor.id && (input.actor.id !== null || made.actorName === input.actor.name);
-    if (existing.talkId === input.talk.id && sameEditor) return { id: existing.id, day: entity.dayOf(existing.snapshot) };
+    if (existing.talkId === input.talk.id && sameEditor) return { id: existing.id, day: entity.dayOf(existing.snapshot), snapshot: existing.snapshot };
     throw new MutationError(`This form was already used to save ${entity.names.a}; reload the page to add another.`);
   }
 }
