@@ -251,7 +251,9 @@ test.describe("with PARLEY_PUBLIC_READ=false", () => {
     expect(api.status()).toBe(401);
 
     await submitSignIn(page, analyst.email, analyst.password);
-    await expect(page).toHaveURL(`${server.baseURL}/talks/japan-dprk-beijing-2006`);
+    // Sign-in (a deliberately slow password hash) and this server's first render of the talk, on
+    // two cores shared with the rest of the suite: it took over 5 s once in CI.
+    await expect(page).toHaveURL(`${server.baseURL}/talks/japan-dprk-beijing-2006`, { timeout: 15_000 });
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Japan–DPRK normalization talks, Beijing, February 2006");
     await context.close();
   });
