@@ -1,7 +1,7 @@
 // A moment named in a URL (`?asOf=…`, `?since=…`): the venue's clock ("2006-02-06T18:00", read in
 // the talk's zone, seconds optional), a bare day (its first minute at the venue), or a full ISO
 // instant with its offset ("2006-02-06T10:00:00.000Z"), which the history page's links use.
-import { isLocalDay } from "./local-day";
+import { formatLocalDay, isLocalDay } from "./local-day";
 import { venueClock, venueInstants } from "./venue-clock";
 
 export type MomentReading = { ok: true; instant: Date; future: boolean } | { ok: false; message: string };
@@ -40,4 +40,10 @@ export function momentParam(instant: Date, timeZone: string): string {
   if (instant.getUTCSeconds() !== 0 || instant.getUTCMilliseconds() !== 0) return instant.toISOString();
   const { day, time } = venueClock(instant, timeZone);
   return `${day}T${time}`;
+}
+
+/** "Monday 6 February 2006, 18:00 (Beijing)": a moment on the venue's clock, as banners name it. */
+export function formatMoment(instant: Date, timeZone: string, city: string): string {
+  const { day, time } = venueClock(instant, timeZone);
+  return `${formatLocalDay(day)}, ${time} (${city})`;
 }

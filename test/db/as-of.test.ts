@@ -31,7 +31,7 @@ describe.each(PROVIDERS)("the record as known on a moment, on %s", (name, open) 
       select: { id: true, slug: true, title: true, venueCity: true, venueTimeZone: true, firstDay: true, lastDay: true, status: true, summary: true },
     });
     // A fresh stamp each time: nothing kept in memory from one read to the next.
-    record = async () => ({ ...row, stamp: randomUUID() });
+    record = () => Promise.resolve({ ...row, stamp: randomUUID() });
   });
 
   afterAll(async () => {
