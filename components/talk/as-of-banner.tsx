@@ -33,3 +33,38 @@ export function MomentNotice({ message, nowHref }: { message: string; nowHref: s
     </section>
   );
 }
+
+/**
+ * "12 changes since Monday 6 February 2006, 18:00 (Beijing)": statements and assessments added,
+ * corrected and (for editors, as the history shows them only to editors) deleted since.
+ */
+export function ChangesBanner({
+  counts,
+  label,
+  withDeleted,
+  historyHref,
+  nowHref,
+}: {
+  counts: { added: number; corrected: number; deleted: number };
+  label: string;
+  withDeleted: boolean;
+  historyHref: string;
+  nowHref: string;
+}) {
+  const total = counts.added + counts.corrected + (withDeleted ? counts.deleted : 0);
+  const parts = [`${counts.added} added`, `${counts.corrected} corrected`, ...(withDeleted ? [`${counts.deleted} deleted`] : [])];
+  return (
+    <section className="as-of-banner" aria-label="Changes shown">
+      <p>
+        <strong>
+          {total} {total === 1 ? "change" : "changes"} since {label}
+        </strong>{" "}
+        to statements and gap assessments: {parts.join(", ")}. Statements added or corrected since are tagged where they stand.
+        {withDeleted && counts.deleted > 0 ? <> Deleted ones are listed in <a href={historyHref}>the history</a>.</> : null}
+      </p>
+      <p>
+        <a href={nowHref}>Hide the changes</a>
+      </p>
+    </section>
+  );
+}

@@ -48,6 +48,8 @@ export type TimelineStatement = {
    * midnight in a session that began the day before is listed on its own day, and says so.
    */
   session: { id: string; title: string; day: string | null } | null;
+  /** On a "what changed since" view: added or corrected since the moment asked (lib/data/changes-since.ts). */
+  change?: "added" | "corrected";
 };
 
 export type SessionGroup = TimelineSessionGroup<TimelineSession, TimelineStatement>;

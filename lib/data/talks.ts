@@ -14,6 +14,7 @@ import { isSkippedDay } from "../time/zone-calendar";
 import { cachedTalkRead } from "./talk-cache";
 import { SHARED_TYPES } from "./talk-revisions";
 import { getTalkIndexAt, getTalkViewAt } from "./as-of";
+import { getChangesSince, type ChangesSince } from "./changes-since";
 
 export type { CitedSource, IssueRef, SourceRef, TalkHead } from "./talk-index";
 export type { FullDay, SessionGroup, TimelineSession, TimelineSlot, TimelineStatement, UndatedItems, WindowContent } from "./talk-window";
@@ -280,4 +281,11 @@ function citedIn(window: WindowContent, all: CitedSource[], also: TimelineStatem
   visit(window.undated?.statements ?? []);
   visit(also);
   return all.filter((s) => ids.has(s.id));
+}
+
+/** What changed in the talk's statements and assessments since a moment (the talk page's `?since=`). */
+export async function getTalkChangesSince(slug: string, since: Date): Promise<ChangesSince | null> {
+  const talk = await getTalk(slug);
+  if (!talk) return null;
+  return getChangesSince(await getDb(), talk, since);
 }

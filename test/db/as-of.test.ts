@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getTalkIndexAt } from "../../lib/data/as-of";
+import { readChangesSince } from "../../lib/data/changes-since";
 import { buildView, getTalkIndex, type TalkRecord } from "../../lib/data/talk-index";
 import { readWindow, type WindowContent } from "../../lib/data/talk-window";
 import { statementStore } from "../../lib/entities/statement";
@@ -104,5 +105,26 @@ describe.each(PROVIDERS)("the record as known on a moment, on %s", (name, open) 
     expect(index.details!.statements.get(loaded.id)!.text).toBe(loaded.text);
     expect(then.issues.length).toBeGreaterThan(0);
     expect((await textsAt(new Date())).get(loaded.id)).toBe("Corrected text.");
+  });
+
+  it("counts what changed since a moment: added, corrected and deleted statements; one added and deleted since is no change", async () => {
+    const [a, b] = await database.db.statement.findMany({ where: { talkId: talk.id, deletedAt: null }, orderBy: { sequence: "desc" }, take: 2, select: { id: true } });
+    await pause();
+    const since = new Date();
+    await pause();
+    const added = await createStatement(database.db, talk, { text: "Added since." });
+    const gone = await createStatement(database.db, talk, { text: "Added and deleted since." });
+    await deleteRow(database.db, statementStore, gone.id, { expectedVersion: 1, actor: TEST_EDITOR });
+    const first = (await statementStore.read(database.db, a!.id))!;
+    await updateRow(database.db, statementStore, a!.id, { expectedVersion: first.version, snapshot: { ...first.snapshot, text: `${first.snapshot.text} (corrected)` }, actor: TEST_EDITOR });
+    const second = (await statementStore.read(database.db, b!.id))!;
+    await deleteRow(database.db, statementStore, b!.id, { expectedVersion: second.version, actor: TEST_EDITOR });
+
+    const changes = await readChangesSince(database.db, talk.id, since);
+    expect(changes.counts).toEqual({ added: 1, corrected: 1, deleted: 1 });
+    expect([...changes.statements]).toEqual(expect.arrayContaining([[added.id, "added"], [a!.id, "corrected"], [b!.id, "deleted"]]));
+    expect(changes.statements.has(gone.id)).toBe(false);
+    // Nothing since now.
+    expect((await readChangesSince(database.db, talk.id, new Date())).counts).toEqual({ added: 0, corrected: 0, deleted: 0 });
   });
 });

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { ReaderTimes } from "@/components/reader-times";
-import { AsOfBanner, MomentNotice } from "@/components/talk/as-of-banner";
+import { AsOfBanner, ChangesBanner, MomentNotice } from "@/components/talk/as-of-banner";
 import { formatMoment, readMoment } from "@/lib/time/moment";
 import { LiveUpdates } from "@/components/talk/live-updates";
 import { ConvergenceStrip } from "@/components/talk/convergence-strip";
@@ -17,7 +17,8 @@ import { MoreDays } from "@/components/timeline/more-days";
 import { timelineContext, windowHref, windowLabel, withNextDay } from "@/components/timeline/timeline-context";
 import { isEmptyWindow, TimelineDays } from "@/components/timeline/timeline-days";
 import { viewerCanEdit } from "@/lib/data/editing";
-import { getTalk, getTalkPage } from "@/lib/data/talks";
+import { getTalk, getTalkChangesSince, getTalkPage } from "@/lib/data/talks";
+import { markChanges } from "@/lib/data/changes-since";
 import { getEnv } from "@/lib/env";
 import { getTalkCursor } from "@/lib/live/changes";
 import { jsonLdScript, statementsOf, talkJsonLd } from "@/lib/structured-data";
@@ -57,7 +58,9 @@ export default async function TalkPage({ params, searchParams }: Props) {
   const filterQuery = filtersToQuery(filters);
   // "As known on" (docs/decisions/023-as-known-on.md) travels with every link the view makes.
   const asOfParam = typeof query.asOf === "string" && query.asOf !== "" ? query.asOf : null;
-  const canonical = asOfParam ? `${filterQuery ? `${filterQuery}&` : "?"}${new URLSearchParams({ asOf: asOfParam })}` : filterQuery;
+  const sinceParam = typeof query.since === "string" && query.since !== "" ? query.since : null;
+  const moments = new URLSearchParams({ ...(asOfParam ? { asOf: asOfParam } : {}), ...(sinceParam ? { since: sinceParam } : {}) }).toString();
+  const canonical = moments ? `${filterQuery ? `${filterQuery}&` : "?"}${moments}` : filterQuery;
   const canonicalWithFrom = from ? `${canonical ? `${canonical}&` : "?"}from=${from}` : canonical;
   if (Object.keys(query).length > 0 && `?${new URLSearchParams(query as Record<string, string>)}` !== canonicalWithFrom) {
     redirect(`/talks/${slug}${canonicalWithFrom}`);
@@ -85,8 +88,15 @@ export default async function TalkPage({ params, searchParams }: Props) {
       </>
     );
   }
+  let changesSince: { instant: Date; label: string } | null = null;
+  if (sinceParam) {
+    const moment = readMoment(sinceParam, talk.venueTimeZone, new Date());
+    if (!moment.ok) return <MomentNotice message={moment.message} nowHref={`/talks/${slug}${filterQuery}`} />;
+    changesSince = { instant: moment.instant, label: formatMoment(moment.instant, talk.venueTimeZone, talk.venueCity) };
+  }
   // Read first: live updates then start from a point no later than what the page shows.
   const since = await getTalkCursor(talk);
+  if (changesSince) return <TalkContent slug={slug} filters={filters} from={from} canonical={canonical} since={since} asOf={null} changesSince={changesSince} />;
   // Sent whole, not behind a Suspense boundary: the talk's reads are kept in memory (a few ms),
   // and React reveals a streamed boundary only after a pause meant to avoid flicker (≈ 0.3 s here
   // after the frame had painted), so the days would show later, not sooner. Whole, the browser
@@ -101,6 +111,7 @@ async function TalkContent({
   canonical,
   since,
   asOf,
+  changesSince,
 }: {
   slug: string;
   filters: TimelineFilters;
@@ -109,9 +120,17 @@ async function TalkContent({
   since: string | null;
   /** The moment shown, rebuilt from revisions (read-only); null: now. */
   asOf: Date | null;
+  /** "What changed since": the moment, and how the banner names it. */
+  changesSince?: { instant: Date; label: string } | null;
 }) {
-  const [data, canEdit, requestHeaders] = await Promise.all([getTalkPage(slug, filters, from, asOf), viewerCanEdit(), headers()]);
-  if (!data) notFound();
+  const [read, canEdit, requestHeaders, changes] = await Promise.all([
+    getTalkPage(slug, filters, from, asOf),
+    viewerCanEdit(),
+    headers(),
+    changesSince ? getTalkChangesSince(slug, changesSince.instant) : Promise.resolve(null),
+  ]);
+  if (!read) notFound();
+  const data = changes ? { ...read, window: markChanges(read.window, changes) } : read;
   // The past cannot be edited: an as-of view hides every editing control.
   const editable = canEdit && asOf === null;
   const { window } = data;
@@ -123,6 +142,7 @@ async function TalkContent({
   const dayHref = (day: string) => (onPage(day) ? `#day-${day}` : windowHref("", canonical, day));
   return (
     <>
+      {changes && changesSince && <ChangesBanner counts={changes.counts} label={changesSince.label} withDeleted={canEdit} historyHref={`/talks/${slug}/history`} nowHref={`/talks/${slug}${filtersToQuery(filters)}`} />}
       <TalkHeader data={data} editable={editable} printHref={`/talks/${slug}/print${canonical}`} />
       <OverviewBand slug={slug} parties={data.parties} issues={data.issues} dayHref={dayHref} />
       <ConvergenceStrip
