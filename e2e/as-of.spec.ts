@@ -37,6 +37,8 @@ test("an editor corrects a statement and reads its old text in the talk as known
 
   await page.goto(`/talks/${BEIJING}/history`);
   await page.getByText("The talk as known just before each of these changes").click();
+  // The moment just before the statement was added (the oldest of the two changes listed first).
+  const beforeAdding = new URL((await page.getByRole("link", { name: /^The talk as known just before/ }).nth(1).getAttribute("href"))!, server().baseURL).searchParams.get("asOf")!;
   // Newest first: the correction, then the statement's creation.
   await page.getByRole("link", { name: /^The talk as known just before/ }).first().click();
   await page.waitForURL(/\?asOf=/);
@@ -59,6 +61,13 @@ test("an editor corrects a statement and reads its old text in the talk as known
   await page.waitForURL(new RegExp(`/talks/${BEIJING}$`));
   await expect(statementArticle(page, corrected)).toBeVisible();
   await expect(page.getByRole("region", { name: "Moment shown" })).toHaveCount(0);
+
+  // What changed since just before it was added: counted at the top, tagged where it stands.
+  await page.goto(`/talks/${BEIJING}?${new URLSearchParams({ since: beforeAdding })}`);
+  const changes = page.getByRole("region", { name: "Changes shown" });
+  await expect(changes).toContainText(/1 change since \w+day \d+ \w+ \d{4}, \d\d:\d\d \(Beijing\)/);
+  await expect(changes).toContainText("1 added, 0 corrected, 0 deleted");
+  await expect(statementArticle(page, corrected).getByText("added", { exact: true })).toBeVisible();
   await context.close();
 });
 
