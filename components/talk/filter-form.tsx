@@ -17,12 +17,15 @@ const FIELDS: { key: FilterKey; label: string; all: string }[] = [
  */
 export function FilterForm({
   action,
+  asOf,
   filters,
   facets,
   shown,
   totals,
 }: {
   action: string;
+  /** The moment an "as known on" view shows, kept when the filters change. */
+  asOf?: string;
   filters: TimelineFilters;
   facets: Facets;
   shown: { sessions: number; statements: number };
@@ -34,6 +37,7 @@ export function FilterForm({
   const unknown = FIELDS.filter(({ key }) => filters[key] && !facets[key].some((o) => o.value === filters[key]));
   return (
     <form className="filters no-print" method="get" action={action} role="search" aria-label="Filter the timeline">
+      {asOf && <input type="hidden" name="asOf" value={asOf} />}
       <div className="filters__fields">
         {FIELDS.map(({ key, label, all }) => {
           const unit = key === "outcome" ? "sessions" : "statements";

@@ -42,6 +42,7 @@ export function StatementItem({
           </span>
           <span className="badge badge--outline">{STATEMENT_KIND_LABEL[s.kind]}</span>
           <WhenSaid statement={s} timeZone={timeZone} />
+          {s.change && <span className={`badge ${s.change === "added" ? "badge--ok" : "badge--warn"} change-tag`}>{s.change}</span>}
         </p>
         {s.session && sessionLink && s.session.day !== statementDay(s, timeZone) ? (
           <p className="statement__session small">

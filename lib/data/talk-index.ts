@@ -5,7 +5,7 @@ import "server-only";
 // once per change, not once per page view. Views filter it in memory; only the days a page shows
 // are then read in full (talk-window.ts).
 import type { Db } from "../db";
-import type { DelegationRole, Gap, Outcome, StatementKind, TalkStatus } from "../enums";
+import type { Capacity, DelegationRole, Gap, Outcome, PartOfDay, SessionKind, StatementKind, StatementSetting, TalkStatus, TimePrecision } from "../enums";
 import { buildTimeline, sessionDay, type Timeline } from "../timeline/build";
 import { buildDayIndex, type DayIndex } from "../timeline/day-index";
 import { applyFilters, countFacets, hasFilters, type Facets, type TimelineFilters } from "../timeline/filters";
@@ -85,6 +85,20 @@ export type TalkIndex = {
   sourceById: Map<string, CitedSource>;
   /** The venue day each session is on (null: not known). */
   sessionDayById: Map<string, string | null>;
+  /**
+   * The rows' text and details, when the index was rebuilt from revisions (the record as known at
+   * a moment, lib/data/as-of.ts) rather than read from today's rows: windows read them from here.
+   */
+  details?: RowDetails;
+};
+
+/** What a window reads in full beyond the index, by id (lib/data/talk-window.ts). */
+export type RowDetails = {
+  sessions: Map<string, { id: string; endsAt: Date | null; kind: SessionKind | null; title: string; summary: string; outcomeNote: string | null }>;
+  statements: Map<
+    string,
+    { id: string; saidPrecision: TimePrecision; partOfDay: PartOfDay | null; reportedOn: string | null; setting: StatementSetting; capacity: Capacity; text: string; quotedWords: string | null }
+  >;
 };
 
 /** A filtered view of the talk: its days that hold something, their sizes, the counts and the day index. */
@@ -121,17 +135,24 @@ async function readTalkIndex(db: Db, talk: TalkRecord): Promise<TalkIndex> {
 }
 
 /** First round: who and what the talk is about, and its live sessions, statements and assessments. */
+/** Who takes part in the talk and what is on its agenda, as they are now. */
+export function queryTalkMembers(db: Db, talkId: string) {
+  return db.talk.findUnique({
+    where: { id: talkId },
+    select: {
+      parties: { orderBy: { position: "asc" }, select: { party: { select: { slug: true, name: true, shortName: true } } } },
+      envoys: { select: { role: true, envoy: { select: { slug: true, name: true, title: true, party: { select: { slug: true } } } } } },
+      issues: { orderBy: { position: "asc" }, select: issueSelect },
+    },
+  });
+}
+
+export type TalkMembers = Awaited<ReturnType<typeof queryTalkMembers>>;
+
 async function queryTalkRows(db: Db, talkId: string) {
   const live = { talkId, deletedAt: null };
   const [members, sessionRows, statementRows, statementIssues, statementSources, assessmentRows] = await Promise.all([
-    db.talk.findUnique({
-      where: { id: talkId },
-      select: {
-        parties: { orderBy: { position: "asc" }, select: { party: { select: { slug: true, name: true, shortName: true } } } },
-        envoys: { select: { role: true, envoy: { select: { slug: true, name: true, title: true, party: { select: { slug: true } } } } } },
-        issues: { orderBy: { position: "asc" }, select: issueSelect },
-      },
-    }),
+    queryTalkMembers(db, talkId),
     db.session.findMany({
       where: live,
       orderBy: [{ localDay: "asc" }, { sequence: "asc" }],
@@ -183,7 +204,6 @@ async function queryReferenced(db: Db, { sessionRows, statementRows, statementIs
 
 /** The rows as the index holds them: statements and sessions with their names, sources numbered. */
 function shapeTalkIndex(talk: TalkRecord, { members, sessionRows, statementRows, statementIssues, statementSources, assessmentRows }: TalkRows, { partyRows, envoyRows, issueRows, sourceRows }: Awaited<ReturnType<typeof queryReferenced>>): TalkIndex {
-  const { stamp: _, ...head } = talk;
   const partyById = byId(partyRows);
   const envoyById = byId(envoyRows);
   const issueById = byId(issueRows);
@@ -215,7 +235,18 @@ function shapeTalkIndex(talk: TalkRecord, { members, sessionRows, statementRows,
     issues: s.issues.map((i) => i.issue),
     sourceIds: s.sources.map((x) => x.sourceId),
   }));
+  const assessments = assessmentRows.map(({ issue, ...a }) => ({ ...a, issueSlug: issue.slug }));
+  return assembleTalkIndex(talk, members, { sessions, statements, assessments }, sourceRows);
+}
 
+/** An index from its rows: the talk's members, its sources numbered, each session's day. */
+export function assembleTalkIndex(
+  talk: TalkRecord,
+  members: TalkMembers,
+  { sessions, statements, assessments }: { sessions: LightSession[]; statements: LightStatement[]; assessments: TalkAssessment[] },
+  sourceRows: SourceBase[],
+): TalkIndex {
+  const { stamp: _, ...head } = talk;
   const envoys = (members?.envoys ?? []).map(({ role, envoy }) => ({ slug: envoy.slug, name: envoy.name, title: envoy.title, partySlug: envoy.party.slug, role }));
   const parties = (members?.parties ?? []).map(({ party }) => ({
     ...party,
@@ -229,14 +260,14 @@ function shapeTalkIndex(talk: TalkRecord, { members, sessionRows, statementRows,
     issues: (members?.issues ?? []).map((i) => i.issue),
     sessions,
     statements,
-    assessments: assessmentRows.map(({ issue, ...a }) => ({ ...a, issueSlug: issue.slug })),
+    assessments,
     sources,
     sourceById: new Map(sources.map((s) => [s.id, s])),
     sessionDayById: new Map(sessions.map((s) => [s.id, sessionDay(s, talk.venueTimeZone)])),
   };
 }
 
-function buildView(index: TalkIndex, filters: TimelineFilters): TalkView {
+export function buildView(index: TalkIndex, filters: TimelineFilters): TalkView {
   const filtered = applyFilters(index.sessions, index.statements, filters);
   const timeline = hasFilters(filters) ? buildTimeline(index.talk, filtered.sessions, filtered.statements) : buildTimeline(index.talk, index.sessions, index.statements);
   const assessmentsOn = new Map<string, TalkAssessment[]>();

@@ -48,6 +48,8 @@ export type TimelineStatement = {
    * midnight in a session that began the day before is listed on its own day, and says so.
    */
   session: { id: string; title: string; day: string | null } | null;
+  /** On a "what changed since" view: added or corrected since the moment asked (lib/data/changes-since.ts). */
+  change?: "added" | "corrected";
 };
 
 export type SessionGroup = TimelineSessionGroup<TimelineSession, TimelineStatement>;
@@ -105,12 +107,15 @@ export async function readReportedOn(db: Db, index: TalkIndex, view: TalkView, d
   const undated = view.timeline.undated;
   const candidates = [...undated.sessions.flatMap((g) => g.statements), ...undated.statements];
   if (candidates.length === 0) return [];
-  const reported = new Set(
-    (await db.statement.findMany({ where: { talkId: index.talk.id, deletedAt: null, saidOn: null, reportedOn: day }, select: { id: true } })).map((r) => r.id),
-  );
+  const rebuilt = index.details;
+  const reported = rebuilt
+    ? new Set(candidates.filter((s) => rebuilt.statements.get(s.id)?.reportedOn === day).map((s) => s.id))
+    : new Set(
+        (await db.statement.findMany({ where: { talkId: index.talk.id, deletedAt: null, saidOn: null, reportedOn: day }, select: { id: true } })).map((r) => r.id),
+      );
   const held = candidates.filter((s) => reported.has(s.id));
   if (held.length === 0) return [];
-  const { statement } = fullItems(index, await readDetails(db, { days: [], withUndated: false, undated: null, sessions: [], statements: held }));
+  const { statement } = fullItems(index, await readDetails(db, index, { days: [], withUndated: false, undated: null, sessions: [], statements: held }));
   return held.map(statement);
 }
 
@@ -122,7 +127,7 @@ async function readDays(
   around: { runsFrom: string; toEnd: boolean; previous: string | null; next: string | null },
 ): Promise<WindowContent> {
   const held = itemsOf(view, sizes);
-  const { full, statement } = fullItems(index, await readDetails(db, held));
+  const { full, statement } = fullItems(index, await readDetails(db, index, held));
   const dayRows: FullDay[] = held.days.map((day) => {
     const d = view.dayOf.get(day);
     return {
@@ -165,7 +170,12 @@ function itemsOf(view: TalkView, sizes: readonly DaySize[]) {
 }
 
 /** Step 2: the queries — the text and details of just those rows, and the titles of the sessions their statements cite. */
-async function readDetails(db: Db, held: ReturnType<typeof itemsOf>) {
+async function readDetails(db: Db, index: TalkIndex, held: ReturnType<typeof itemsOf>) {
+  if (index.details) {
+    // Rebuilt from revisions: the rows as they were are in memory, not in today's tables.
+    const { sessions, statements } = index.details;
+    return { sessions, statements, sessionTitles: sessions as Map<string, { id: string; title: string }> };
+  }
   const [sessions, statements, sessionTitles] = await Promise.all([
     findInChunks(held.sessions.map((g) => g.session.id), (ids) =>
       db.session.findMany({

@@ -13,6 +13,8 @@ import { slotDays } from "../timeline/day-runs";
 import { isSkippedDay } from "../time/zone-calendar";
 import { cachedTalkRead } from "./talk-cache";
 import { SHARED_TYPES } from "./talk-revisions";
+import { getTalkIndexAt, getTalkViewAt } from "./as-of";
+import { getChangesSince, type ChangesSince } from "./changes-since";
 
 export type { CitedSource, IssueRef, SourceRef, TalkHead } from "./talk-index";
 export type { FullDay, SessionGroup, TimelineSession, TimelineSlot, TimelineStatement, UndatedItems, WindowContent } from "./talk-window";
@@ -126,12 +128,13 @@ export type TalkDayPage = TalkFrame & {
   sources: CitedSource[];
 };
 
-async function readFrame(slug: string, filters: TimelineFilters) {
+async function readFrame(slug: string, filters: TimelineFilters, asOf: Date | null = null) {
   const talk = await getTalk(slug);
   if (!talk) return null;
   const db = await getDb();
-  const index = await getTalkIndex(db, talk);
-  const view = await getTalkView(db, talk, filters);
+  // As known at a moment: rebuilt from the talk's revisions (lib/data/as-of.ts), read the same way after.
+  const index = asOf ? await getTalkIndexAt(db, talk, asOf) : await getTalkIndex(db, talk);
+  const view = asOf ? await getTalkViewAt(db, talk, asOf, filters) : await getTalkView(db, talk, filters);
   const frame: TalkFrame = {
     talk: index.talk,
     parties: index.parties,
@@ -151,8 +154,8 @@ async function readFrame(slug: string, filters: TimelineFilters) {
  * The talk page: the talk, and one window of its days in full from `from` (null: the first day;
  * "unknown": the items whose day is not known). Null when there is no such talk.
  */
-export async function getTalkPage(slug: string, filters: TimelineFilters, from: string | null): Promise<TalkPage | null> {
-  const read = await getTalkDays(slug, filters, from);
+export async function getTalkPage(slug: string, filters: TimelineFilters, from: string | null, asOf: Date | null = null): Promise<TalkPage | null> {
+  const read = await getTalkDays(slug, filters, from, asOf);
   if (!read) return null;
   const { frame, window, index, view } = read;
   // Days loaded later cite sources too: the page lists them all while the list stays short.
@@ -178,11 +181,11 @@ function stripFrom(frame: TalkFrame, view: TalkView, window: WindowContent, asse
 }
 
 /** The window of days that starts at `from` (a later one is loaded as the reader nears it), with the talk around it. */
-export async function getTalkDays(slug: string, filters: TimelineFilters, from: string | null) {
-  const read = await readFrame(slug, filters);
+export async function getTalkDays(slug: string, filters: TimelineFilters, from: string | null, asOf: Date | null = null) {
+  const read = await readFrame(slug, filters, asOf);
   if (!read) return null;
   const { db, talk, index, view, frame } = read;
-  const window = await cachedTalkRead(talk.id, talk.stamp, `window ${JSON.stringify(filters)} ${from}`, () => readWindow(db, index, view, from));
+  const window = await cachedTalkRead(talk.id, talk.stamp, `window ${JSON.stringify(filters)} ${from} ${asOf?.toISOString() ?? "now"}`, () => readWindow(db, index, view, from));
   return { frame, window, index, view };
 }
 
@@ -278,4 +281,11 @@ function citedIn(window: WindowContent, all: CitedSource[], also: TimelineStatem
   visit(window.undated?.statements ?? []);
   visit(also);
   return all.filter((s) => ids.has(s.id));
+}
+
+/** What changed in the talk's statements and assessments since a moment (the talk page's `?since=`). */
+export async function getTalkChangesSince(slug: string, since: Date): Promise<ChangesSince | null> {
+  const talk = await getTalk(slug);
+  if (!talk) return null;
+  return getChangesSince(await getDb(), talk, since);
 }

@@ -7,7 +7,8 @@ import type { ReactNode } from "react";
 import { z } from "zod";
 import { PermissionError } from "@/lib/auth/roles";
 import { viewerCanEdit } from "@/lib/data/editing";
-import { getTalkDays } from "@/lib/data/talks";
+import { getTalk, getTalkDays } from "@/lib/data/talks";
+import { readMoment } from "@/lib/time/moment";
 import { parseFilters } from "@/lib/timeline/filters";
 import { UNDATED_DAY } from "@/lib/timeline/window";
 import { isLocalDay } from "@/lib/time/local-day";
@@ -28,10 +29,17 @@ const Input = z.object({
 export async function loadTalkDays(slug: string, query: string, from: string): Promise<LoadedDays> {
   const input = Input.safeParse({ slug, query, from });
   if (!input.success) return { ok: false, message: "That part of the timeline does not exist." };
-  const filters = parseFilters(Object.fromEntries(new URLSearchParams(input.data.query)));
+  const params = Object.fromEntries(new URLSearchParams(input.data.query));
+  const filters = parseFilters(params);
   try {
-    const [data, editable] = await Promise.all([getTalkDays(input.data.slug, filters, input.data.from), viewerCanEdit()]);
+    // An "as known on" page's later days are of the same moment, and read-only like it.
+    const talk = params.asOf ? await getTalk(input.data.slug) : null;
+    const moment = talk && params.asOf ? readMoment(params.asOf, talk.venueTimeZone, new Date()) : null;
+    if (moment && !moment.ok) return { ok: false, message: moment.message };
+    const asOf = moment?.ok && !moment.future ? moment.instant : null;
+    const [data, canEdit] = await Promise.all([getTalkDays(input.data.slug, filters, input.data.from, asOf), viewerCanEdit()]);
     if (!data) return { ok: false, message: "This talk no longer exists." };
+    const editable = canEdit && asOf === null;
     const { window } = data;
     return {
       ok: true,

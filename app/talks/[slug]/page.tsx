@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { ReaderTimes } from "@/components/reader-times";
+import { AsOfBanner, ChangesBanner, MomentNotice } from "@/components/talk/as-of-banner";
+import { formatMoment, readMoment } from "@/lib/time/moment";
 import { LiveUpdates } from "@/components/talk/live-updates";
 import { ConvergenceStrip } from "@/components/talk/convergence-strip";
 import { DayIndexNav } from "@/components/talk/day-index";
@@ -15,7 +17,8 @@ import { MoreDays } from "@/components/timeline/more-days";
 import { timelineContext, windowHref, windowLabel, withNextDay } from "@/components/timeline/timeline-context";
 import { isEmptyWindow, TimelineDays } from "@/components/timeline/timeline-days";
 import { viewerCanEdit } from "@/lib/data/editing";
-import { getTalk, getTalkPage } from "@/lib/data/talks";
+import { getTalk, getTalkChangesSince, getTalkPage } from "@/lib/data/talks";
+import { markChanges } from "@/lib/data/changes-since";
 import { getEnv } from "@/lib/env";
 import { getTalkCursor } from "@/lib/live/changes";
 import { jsonLdScript, statementsOf, talkJsonLd } from "@/lib/structured-data";
@@ -52,7 +55,12 @@ export default async function TalkPage({ params, searchParams }: Props) {
   const from = parseFrom(query);
   // The filter form is a plain GET form, which also sends the filters left at "all": answer
   // with the short URL an analyst would want to share.
-  const canonical = filtersToQuery(filters);
+  const filterQuery = filtersToQuery(filters);
+  // "As known on" (docs/decisions/023-as-known-on.md) travels with every link the view makes.
+  const asOfParam = typeof query.asOf === "string" && query.asOf !== "" ? query.asOf : null;
+  const sinceParam = typeof query.since === "string" && query.since !== "" ? query.since : null;
+  const moments = new URLSearchParams({ ...(asOfParam ? { asOf: asOfParam } : {}), ...(sinceParam ? { since: sinceParam } : {}) }).toString();
+  const canonical = moments ? `${filterQuery ? `${filterQuery}&` : "?"}${moments}` : filterQuery;
   const canonicalWithFrom = from ? `${canonical ? `${canonical}&` : "?"}from=${from}` : canonical;
   if (Object.keys(query).length > 0 && `?${new URLSearchParams(query as Record<string, string>)}` !== canonicalWithFrom) {
     redirect(`/talks/${slug}${canonicalWithFrom}`);
@@ -60,18 +68,71 @@ export default async function TalkPage({ params, searchParams }: Props) {
   // A missing talk is a 404, decided before anything is sent.
   const talk = await getTalk(slug);
   if (!talk) notFound();
+  if (asOfParam) {
+    const moment = readMoment(asOfParam, talk.venueTimeZone, new Date());
+    const nowHref = `/talks/${slug}${filterQuery}`;
+    if (!moment.ok) return <MomentNotice message={moment.message} nowHref={nowHref} />;
+    if (!moment.future) {
+      return (
+        <>
+          <AsOfBanner moment={formatMoment(moment.instant, talk.venueTimeZone, talk.venueCity)} nowHref={nowHref} />
+          <TalkContent slug={slug} filters={filters} from={from} canonical={canonical} since={null} asOf={moment.instant} />
+        </>
+      );
+    }
+    // A moment still to come is now: the record as it stands, said so, and editable as ever.
+    return (
+      <>
+        <AsOfBanner moment="" nowHref={nowHref} future />
+        <TalkContent slug={slug} filters={filters} from={from} canonical={canonical} since={await getTalkCursor(talk)} asOf={null} />
+      </>
+    );
+  }
+  let changesSince: { instant: Date; label: string } | null = null;
+  if (sinceParam) {
+    const moment = readMoment(sinceParam, talk.venueTimeZone, new Date());
+    if (!moment.ok) return <MomentNotice message={moment.message} nowHref={`/talks/${slug}${filterQuery}`} />;
+    changesSince = { instant: moment.instant, label: formatMoment(moment.instant, talk.venueTimeZone, talk.venueCity) };
+  }
   // Read first: live updates then start from a point no later than what the page shows.
   const since = await getTalkCursor(talk);
+  if (changesSince) return <TalkContent slug={slug} filters={filters} from={from} canonical={canonical} since={since} asOf={null} changesSince={changesSince} />;
   // Sent whole, not behind a Suspense boundary: the talk's reads are kept in memory (a few ms),
   // and React reveals a streamed boundary only after a pause meant to avoid flicker (≈ 0.3 s here
   // after the frame had painted), so the days would show later, not sooner. Whole, the browser
   // also finds the day a link names (`?from=…#day-…`) and scrolls to it as it reads the page.
-  return <TalkContent slug={slug} filters={filters} from={from} canonical={canonical} since={since} />;
+  return <TalkContent slug={slug} filters={filters} from={from} canonical={canonical} since={since} asOf={null} />;
 }
 
-async function TalkContent({ slug, filters, from, canonical, since }: { slug: string; filters: TimelineFilters; from: string | null; canonical: string; since: string | null }) {
-  const [data, editable, requestHeaders] = await Promise.all([getTalkPage(slug, filters, from), viewerCanEdit(), headers()]);
-  if (!data) notFound();
+async function TalkContent({
+  slug,
+  filters,
+  from,
+  canonical,
+  since,
+  asOf,
+  changesSince,
+}: {
+  slug: string;
+  filters: TimelineFilters;
+  from: string | null;
+  canonical: string;
+  since: string | null;
+  /** The moment shown, rebuilt from revisions (read-only); null: now. */
+  asOf: Date | null;
+  /** "What changed since": the moment, and how the banner names it. */
+  changesSince?: { instant: Date; label: string } | null;
+}) {
+  const [read, canEdit, requestHeaders, changes] = await Promise.all([
+    getTalkPage(slug, filters, from, asOf),
+    viewerCanEdit(),
+    headers(),
+    changesSince ? getTalkChangesSince(slug, changesSince.instant) : Promise.resolve(null),
+  ]);
+  if (!read) notFound();
+  const data = changes ? { ...read, window: markChanges(read.window, changes) } : read;
+  // The past cannot be edited: an as-of view hides every editing control.
+  const editable = canEdit && asOf === null;
   const { window } = data;
   const site = getEnv().auth.baseUrl;
   const ctx = withNextDay(timelineContext(data, editable), data.talk, window);
@@ -81,6 +142,7 @@ async function TalkContent({ slug, filters, from, canonical, since }: { slug: st
   const dayHref = (day: string) => (onPage(day) ? `#day-${day}` : windowHref("", canonical, day));
   return (
     <>
+      {changes && changesSince && <ChangesBanner counts={changes.counts} label={changesSince.label} withDeleted={canEdit} historyHref={`/talks/${slug}/history`} nowHref={`/talks/${slug}${filtersToQuery(filters)}`} />}
       <TalkHeader data={data} editable={editable} printHref={`/talks/${slug}/print${canonical}`} />
       <OverviewBand slug={slug} parties={data.parties} issues={data.issues} dayHref={dayHref} />
       <ConvergenceStrip
@@ -92,7 +154,7 @@ async function TalkContent({ slug, filters, from, canonical, since }: { slug: st
       <div className="talk-layout">
         <DayIndexNav index={data.index} dayHref={dayHref} shown={shown} />
         <div className="talk-layout__main">
-          <FilterForm action={`/talks/${slug}`} filters={filters} facets={data.facets} shown={data.shown} totals={data.totals} />
+          <FilterForm action={`/talks/${slug}`} asOf={asOf ? (new URLSearchParams(canonical).get("asOf") ?? undefined) : undefined} filters={filters} facets={data.facets} shown={data.shown} totals={data.totals} />
           {window.previous && (
             <p className="timeline__more timeline__more--earlier no-print">
               <a href={windowHref(ctx.talkPath, canonical, window.previous)}>Earlier days, from {windowLabel(window.previous)}</a>
@@ -111,7 +173,7 @@ async function TalkContent({ slug, filters, from, canonical, since }: { slug: st
       {/* A data block, never run; it carries the nonce all the same, like every script element here. */}
       <script type="application/ld+json" nonce={requestHeaders.get("x-nonce") ?? undefined} dangerouslySetInnerHTML={{ __html: jsonLdScript(talkJsonLd(data, statementsOf(window), data.sources, site)) }} />
       <ReaderTimes />
-      <LiveUpdates slug={slug} since={since} />
+      {asOf === null && <LiveUpdates slug={slug} since={since} />}
       {editable && <EditorTools />}
     </>
   );

@@ -9,9 +9,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const { slug } = await params;
   return talkExportResponse(request, slug, "atom", async (talk, site) => {
     const feed = await getTalkFeed(talk);
+    // The feed's page is the talk with what changed since just before its oldest entry marked in
+    // place (?since=, docs/decisions/023-as-known-on.md): a reader arrives at what the feed lists.
+    const oldest = feed.statements.at(-1)?.createdAt;
+    const pageUrl = `${site}/talks/${talk.slug}${oldest ? `?${new URLSearchParams({ since: new Date(oldest.getTime() - 1).toISOString() })}` : ""}`;
     return {
       body: writeStatementsAtom(
-        { title: `${talk.title}: new statements`, selfUrl: `${site}/talks/${talk.slug}/feed.xml`, pageUrl: `${site}/talks/${talk.slug}`, emptyUpdated: feed.talkUpdatedAt },
+        { title: `${talk.title}: new statements`, selfUrl: `${site}/talks/${talk.slug}/feed.xml`, pageUrl, emptyUpdated: feed.talkUpdatedAt },
         feed.statements,
         site,
       ),

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { HistoryMoments } from "@/components/talk/history-moments";
 import { notFound } from "next/navigation";
 import { ReaderTimes } from "@/components/reader-times";
 import { RevisionList } from "@/components/editing/revision-list";
@@ -77,6 +78,7 @@ export default async function TalkHistoryPage({ params, searchParams }: Props) {
           <Link href={`${base}/history`}>Newest changes</Link>
         </p>
       ) : null}
+      <HistoryMoments slug={slug} entries={entries} />
       <RevisionList
         label="Changes to this talk, newest first"
         entries={entries}
