@@ -161,7 +161,7 @@ export async function readTalkExport(db: Db, slug: string): Promise<TalkExport |
 
   // The shared records the rows name, whether or not the talk lists them (a row may name a party
   // or issue that is not, or no longer, on the talk's lists): a document must define them all.
-  const talkParties = (members?.parties ?? []).map((p) => ({ ...p.party, role: p.role as PartyRole | null }));
+  const talkParties = (members?.parties ?? []).map((p) => ({ ...p.party, role: p.role }));
   const talkEnvoys = (members?.envoys ?? []).map((e) => ({ ...e.envoy, role: e.role }));
   const talkIssues = (members?.issues ?? []).map((i) => i.issue);
   const knownEnvoys = new Set(talkEnvoys.map((e) => e.id));

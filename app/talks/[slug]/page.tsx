@@ -6,6 +6,7 @@ import { LiveUpdates } from "@/components/talk/live-updates";
 import { ConvergenceStrip } from "@/components/talk/convergence-strip";
 import { DayIndexNav } from "@/components/talk/day-index";
 import { FilterForm } from "@/components/talk/filter-form";
+import { LinkageList } from "@/components/talk/linkage-list";
 import { OverviewBand } from "@/components/talk/overview-band";
 import { EmbedCode } from "@/components/talk/embed-code";
 import { SourceNotes } from "@/components/talk/source-notes";
@@ -15,6 +16,7 @@ import { MoreDays } from "@/components/timeline/more-days";
 import { timelineContext, windowHref, windowLabel, withNextDay } from "@/components/timeline/timeline-context";
 import { isEmptyWindow, TimelineDays } from "@/components/timeline/timeline-days";
 import { viewerCanEdit } from "@/lib/data/editing";
+import { getTalkLinkages } from "@/lib/data/linkages";
 import { getTalk, getTalkPage } from "@/lib/data/talks";
 import { getEnv } from "@/lib/env";
 import { getTalkCursor } from "@/lib/live/changes";
@@ -72,6 +74,7 @@ export default async function TalkPage({ params, searchParams }: Props) {
 async function TalkContent({ slug, filters, from, canonical, since }: { slug: string; filters: TimelineFilters; from: string | null; canonical: string; since: string | null }) {
   const [data, editable, requestHeaders] = await Promise.all([getTalkPage(slug, filters, from), viewerCanEdit(), headers()]);
   if (!data) notFound();
+  const linkages = await getTalkLinkages(data.talk.id);
   const { window } = data;
   const site = getEnv().auth.baseUrl;
   const ctx = withNextDay(timelineContext(data, editable), data.talk, window);
@@ -82,6 +85,7 @@ async function TalkContent({ slug, filters, from, canonical, since }: { slug: st
   return (
     <>
       <TalkHeader data={data} editable={editable} printHref={`/talks/${slug}/print${canonical}`} />
+      <LinkageList talk={data.talk} linkages={linkages} editable={editable} />
       <OverviewBand slug={slug} parties={data.parties} issues={data.issues} dayHref={dayHref} />
       <ConvergenceStrip
         rows={data.convergence}
