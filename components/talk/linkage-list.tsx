@@ -1,6 +1,6 @@
 import type { TalkLinkage } from "@/lib/data/linkages";
 import { dayPagePath } from "@/lib/entities/talk-row";
-import { formatLocalDay } from "@/lib/time/local-day";
+import { formatLocalDayShort } from "@/lib/time/local-day";
 import { talkDayNumber } from "@/lib/time/zone-calendar";
 
 type Talk = { slug: string; firstDay: string; venueTimeZone: string };
@@ -12,7 +12,7 @@ type Talk = { slug: string; firstDay: string; venueTimeZone: string };
  */
 export function LinkageList({ talk, linkages, editable = false }: { talk: Talk; linkages: TalkLinkage[]; editable?: boolean }) {
   if (linkages.length === 0 && !editable) return null;
-  const day = (d: string) => `day ${talkDayNumber(talk, d)} (${formatLocalDay(d)})`;
+  const day = (d: string) => `day ${talkDayNumber(talk, d)} (${formatLocalDayShort(d)})`;
   const base = `/talks/${talk.slug}/linkages`;
   return (
     <section id="linkages" className="linkages" aria-labelledby="linkages-title">
