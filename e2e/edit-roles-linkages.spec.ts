@@ -97,7 +97,7 @@ test("an editor adds a linkage, sees it on the talk page, corrects it and delete
   await expect(page).toHaveURL(new RegExp(`/talks/${BEIJING}#linkages$`));
   const added = section.getByRole("listitem").filter({ hasText: text });
   await expect(added).toContainText("DPRK: Abductions of Japanese nationals ⟵ conditional on ⟶ Normalization of relations since day 2 (Sun 5 Feb)");
-  await expect(added.getByRole("link", { name: "Abductions of Japanese nationals" })).toHaveAttribute("href", "/issues/abductions");
+  await expect(added.getByRole("link", { name: "Abductions of Japanese nationals", exact: true })).toHaveAttribute("href", "/issues/abductions");
 
   // Corrected: the condition was dropped on day 4.
   await added.getByRole("link", { name: /^Edit the linkage/ }).click();
