@@ -18,6 +18,7 @@ test.beforeAll(async () => {
 });
 
 test("an editor makes China the host: the header says so, and the timeline filters by role", async ({ browser }) => {
+  test.setTimeout(90_000);
   const context = await newVisitor(browser, server().baseURL);
   const page = await context.newPage();
   await signIn(page, editor, "/parties/new");
@@ -68,6 +69,7 @@ test("an editor makes China the host: the header says so, and the timeline filte
 });
 
 test("an editor adds a linkage, sees it on the talk page, corrects it and deletes it", async ({ browser }) => {
+  test.setTimeout(90_000);
   const id = uniqueId();
   const context = await newVisitor(browser, server().baseURL);
   const page = await context.newPage();
@@ -115,8 +117,8 @@ test("an editor adds a linkage, sees it on the talk page, corrects it and delete
   await expect(page.getByRole("heading", { level: 1 })).toContainText("linkage");
   await expect(page.locator("main")).toContainText("Dropped on");
   await page.goto(page.url().replace(/\/history$/, "/delete"));
-  await page.getByRole("button", { name: "Delete linkage" }).click();
-  await expect(page.getByText(/Linkage deleted|deleted/i).first()).toBeVisible();
+  await page.getByRole("button", { name: "Delete this linkage" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /deleted/i }).first()).toBeVisible();
   await page.goto(`/talks/${BEIJING}`);
   await expect(section.getByRole("listitem").filter({ hasText: text })).toHaveCount(0);
   await expect(section.getByRole("listitem")).toHaveCount(1);
