@@ -15,28 +15,34 @@ export function LinkageList({ talk, linkages, editable = false }: { talk: Talk; 
   const day = (d: string) => `day ${talkDayNumber(talk, d)} (${formatLocalDayShort(d)})`;
   const base = `/talks/${talk.slug}/linkages`;
   return (
-    <section id="linkages" className="linkages" aria-labelledby="linkages-title">
-      <h2 id="linkages-title" className="linkages__title">
+    <section id="linkages" className="talk-linkages" aria-labelledby="linkages-title">
+      <h2 id="linkages-title" className="talk-linkages__title">
         Linkages
       </h2>
       {linkages.length === 0 ? <p className="muted small">No linkages recorded: no party has made one issue conditional on another.</p> : null}
-      <ul className="linkages__list">
+      <ul className="talk-linkages__list">
         {linkages.map((l) => (
-          <li key={l.id} className={l.droppedOn ? "linkage linkage--dropped" : "linkage"}>
-            <span className="linkage__head">
-              <a href={`/parties/${l.party.slug}`} className="linkage__party">
+          <li key={l.id} className={l.droppedOn ? "talk-linkage talk-linkage--dropped" : "talk-linkage"}>
+            <span className="talk-linkage__head">
+              <a href={`/parties/${l.party.slug}`} className="talk-linkage__party">
                 {l.party.shortName}
               </a>
               :{" "}
               <a href={`/issues/${l.issue.slug}`}>{l.issue.name}</a>
-              <span className="linkage__arrow"> ⟵ conditional on ⟶ </span>
+              <span className="talk-linkage__arrow"> ⟵ conditional on ⟶ </span>
               <a href={`/issues/${l.conditionIssue.slug}`}>{l.conditionIssue.name}</a>
             </span>
-            <span className="linkage__when">
+            <span className="talk-linkage__when">
               {l.statedOn ? ` since ${day(l.statedOn)}` : " since a day not recorded"}
-              {l.droppedOn ? `; dropped on ${day(l.droppedOn)}` : ""}
+              {l.droppedOn ? (
+                <>
+                  ; <span className="talk-linkage__dropped">dropped</span> on {day(l.droppedOn)}
+                </>
+              ) : (
+                ""
+              )}
             </span>
-            <span className="linkage__text">
+            <span className="talk-linkage__text">
               {l.statement ? (
                 <a href={dayPagePath(talk.slug, l.statement.saidOn, { anchor: "statement", id: l.statement.id })} title="The statement that stated it">
                   “{l.text}”
@@ -45,7 +51,7 @@ export function LinkageList({ talk, linkages, editable = false }: { talk: Talk; 
                 <>“{l.text}”</>
               )}
               {editable ? (
-                <span className="linkage__edit no-print">
+                <span className="talk-linkage__edit no-print">
                   {" "}
                   <a href={`${base}/${l.id}/edit`} aria-label={`Edit the linkage: ${l.party.shortName}, ${l.issue.name} conditional on ${l.conditionIssue.name}`}>
                     Edit
@@ -61,7 +67,7 @@ export function LinkageList({ talk, linkages, editable = false }: { talk: Talk; 
         ))}
       </ul>
       {editable ? (
-        <p className="linkages__add no-print">
+        <p className="talk-linkages__add no-print">
           <a href={`${base}/new`}>Add a linkage</a>
         </p>
       ) : null}
