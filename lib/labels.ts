@@ -6,6 +6,7 @@ import type {
   Gap,
   Outcome,
   PartOfDay,
+  PartyRole,
   SessionKind,
   StatementKind,
   StatementSetting,
@@ -89,6 +90,14 @@ export const TIME_PRECISION_LABEL: Record<TimePrecision, string> = {
 export const DELEGATION_ROLE_LABEL: Record<DelegationRole, string> = {
   head: "head of delegation",
   member: "delegation member",
+};
+
+/** A party's part in a talk (decision 024); the plural names the talk page's role filter. */
+export const PARTY_ROLE_LABEL: Record<PartyRole, { one: string; many: string }> = {
+  principal: { one: "principal", many: "Principals" },
+  host: { one: "host", many: "Hosts" },
+  mediator: { one: "mediator", many: "Mediators" },
+  observer: { one: "observer", many: "Observers" },
 };
 
 /** "1 session", "3 sessions", "1,200 days": a count with its noun (nouns that add an s). */

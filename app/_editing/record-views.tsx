@@ -6,23 +6,25 @@ import type { ActionInput } from "@/lib/actions/safe-action";
 import * as assessmentActions from "@/lib/actions/assessments";
 import * as envoyActions from "@/lib/actions/envoys";
 import * as issueActions from "@/lib/actions/issues";
+import * as linkageActions from "@/lib/actions/linkages";
 import * as partyActions from "@/lib/actions/parties";
 import * as sessionActions from "@/lib/actions/sessions";
 import * as sourceActions from "@/lib/actions/sources";
 import * as statementActions from "@/lib/actions/statements";
 import * as talkActions from "@/lib/actions/talks";
 import { dayLabel, getTalkRef, type TalkRef } from "@/lib/data/form-options";
-import { getCatalogRowForEdit, getTalkForEdit, getTalkRowForEdit, issueNameOf, speakerOf, type RowForEdit } from "@/lib/data/rows-for-edit";
+import { getCatalogRowForEdit, getTalkForEdit, getTalkRowForEdit, issueNameOf, partyNameOf, speakerOf, type RowForEdit } from "@/lib/data/rows-for-edit";
 import { assessment, type AssessmentSnapshot } from "@/lib/entities/assessment";
 import { catalogPath, type CatalogEntity, type CatalogType } from "@/lib/entities/catalog";
 import { envoy } from "@/lib/entities/envoy";
 import { issue } from "@/lib/entities/issue";
+import { linkage, type LinkageSnapshot } from "@/lib/entities/linkage";
 import { party } from "@/lib/entities/party";
 import { session, type SessionSnapshot } from "@/lib/entities/session";
 import { source } from "@/lib/entities/source";
 import { statement, type StatementSnapshot } from "@/lib/entities/statement";
 import { talk } from "@/lib/entities/talk";
-import { dayPagePath, talkRowPath, type TalkRowEntity, type TalkRowType } from "@/lib/entities/talk-row";
+import { dayPagePath, rowPlacePath, talkRowPath, type TalkRowEntity, type TalkRowType } from "@/lib/entities/talk-row";
 import type { Snapshot } from "@/lib/entities/types";
 import { formatLocalDay } from "@/lib/time/local-day";
 import type { RecordView } from "./record-pages";
@@ -136,7 +138,14 @@ const assessmentKind: TalkRowKind<AssessmentSnapshot> = {
   narrow: true,
 };
 
-const TALK_ROW_KINDS = { session: sessionKind, statement: statementKind, assessment: assessmentKind } as unknown as Record<TalkRowType, TalkRowKind<Snapshot>>;
+const linkageKind: TalkRowKind<LinkageSnapshot> = {
+  entity: linkage,
+  actions: linkageActions,
+  summary: async (row) => `${await partyNameOf(row.snapshot.party)}: ${await issueNameOf(row.snapshot.issue)}, conditional on ${await issueNameOf(row.snapshot.conditionIssue)}`,
+  narrow: true,
+};
+
+const TALK_ROW_KINDS = { session: sessionKind, statement: statementKind, assessment: assessmentKind, linkage: linkageKind } as unknown as Record<TalkRowType, TalkRowKind<Snapshot>>;
 
 /** A session, statement or assessment of the talk at /talks/<slug>, with the talk. */
 export async function talkRowView(type: TalkRowType, slug: string, id: string) {
@@ -145,7 +154,11 @@ export async function talkRowView(type: TalkRowType, slug: string, id: string) {
   const row = talkRef ? await getTalkRowForEdit(kind.entity, talkRef, id) : null;
   if (!talkRef || !row) return null;
   const summary = await kind.summary(row);
-  const day = { href: dayPagePath(slug, row.day), label: dayLabel(talkRef, row.day), formDay: { talk: talkRef, day: row.day } };
+  // A linkage's place is the talk page's Linkages section, not a day.
+  const day =
+    kind.entity.place === "talk"
+      ? { href: rowPlacePath(kind.entity, slug, row.day, id), label: "Linkages" }
+      : { href: dayPagePath(slug, row.day), label: dayLabel(talkRef, row.day), formDay: { talk: talkRef, day: row.day } };
   const view: RecordView = {
     type,
     names: kind.entity.names,

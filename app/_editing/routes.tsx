@@ -10,7 +10,10 @@ import { TalkForm } from "@/components/editing/talk-form";
 import { requireEditorPage, viewerCanEdit } from "@/lib/data/editing";
 import { getCatalogOptions, getTalkFormOptions } from "@/lib/data/form-options";
 import { issueNameOf } from "@/lib/data/rows-for-edit";
+import { getLinkageFormOptions, type LinkageFormOptions } from "@/lib/data/linkages";
 import type { AssessmentSnapshot } from "@/lib/entities/assessment";
+import { LINKAGE_TEXT_MAX, type LinkageSnapshot } from "@/lib/entities/linkage";
+import { lastAllowedDay, summarizeTalkDays } from "@/lib/time/talk-span";
 import { catalogPath, type CatalogType } from "@/lib/entities/catalog";
 import type { TalkRowType } from "@/lib/entities/talk-row";
 import type { FieldSpec } from "@/lib/entities/types";
@@ -28,6 +31,20 @@ const SLUG_HINT = "Part of the web address: lower-case letters, digits and hyphe
 /** The address field of a shared record: typed once, then shown. */
 export const slugField = (mode: "create" | "edit"): FieldSpec =>
   mode === "create" ? { name: "slug", label: "Address", kind: "text", hint: SLUG_HINT, max: 80 } : { name: "slug", label: "Address", kind: "text", readOnly: true };
+
+/** The linkage form's fields (new and edit alike), from the talk's parties, agenda and statements. */
+export function linkageFields(options: LinkageFormOptions): FieldSpec[] {
+  const days = { min: options.talk.firstDay, max: lastAllowedDay(options.talk) };
+  return [
+    { name: "party", label: "Party", kind: "select", options: options.parties, placeholder: "Choose the party that sets the condition" },
+    { name: "issue", label: "Issue held back", kind: "select", options: options.issues, placeholder: "Choose the issue", hint: "What the party will not settle (e.g. normalization)…" },
+    { name: "conditionIssue", label: "Conditional on", kind: "select", options: options.issues, placeholder: "Choose the issue", hint: "…until this issue is settled (e.g. the abductions)." },
+    { name: "text", label: "Condition", kind: "textarea", max: LINKAGE_TEXT_MAX, hint: "In a sentence, in your own words or the party’s." },
+    { name: "statedOn", label: "Stated on (optional)", kind: "date", days, hint: `A day of the talk in ${options.talk.venueCity}: ${summarizeTalkDays(options.talk)}. Leave empty if the report does not say.` },
+    { name: "droppedOn", label: "Dropped on (optional)", kind: "date", days, hint: "Only once the party has let the condition go." },
+    { name: "statement", label: "Stated in (optional)", kind: "select", options: options.statements, placeholder: "No statement recorded" },
+  ];
+}
 
 export const GAP_FIELD: FieldSpec = { name: "gap", label: "Gap", kind: "select", options: GapSchema.options.map((g) => ({ value: g, label: GAP_LABEL[g] })) };
 
@@ -108,6 +125,11 @@ async function talkRowForm(type: TalkRowType, found: NonNullable<Awaited<ReturnT
   const values = row.values;
   const list = (name: string) => (Array.isArray(values[name]) ? (values[name]) : []);
   const cancelHref = `${view.back.href}${type === "assessment" ? "" : `#${type}-${row.id}`}`;
+  if (type === "linkage") {
+    const options = await getLinkageFormOptions(talk.slug, { statement: (row.snapshot as LinkageSnapshot).statement });
+    if (!options) notFound();
+    return <SimpleForm prefix="linkage" action={found.actions.update} hidden={["talk", "id", "version"]} initial={values} fields={linkageFields(options)} submitLabel="Save changes" cancelHref={view.back.href} />;
+  }
   if (type === "assessment") {
     const fields: FieldSpec[] = [
       { name: "issueName", label: "Issue", kind: "text", readOnly: true },

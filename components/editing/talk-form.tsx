@@ -8,8 +8,8 @@ import * as talkActions from "@/lib/actions/talks";
 import { keepOnFailure } from "./keep-on-failure";
 import type { CatalogOptions } from "@/lib/entities/types";
 import { TALK_LABELS } from "@/lib/entities/talk";
-import { TALK_STATUS_LABEL } from "@/lib/labels";
-import { SUMMARY_MAX, TalkStatusSchema, TITLE_MAX } from "@/lib/talk-document/schema";
+import { PARTY_ROLE_LABEL, TALK_STATUS_LABEL } from "@/lib/labels";
+import { PartyRoleSchema, SUMMARY_MAX, TalkStatusSchema, TITLE_MAX } from "@/lib/talk-document/schema";
 import { TALK_SPAN_MAX_YEARS } from "@/lib/time/talk-span";
 import { venueZoneChoices } from "@/lib/time/zones";
 import { Checkboxes, ChoiceGroup, Field, FormHead, formStatusId, useFormView, useReady } from "./form-kit";
@@ -28,6 +28,7 @@ export function TalkForm({ mode, options, initial, cancelHref }: { mode: "create
   const conflict = conflictOf(state);
   const zones = useMemo(() => venueZoneChoices(), []);
   const roles = new Map(view.list("envoys").map((v) => [v.split(":")[0]!, v]));
+  const partyRoles = new Map(view.list("roles").map((v) => [v.split(":")[0]!, v]));
   const [parties, setParties] = useState<string[]>(view.list("parties"));
   const [lastKey, setLastKey] = useState(view.key);
   if (lastKey !== view.key) {
@@ -90,18 +91,30 @@ export function TalkForm({ mode, options, initial, cancelHref }: { mode: "create
       </fieldset>
       <fieldset className="edit-form__group">
         <legend>Who takes part</legend>
-        <ChoiceGroup view={view} prefix={P} name="parties" legend="Parties" hint="A party missing here can be added on the parties page first.">
+        <ChoiceGroup view={view} prefix={P} name="parties" legend="Parties and their role in this talk" hint="Principals negotiate; a host receives the talk, a mediator brokers it, an observer watches. A party missing here can be added on the parties page first.">
           {ordered(options.parties, initial.parties as string[]).map((p) => (
-            <label key={p.value} className="check">
-              <input
-                type="checkbox"
-                name="parties"
-                value={p.value}
-                defaultChecked={parties.includes(p.value)}
-                onChange={(e) => setParties((now) => (e.target.checked ? [...now, p.value] : now.filter((x) => x !== p.value)))}
-              />
-              {p.label}
-            </label>
+            <span key={p.value} className="party-choice">
+              <label className="check">
+                <input
+                  type="checkbox"
+                  name="parties"
+                  value={p.value}
+                  defaultChecked={parties.includes(p.value)}
+                  onChange={(e) => setParties((now) => (e.target.checked ? [...now, p.value] : now.filter((x) => x !== p.value)))}
+                />
+                {p.label}
+              </label>
+              {/* Shown only for a chosen party; the default (principal) is not recorded. */}
+              {parties.includes(p.value) ? (
+                <select name="roles" defaultValue={partyRoles.get(p.value) ?? `${p.value}:principal`} aria-label={`Role of ${p.label}`}>
+                  {PartyRoleSchema.options.map((r) => (
+                    <option key={r} value={`${p.value}:${r}`}>
+                      {PARTY_ROLE_LABEL[r].one.charAt(0).toUpperCase() + PARTY_ROLE_LABEL[r].one.slice(1)}
+                    </option>
+                  ))}
+                </select>
+              ) : null}
+            </span>
           ))}
         </ChoiceGroup>
         <ChoiceGroup view={view} prefix={P} name="envoys" legend="Envoys and their role in this talk">

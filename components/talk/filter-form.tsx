@@ -3,6 +3,7 @@ import { hasFilters } from "@/lib/timeline/filters";
 import { plural } from "@/lib/labels";
 
 const FIELDS: { key: FilterKey; label: string; all: string }[] = [
+  { key: "role", label: "Role in the talk", all: "Any role" },
   { key: "party", label: "Party", all: "All parties" },
   { key: "envoy", label: "Envoy", all: "All envoys" },
   { key: "issue", label: "Issue", all: "All issues" },

@@ -1,6 +1,8 @@
 import type { TalkFrame } from "@/lib/data/talks";
 import { zoneNamesDuring } from "@/lib/time/zones";
 import { formatDayRange } from "@/lib/time/local-day";
+import { PARTY_ROLE_LABEL } from "@/lib/labels";
+import { describeSides, type PartyInRole } from "@/lib/party-roles";
 import { StatusBadge } from "../badges";
 import { ExportLinks } from "./export-links";
 
@@ -15,6 +17,7 @@ export function TalkHeader({ data, editable = false, printHref }: { data: Pick<T
   return (
     <header className="talk-header">
       <h1>{talk.title}</h1>
+      <TalkSides parties={data.parties} />
       <div className="meta">
         <StatusBadge status={talk.status} />
         <span>{talk.venueCity}</span>
@@ -47,6 +50,7 @@ export function TalkHeader({ data, editable = false, printHref }: { data: Pick<T
             {data.parties.map((p) => (
               <li key={p.slug}>
                 <a href={`/parties/${p.slug}`}>{p.name}</a>
+                {p.role !== "principal" && <span className="party-role"> ({PARTY_ROLE_LABEL[p.role].one})</span>}
                 {p.heads.length > 0 && (
                   <span className="muted">
                     {" "}
@@ -84,5 +88,28 @@ export function TalkHeader({ data, editable = false, printHref }: { data: Pick<T
         </dd>
       </dl>
     </header>
+  );
+}
+
+/** "Japan · DPRK — hosted by China": who negotiates, and who else is at the table in what part. */
+function TalkSides({ parties }: { parties: PartyInRole[] }) {
+  const { principals, others } = describeSides(parties);
+  const names = (ps: PartyInRole[], joiner: string) =>
+    ps.map((p, i) => (
+      <span key={p.slug}>
+        {i > 0 && joiner}
+        <a href={`/parties/${p.slug}`}>{p.shortName}</a>
+      </span>
+    ));
+  return (
+    <p className="talk-header__sides">
+      {names(principals, " · ")}
+      {others.map((g) => (
+        <span key={g.role} className="talk-header__others">
+          {" "}
+          — {g.verb} {names(g.parties, " and ")}
+        </span>
+      ))}
+    </p>
   );
 }

@@ -8,7 +8,7 @@ import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { getDb, type Db } from "../db";
 import { RowRestoreInput, RowVersionInput, catalogPath, type CatalogEntity } from "../entities/catalog";
-import { dayPagePath, TalkRowRestoreInput, TalkRowVersionInput, type TalkRowEntity } from "../entities/talk-row";
+import { rowPlacePath, TalkRowRestoreInput, TalkRowVersionInput, type TalkRowEntity } from "../entities/talk-row";
 import type { EntityType, FormValues, Snapshot } from "../entities/types";
 import { createCatalogRow, deleteCatalogRow, restoreCatalogVersion, undoDeleteCatalogRow, updateCatalogRow } from "../mutations/catalog";
 import { ConflictError, type Actor } from "../mutations/core";
@@ -147,7 +147,7 @@ export function talkRowActions<S extends Snapshot, C extends z.ZodType<{ talk: s
     writes: Pick<Parameters<typeof versionActions<typeof TalkRowVersionInput, typeof TalkRowRestoreInput>>[0], "remove" | "undoDelete" | "restore">;
   },
 ) {
-  const at = (talk: string, saved: Saved) => dayPagePath(talk, saved.day, { anchor: entity.anchor, id: saved.id });
+  const at = (talk: string, saved: Saved) => rowPlacePath(entity, talk, saved.day, saved.id);
   const save = saveActions({
     type: entity.type,
     createInput: spec.createInput,

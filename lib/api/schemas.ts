@@ -4,7 +4,7 @@
 // schemas, so what is parsed, what is returned and what is published cannot drift apart
 // (docs/decisions/017-read-api.md). Pure: no database, no request.
 import { z } from "zod";
-import { Capacity, DelegationRole, Gap, Outcome, PartOfDay, SessionKind, StatementKind, StatementSetting, TalkStatus, TimePrecision } from "../enums";
+import { Capacity, DelegationRole, Gap, Outcome, PartOfDay, PartyRole, SessionKind, StatementKind, StatementSetting, TalkStatus, TimePrecision } from "../enums";
 import { SLUG_PATTERN } from "../entities/fields";
 import { FILTER_KEYS } from "../timeline/filters";
 import { UNDATED_DAY } from "../timeline/window";
@@ -60,11 +60,12 @@ const dayBound = (which: "from" | "to") =>
     });
 
 /**
- * The talk page's filters (lib/timeline/filters.ts), with the same names and meaning: a party, an
+ * The talk page's filters (lib/timeline/filters.ts), with the same names and meaning: a party's role, a party, an
  * envoy or an issue by slug, a kind of statement, a session outcome. A slug not in the talk matches
  * nothing, as on the page.
  */
 const filterShape = {
+  role: z.enum(PartyRole, { error: `role is one of ${Object.values(PartyRole).join(", ")}.` }).optional().meta({ description: "Statements by the parties with this role in the talk (principal, host, mediator, observer), and the sessions where one spoke." }),
   party: slugValue("party").optional().meta({ description: "Statements by this party (as a whole or through its envoys), and the sessions where it spoke; by slug." }),
   envoy: slugValue("envoy").optional().meta({ description: "Statements by this envoy, and the sessions where they spoke; by slug." }),
   issue: slugValue("issue").optional().meta({ description: "Statements about this issue, and sessions that covered it or hold such a statement; by slug." }),
@@ -206,7 +207,7 @@ export const Talk = named(
     lastDay: localDay.nullable(),
     status: z.enum(TalkStatus),
     summary: z.string(),
-    parties: z.array(z.object({ slug: z.string(), name: z.string(), shortName: z.string(), heads: z.array(EnvoyRef) })),
+    parties: z.array(z.object({ slug: z.string(), name: z.string(), shortName: z.string(), role: z.enum(PartyRole).meta({ description: "The party’s part in the talk: principal (negotiating), host, mediator or observer." }), heads: z.array(EnvoyRef) })),
     envoys: z.array(z.object({ slug: z.string(), name: z.string(), title: z.string().nullable(), party: z.string().meta({ description: "The party's slug." }), role: z.enum(DelegationRole) })),
     issues: z.array(IssueRef),
     counts: z.object({ sessions: z.number().int(), statements: z.number().int(), assessments: z.number().int() }),

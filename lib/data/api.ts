@@ -392,7 +392,7 @@ async function fullStatements(db: Db, talk: TalkRecord, index: TalkIndex, items:
         setting: row.setting,
         kind: s.kind,
         capacity: row.capacity,
-        party: s.party,
+        party: { slug: s.party.slug, shortName: s.party.shortName },
         envoy: s.envoy,
         session,
         text: row.text,
@@ -598,7 +598,7 @@ function searchResultBody(hit: SearchHit): SearchResultBody {
         text: s.text,
         quotedWords: s.quotedWords,
         statementKind: s.kind,
-        party: s.party,
+        party: { slug: s.party.slug, shortName: s.party.shortName },
         envoy: s.envoy,
         links: { self: `${V1}/talks/${hit.talk.slug}/statements/${hit.id}`, page: hit.href },
       };

@@ -150,7 +150,9 @@ async function readTalkIndexAt(db: Db, talk: TalkRecord, at: Date): Promise<Talk
     db.issue.findMany({ where: { slug: { in: issueSlugs } }, select: { slug: true, name: true } }),
     findInChunks(sourceIds, (ids) => db.source.findMany({ where: { id: { in: ids } }, select: { id: true, key: true, publisher: true, title: true, url: true, publishedOn: true } })),
   ]);
-  const partyBySlug = new Map(parties.map((p) => [p.slug, p]));
+  // A party's role in the talk as it is now, as the other shared details (decision 023).
+  const roleOf = new Map((members?.parties ?? []).map((p) => [p.party.slug, p.role]));
+  const partyBySlug = new Map(parties.map((p) => [p.slug, { ...p, role: roleOf.get(p.slug) ?? null }]));
   const envoyBySlug = new Map(envoys.map((e) => [e.slug, e]));
   const issueBySlug = new Map(issues.map((i) => [i.slug, i]));
   const issueRefs = (v: JsonValue | undefined) => list(v).map((slug) => issueBySlug.get(slug) ?? { slug, name: slug });
@@ -172,7 +174,7 @@ async function readTalkIndexAt(db: Db, talk: TalkRecord, at: Date): Promise<Talk
       quotedWords: str(s.quotedWords),
     });
     const partySlug = str(s.party) ?? "";
-    const party = partyBySlug.get(partySlug) ?? { slug: partySlug, shortName: partySlug };
+    const party = partyBySlug.get(partySlug) ?? { slug: partySlug, shortName: partySlug, role: null };
     const envoySlug = str(s.envoy);
     const envoy = envoySlug ? (envoyBySlug.get(envoySlug) ?? { slug: envoySlug, name: envoySlug }) : null;
     return {

@@ -218,7 +218,9 @@ async function currentVersions(db: Db, keys: { entityType: string; entityId: str
                       ? await db.issue.findMany({ where, select })
                       : type === "source"
                         ? await db.source.findMany({ where, select })
-                        : [];
+                        : type === "linkage"
+                          ? await db.linkage.findMany({ where, select })
+                          : [];
       for (const r of rows) out.set(`${type}:${r.id}`, { version: r.version, deleted: r.deletedAt !== null });
     }),
   );
@@ -249,14 +251,15 @@ export const TALK_HISTORY_PAGE = 100;
 async function deletedRowIds(db: Db, talkId: string): Promise<string[]> {
   const where = { talkId, deletedAt: { not: null } };
   const select = { id: true } as const;
-  const [statements, sessions, assessments, sources] = await Promise.all([
+  const [statements, sessions, assessments, linkages, sources] = await Promise.all([
     db.statement.findMany({ where, select }),
     db.session.findMany({ where, select }),
     db.assessment.findMany({ where, select }),
+    db.linkage.findMany({ where, select }),
     // Sources are shared, but one typed into a talk's form is filed under that talk.
     db.source.findMany({ where: { deletedAt: { not: null } }, select }),
   ]);
-  return [...statements, ...sessions, ...assessments, ...sources].map((r) => r.id);
+  return [...statements, ...sessions, ...assessments, ...linkages, ...sources].map((r) => r.id);
 }
 
 /**

@@ -32,7 +32,7 @@ export async function snapshotsOfLoadedRows(db: Db, rows: LoadedRow[]): Promise<
     statements.length ? db.statementSource.findMany({ where: { statementId: { in: statements } }, select: { statementId: true, sourceId: true } }) : none,
     sessions.length ? db.sessionIssue.findMany({ where: { sessionId: { in: sessions } }, select: { sessionId: true, issue: { select: { slug: true } } } }) : none,
     sessions.length ? db.sessionSource.findMany({ where: { sessionId: { in: sessions } }, select: { sessionId: true, sourceId: true } }) : none,
-    talks.length ? db.talkParty.findMany({ where: { talkId: { in: talks } }, orderBy: { position: "asc" }, select: { talkId: true, party: { select: { slug: true } } } }) : none,
+    talks.length ? db.talkParty.findMany({ where: { talkId: { in: talks } }, orderBy: { position: "asc" }, select: { talkId: true, role: true, party: { select: { slug: true } } } }) : none,
     talks.length ? db.talkEnvoy.findMany({ where: { talkId: { in: talks } }, select: { talkId: true, role: true, envoy: { select: { slug: true } } } }) : none,
     talks.length ? db.talkIssue.findMany({ where: { talkId: { in: talks } }, orderBy: { position: "asc" }, select: { talkId: true, issue: { select: { slug: true } } } }) : none,
   ]);
@@ -44,6 +44,7 @@ export async function snapshotsOfLoadedRows(db: Db, rows: LoadedRow[]): Promise<
     issuesOf: new Map(),
     sourcesOf: new Map(),
     partiesOf: new Map(),
+    rolesOf: new Map(),
     envoysOf: new Map(),
   };
   for (const x of statementIssues) listOf(refs.issuesOf, x.statementId, x.issue.slug);
@@ -52,6 +53,7 @@ export async function snapshotsOfLoadedRows(db: Db, rows: LoadedRow[]): Promise<
   for (const x of statementSources) listOf(refs.sourcesOf, x.statementId, x.sourceId);
   for (const x of sessionSources) listOf(refs.sourcesOf, x.sessionId, x.sourceId);
   for (const x of talkParties) listOf(refs.partiesOf, x.talkId, x.party.slug);
+  for (const x of talkParties) if (x.role !== "principal") listOf(refs.rolesOf!, x.talkId, { party: x.party.slug, role: x.role });
   for (const x of talkEnvoys) listOf(refs.envoysOf, x.talkId, { envoy: x.envoy.slug, role: x.role });
   return rows.map((r) => (isLoadedRow(r.raw) ? loadedRowSnapshot(r.type, r.raw, refs) : r.raw));
 }

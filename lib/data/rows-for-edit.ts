@@ -67,6 +67,11 @@ export async function issueNameOf(slug: string): Promise<string> {
   return issue?.name ?? slug;
 }
 
+export async function partyNameOf(slug: string): Promise<string> {
+  const party = await (await getDb()).party.findUnique({ where: { slug }, select: { shortName: true } });
+  return party?.shortName ?? slug;
+}
+
 /** The live-or-deleted assessment of an issue on a day, if any (one per issue per day). */
 export async function findAssessmentId(talk: TalkRef, issue: string, day: string): Promise<{ id: string; deleted: boolean } | null> {
   await requireReader();

@@ -8,6 +8,7 @@ import {
   GAP_LABEL,
   OUTCOME_LABEL,
   PART_OF_DAY_LABEL,
+  PARTY_ROLE_LABEL,
   SESSION_KIND_LABEL,
   SETTING_LABEL,
   STATEMENT_KIND_LABEL,
@@ -15,6 +16,7 @@ import {
   TIME_PRECISION_LABEL,
 } from "../labels";
 import type { JsonValue, RecordedType, Snapshot } from "../entities/types";
+import type { PartyRole } from "../enums";
 import { formatLocalDay } from "../time/local-day";
 import { zoneAbbreviation } from "../time/instant";
 import { venueClock } from "../time/venue-clock";
@@ -36,6 +38,7 @@ export async function loadNames(db: Db, snapshots: (Snapshot | null)[]): Promise
     if (!s) continue;
     strings(s.party).forEach((x) => want.party.add(x));
     strings(s.parties).forEach((x) => want.party.add(x));
+    if (Array.isArray(s.roles)) for (const r of s.roles) if (r && typeof r === "object" && !Array.isArray(r) && typeof r.party === "string") want.party.add(r.party);
     strings(s.envoy).forEach((x) => want.envoy.add(x));
     if (Array.isArray(s.envoys)) for (const e of s.envoys) if (e && typeof e === "object" && !Array.isArray(e) && typeof e.envoy === "string") want.envoy.add(e.envoy);
     strings(s.issue).forEach((x) => want.issue.add(x));
@@ -60,6 +63,8 @@ export async function loadNames(db: Db, snapshots: (Snapshot | null)[]): Promise
 }
 
 export const NONE = "—";
+
+const PARTY_ROLE_ONE = Object.fromEntries(Object.entries(PARTY_ROLE_LABEL).map(([k, v]) => [k, v.one])) as Record<PartyRole, string>;
 
 /** An enum value in the UI's words, capitalized as a table cell's value. */
 function label<K extends string>(labels: Record<K, string>, v: JsonValue | undefined): string {
@@ -105,6 +110,13 @@ export function showValue(type: RecordedType, field: string, v: JsonValue | unde
             .map((e) => (e && typeof e === "object" && !Array.isArray(e) ? `${names.envoy.get(scalarText(e.envoy ?? null)) ?? scalarText(e.envoy ?? null)} (${label(DELEGATION_ROLE_LABEL, e.role)})` : ""))
             .join("; ")
         : NONE;
+    case "roles":
+      // Recorded only for parties that are not principals; none recorded means all are.
+      return Array.isArray(v) && v.length
+        ? v
+            .map((r) => (r && typeof r === "object" && !Array.isArray(r) ? `${names.party.get(scalarText(r.party ?? null)) ?? scalarText(r.party ?? null)} (${label(PARTY_ROLE_ONE, r.role)})` : ""))
+            .join("; ")
+        : "All principals";
     case "issue":
     case "issues":
       return list(names.issue);

@@ -5,7 +5,7 @@ import "server-only";
 // once per change, not once per page view. Views filter it in memory; only the days a page shows
 // are then read in full (talk-window.ts).
 import type { Db } from "../db";
-import type { Capacity, DelegationRole, Gap, Outcome, PartOfDay, SessionKind, StatementKind, StatementSetting, TalkStatus, TimePrecision } from "../enums";
+import type { Capacity, DelegationRole, Gap, Outcome, PartOfDay, PartyRole, SessionKind, StatementKind, StatementSetting, TalkStatus, TimePrecision } from "../enums";
 import { buildTimeline, sessionDay, type Timeline } from "../timeline/build";
 import { buildDayIndex, type DayIndex } from "../timeline/day-index";
 import { applyFilters, countFacets, hasFilters, type Facets, type TimelineFilters } from "../timeline/filters";
@@ -39,7 +39,7 @@ export type TalkHead = {
 /** The talk as read once per request: its fields and the stamp its cached reads are kept under. */
 export type TalkRecord = TalkHead & { stamp: string };
 
-export type TalkParty = { slug: string; name: string; shortName: string; heads: { slug: string; name: string; title: string | null }[] };
+export type TalkParty = { slug: string; name: string; shortName: string; role: PartyRole; heads: { slug: string; name: string; title: string | null }[] };
 export type TalkEnvoy = { slug: string; name: string; title: string | null; partySlug: string; role: DelegationRole };
 export type TalkAssessment = { issueSlug: string; localDay: string; gap: Gap; note: string; authorName: string };
 
@@ -60,7 +60,8 @@ export type LightStatement = {
   saidAt: Date | null;
   sequence: number;
   kind: StatementKind;
-  party: { slug: string; shortName: string };
+  /** `role`: the party's part in the talk; null when the party is not on the talk's list. */
+  party: { slug: string; shortName: string; role: PartyRole | null };
   envoy: { slug: string; name: string } | null;
   issues: IssueRef[];
   sourceIds: string[];
@@ -140,7 +141,7 @@ export function queryTalkMembers(db: Db, talkId: string) {
   return db.talk.findUnique({
     where: { id: talkId },
     select: {
-      parties: { orderBy: { position: "asc" }, select: { party: { select: { slug: true, name: true, shortName: true } } } },
+      parties: { orderBy: { position: "asc" }, select: { role: true, party: { select: { slug: true, name: true, shortName: true } } } },
       envoys: { select: { role: true, envoy: { select: { slug: true, name: true, title: true, party: { select: { slug: true } } } } } },
       issues: { orderBy: { position: "asc" }, select: issueSelect },
     },
@@ -210,6 +211,7 @@ function shapeTalkIndex(talk: TalkRecord, { members, sessionRows, statementRows,
   const issuesOf = groupBy(statementIssues, (x) => x.statementId);
   const sourcesOf = groupBy(statementSources, (x) => x.statementId);
 
+  const roleOf = new Map((members?.parties ?? []).map((p) => [p.party.slug, p.role]));
   const statements: LightStatement[] = statementRows.map((s) => {
     const party = partyById.get(s.partyId)!;
     const envoy = s.envoyId ? envoyById.get(s.envoyId) : undefined;
@@ -220,7 +222,7 @@ function shapeTalkIndex(talk: TalkRecord, { members, sessionRows, statementRows,
       saidAt: s.saidAt,
       sequence: s.sequence,
       kind: s.kind,
-      party: { slug: party.slug, shortName: party.shortName },
+      party: { slug: party.slug, shortName: party.shortName, role: roleOf.get(party.slug) ?? null },
       envoy: envoy ? { slug: envoy.slug, name: envoy.name } : null,
       issues: (issuesOf.get(s.id) ?? []).map((x) => issueById.get(x.issueId)!).map(({ slug, name }) => ({ slug, name })),
       sourceIds: (sourcesOf.get(s.id) ?? []).map((x) => x.sourceId),
@@ -248,8 +250,9 @@ export function assembleTalkIndex(
 ): TalkIndex {
   const { stamp: _, ...head } = talk;
   const envoys = (members?.envoys ?? []).map(({ role, envoy }) => ({ slug: envoy.slug, name: envoy.name, title: envoy.title, partySlug: envoy.party.slug, role }));
-  const parties = (members?.parties ?? []).map(({ party }) => ({
+  const parties = (members?.parties ?? []).map(({ party, role }) => ({
     ...party,
+    role,
     heads: envoys.filter((e) => e.partySlug === party.slug && e.role === "head").map(({ slug, name, title }) => ({ slug, name, title })),
   }));
   const sources = numberSources(buildTimeline(talk, sessions, statements), byId(sourceRows));
@@ -296,6 +299,7 @@ export function buildView(index: TalkIndex, filters: TimelineFilters): TalkView 
     dayOf,
     assessmentsOn,
     facets: countFacets(index.sessions, index.statements, filters, {
+      roles: index.parties.map((p) => p.role),
       parties: index.parties.map((p) => ({ slug: p.slug, label: p.shortName })),
       envoys: index.envoys.map((e) => ({ slug: e.slug, label: e.name })),
       issues: index.issues.map((i) => ({ slug: i.slug, label: i.name })),

@@ -3,6 +3,7 @@
 import { assessment } from "./assessment";
 import { envoy } from "./envoy";
 import { issue } from "./issue";
+import { linkage } from "./linkage";
 import { party } from "./party";
 import { session } from "./session";
 import { source } from "./source";
@@ -14,12 +15,9 @@ import type { EntityStore } from "./store";
 export type EntityDescriptor = { type: EntityType; names: EntityNames; labels: Record<string, string>; store: EntityStore<Snapshot> };
 
 /** The descriptors by type. (Each kind's store is typed by its own snapshot; here they are seen as any snapshot.) */
-export const ENTITIES = { talk, party, envoy, issue, session, statement, source, assessment } as unknown as Record<EntityType, EntityDescriptor>;
+export const ENTITIES = { talk, party, envoy, issue, session, statement, source, assessment, linkage } as unknown as Record<EntityType, EntityDescriptor>;
 
-/** Linkages have revisions (written by the talk document loader) but no descriptor yet. */
-const LINKAGE = { names: { one: "linkage", a: "a linkage", word: "linkage" }, labels: { text: "Condition", statedOn: "Stated on", droppedOn: "Dropped on" } };
-
-const described = (type: RecordedType) => (type === "linkage" ? LINKAGE : ENTITIES[type]);
+const described = (type: RecordedType) => ENTITIES[type];
 
 /** The field names people see in diffs, per kind of row; fields not listed are not shown. */
 export const FIELD_LABELS = Object.fromEntries((["statement", "session", "assessment", "talk", "party", "envoy", "issue", "source", "linkage"] as const).map((t) => [t, described(t).labels])) as Record<RecordedType, Record<string, string>>;

@@ -13,6 +13,8 @@ export type LoadedRefs = {
   issuesOf: Map<string, string[]>;
   sourcesOf: Map<string, string[]>;
   partiesOf: Map<string, string[]>;
+  /** A talk's parties that are not principals (optional: histories read before roles existed). */
+  rolesOf?: Map<string, { party: string; role: string }[]>;
   envoysOf: Map<string, { envoy: string; role: string }[]>;
 };
 
@@ -71,6 +73,7 @@ export function loadedRowSnapshot(type: RecordedType, raw: Snapshot, refs: Loade
       return {
         ...rest,
         parties: refs.partiesOf.get(id) ?? [],
+        ...(refs.rolesOf?.get(id)?.length ? { roles: [...refs.rolesOf.get(id)!].sort((a, b) => a.party.localeCompare(b.party)) } : {}),
         envoys: [...(refs.envoysOf.get(id) ?? [])].sort((a, b) => a.envoy.localeCompare(b.envoy)),
         issues: refs.issuesOf.get(id) ?? [],
       };

@@ -6,12 +6,12 @@ import { id, restoreVersion, slug, version } from "./fields";
 import type { EntityStore } from "./store";
 import type { EntityNames, FormValues, RecordPage, Snapshot } from "./types";
 
-export type TalkRowType = "session" | "statement" | "assessment";
+export type TalkRowType = "session" | "statement" | "assessment" | "linkage";
 
 export type TalkRowEntity<S extends Snapshot = Snapshot> = {
   type: TalkRowType;
   names: EntityNames;
-  collection: "sessions" | "statements" | "assessments";
+  collection: "sessions" | "statements" | "assessments" | "linkages";
   /** The field names people see in diffs; fields not listed are not shown. */
   labels: Record<string, string>;
   store: EntityStore<S>;
@@ -21,6 +21,8 @@ export type TalkRowEntity<S extends Snapshot = Snapshot> = {
   formValues: (snapshot: S, timeZone: string) => FormValues;
   /** The anchor of its item on the day page ("statement-<id>"), when it has one. */
   anchor: "statement" | "session" | null;
+  /** Where it is shown: on its day (the default), or in a section of the talk page (linkages). */
+  place?: "day" | "talk";
 };
 
 /** Delete and undo name the row, its talk and the version the editor saw; restore adds the version to bring back. */
@@ -29,6 +31,11 @@ export const TalkRowRestoreInput = z.object({ talk: slug(), id: id(), version, r
 
 /** The page of a talk's row ("/talks/t/sessions/<id>/edit"). */
 export const talkRowPath = (entity: Pick<TalkRowEntity, "collection">, talk: string, id: string, page: RecordPage) => `/talks/${talk}/${entity.collection}/${id}/${page}`;
+
+/** Where a row is shown: its day page, or the talk page's section for its kind ("#linkages"). */
+export function rowPlacePath(entity: Pick<TalkRowEntity, "place" | "collection" | "anchor">, talk: string, day: string | null, id: string): string {
+  return entity.place === "talk" ? `/talks/${talk}#${entity.collection}` : dayPagePath(talk, day, { anchor: entity.anchor, id });
+}
 
 /** The day page that holds a row, at the row's item when it has one. */
 export function dayPagePath(talk: string, day: string | null, at?: { anchor: TalkRowEntity["anchor"]; id: string }): string {

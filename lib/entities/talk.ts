@@ -1,8 +1,8 @@
 // A talk: one negotiation round — what, where (the venue and its time zone), when, who takes
 // part (parties, and envoys with their role in it), and its agenda. Its slug is chosen once.
 import { z } from "zod";
-import type { DelegationRole } from "../enums";
-import { DelegationRoleSchema, SUMMARY_MAX, TalkStatusSchema, TITLE_MAX } from "../talk-document/schema";
+import type { DelegationRole, PartyRole } from "../enums";
+import { DelegationRoleSchema, PartyRoleSchema, SUMMARY_MAX, TalkStatusSchema, TITLE_MAX } from "../talk-document/schema";
 import { isLocalDay } from "../time/local-day";
 import { talkDaysProblem } from "../time/talk-span";
 import { choice, id, list, localDay, newSlug, optionalDay, plainText, requiredText, timeZone, version } from "./fields";
@@ -19,9 +19,16 @@ export type TalkSnapshot = {
   status: string;
   summary: string;
   parties: string[];
+  /**
+   * The parties that are not principals, with their role, by party slug. Absent when every party
+   * is a principal, so revisions made before roles existed (decision 024) compare equal.
+   */
+  roles?: { party: string; role: string }[];
   envoys: { envoy: string; role: string }[];
   issues: string[];
 };
+
+export const PARTY_ROLE_PATTERN = new RegExp(`^([a-z0-9]+(?:-[a-z0-9]+)*):(${PartyRoleSchema.options.join("|")})$`);
 
 export const ENVOY_ROLE_PATTERN = new RegExp(`^([a-z0-9]+(?:-[a-z0-9]+)*):(${DelegationRoleSchema.options.join("|")})$`);
 
@@ -34,6 +41,8 @@ const talkFields = {
   status: choice(TalkStatusSchema.options, "Choose the talk’s status."),
   summary: plainText(SUMMARY_MAX),
   parties: list(z.string().regex(/^[a-z0-9-]+$/)),
+  /** One select per party: "<slug>:<role>"; a party not chosen keeps its select but is ignored. */
+  roles: list(z.string().regex(PARTY_ROLE_PATTERN, { error: "Choose each party’s role from the list." })),
   /** One select per envoy: "<slug>:head", "<slug>:member", or "" for not taking part. */
   envoys: z
     .preprocess((v): unknown[] => (v === undefined ? [] : Array.isArray(v) ? (v as unknown[]) : [v]), z.array(z.string()))
@@ -51,13 +60,29 @@ function checkTalk(t: Fields, ctx: z.RefinementCtx) {
   if (t.parties.length === 0) ctx.addIssue({ code: "custom", path: ["parties"], message: "Choose at least one party." });
 }
 
-const normalize = <T extends Fields>(t: T): Omit<T, "envoys"> & { envoys: { envoy: string; role: "head" | "member" }[] } => ({
-  ...t,
-  envoys: t.envoys.map((e) => {
-    const m = ENVOY_ROLE_PATTERN.exec(e)!;
-    return { envoy: m[1]!, role: m[2] as "head" | "member" };
-  }),
-});
+/** The roles worth recording: of chosen parties, not principal (the default), by party slug. */
+export function partyRoles(parties: string[], roles: string[]): { party: string; role: PartyRole }[] | undefined {
+  const chosen = new Map<string, PartyRole>();
+  for (const r of roles) {
+    const m = PARTY_ROLE_PATTERN.exec(r);
+    if (m && parties.includes(m[1]!) && m[2] !== "principal") chosen.set(m[1]!, m[2] as PartyRole);
+  }
+  const list = [...chosen].map(([party, role]) => ({ party, role })).sort((a, b) => a.party.localeCompare(b.party));
+  return list.length ? list : undefined;
+}
+
+function normalize<T extends Fields>(t: T) {
+  const { roles: chosenRoles, envoys, ...rest } = t;
+  const roles = partyRoles(t.parties, chosenRoles);
+  return {
+    ...rest,
+    ...(roles ? { roles } : {}),
+    envoys: envoys.map((e) => {
+      const m = ENVOY_ROLE_PATTERN.exec(e)!;
+      return { envoy: m[1]!, role: m[2] as "head" | "member" };
+    }),
+  };
+}
 
 export const TalkInput = z.object({ ...talkFields, slug: newSlug() }).superRefine(checkTalk).transform(normalize);
 export const TalkUpdateInput = z.object({ ...talkFields, id: id(), version }).superRefine(checkTalk).transform(normalize);
@@ -76,15 +101,16 @@ export function talkFormValues(t: TalkSnapshot | TalkInputData | TalkUpdateData)
     status: t.status,
     summary: t.summary,
     parties: t.parties,
+    roles: (t.roles ?? []).map((r) => `${r.party}:${r.role}`),
     envoys: t.envoys.map((e) => `${e.envoy}:${e.role}`),
     issues: t.issues,
   };
 }
 
-export const NEW_TALK_VALUES: FormValues = { slug: "", title: "", venueCity: "", venueTimeZone: "", firstDay: "", lastDay: "", status: "scheduled", summary: "", parties: [], envoys: [], issues: [] };
+export const NEW_TALK_VALUES: FormValues = { slug: "", title: "", venueCity: "", venueTimeZone: "", firstDay: "", lastDay: "", status: "scheduled", summary: "", parties: [], roles: [], envoys: [], issues: [] };
 
-type Row = Omit<TalkSnapshot, "parties" | "envoys" | "issues"> & {
-  parties: { party: { slug: string } }[];
+type Row = Omit<TalkSnapshot, "parties" | "roles" | "envoys" | "issues"> & {
+  parties: { role: string; party: { slug: string } }[];
   envoys: { role: string; envoy: { slug: string } }[];
   issues: { issue: { slug: string } }[];
 };
@@ -101,7 +127,7 @@ export const talkStore: EntityStore<TalkSnapshot> = defineStore<TalkSnapshot, Ro
     lastDay: true,
     status: true,
     summary: true,
-    parties: { orderBy: { position: "asc" }, select: { party: { select: { slug: true } } } },
+    parties: { orderBy: { position: "asc" }, select: { role: true, party: { select: { slug: true } } } },
     envoys: { select: { role: true, envoy: { select: { slug: true } } } },
     issues: { orderBy: { position: "asc" }, select: { issue: { select: { slug: true } } } },
   },
@@ -115,6 +141,7 @@ export const talkStore: EntityStore<TalkSnapshot> = defineStore<TalkSnapshot, Ro
     status: t.status,
     summary: t.summary,
     parties: t.parties.map((p) => p.party.slug),
+    ...rolesOf(t.parties.map((p) => ({ party: p.party.slug, role: p.role }))),
     envoys: t.envoys.map((e) => ({ envoy: e.envoy.slug, role: e.role })).sort((a, b) => a.envoy.localeCompare(b.envoy)),
     issues: t.issues.map((i) => i.issue.slug),
   }),
@@ -132,15 +159,23 @@ export const talkStore: EntityStore<TalkSnapshot> = defineStore<TalkSnapshot, Ro
   links: {
     clear: (db, talkId) => [db.talkParty.deleteMany({ where: { talkId } }), db.talkEnvoy.deleteMany({ where: { talkId } }), db.talkIssue.deleteMany({ where: { talkId } })],
     async add(db, talkId, t) {
+      const roleOf = new Map((t.roles ?? []).map((r) => [r.party, r.role]));
       const [parties, envoys, issues] = await Promise.all([partyIds(db, t.parties, "parties"), envoyIds(db, t.envoys.map((e) => e.envoy), "envoys"), issueIds(db, t.issues)]);
       return [
-        db.talkParty.createMany({ data: parties.map((partyId, position) => ({ talkId, partyId, position })) }),
+        // A snapshot recorded before roles existed has none: every party is then a principal.
+        db.talkParty.createMany({ data: parties.map((partyId, position) => ({ talkId, partyId, position, role: (roleOf.get(t.parties[position]!) ?? "principal") as PartyRole })) }),
         db.talkEnvoy.createMany({ data: envoys.map((envoyId, i) => ({ talkId, envoyId, role: t.envoys[i]!.role as DelegationRole })) }),
         db.talkIssue.createMany({ data: issues.map((issueId, position) => ({ talkId, issueId, position })) }),
       ];
     },
   },
 });
+
+/** A snapshot's `roles` key: the non-principal parties, sorted; no key at all when there are none. */
+export function rolesOf(parties: { party: string; role: string }[]): { roles?: { party: string; role: string }[] } {
+  const roles = parties.filter((p) => p.role !== "principal").sort((a, b) => a.party.localeCompare(b.party));
+  return roles.length ? { roles } : {};
+}
 
 /** The talk's fields as people see them named, in diffs and in its form. */
 export const TALK_LABELS: Record<string, string> = {
@@ -152,6 +187,7 @@ export const TALK_LABELS: Record<string, string> = {
   status: "Status",
   summary: "Summary",
   parties: "Parties",
+  roles: "Party roles",
   envoys: "Envoys",
   issues: "Agenda",
 };

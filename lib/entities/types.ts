@@ -6,10 +6,10 @@
 // are referred to by slug (slugs do not change once made); a talk's own rows (sessions, sources)
 // by id; lists are sorted, or kept in their meaningful order (a talk's parties and agenda).
 
-export type EntityType = "talk" | "party" | "envoy" | "issue" | "session" | "statement" | "source" | "assessment";
+export type EntityType = "talk" | "party" | "envoy" | "issue" | "session" | "statement" | "source" | "assessment" | "linkage";
 
-/** Kinds of row that have revisions but no editing form yet (written by the talk document loader). */
-export type RecordedType = EntityType | "linkage";
+/** Kinds of row that have revisions (every kind now has its editing form; decision 024 added linkages'). */
+export type RecordedType = EntityType;
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type Snapshot = { [key: string]: JsonValue };

@@ -5,7 +5,7 @@
 import "server-only";
 import type { Db } from "../db";
 import { listInWords, lowerFirst, plural } from "../labels";
-import { talk as talkEntity, type TalkInputData, type TalkSnapshot, type TalkUpdateData } from "../entities/talk";
+import { rolesOf, talk as talkEntity, type TalkInputData, type TalkSnapshot, type TalkUpdateData } from "../entities/talk";
 import { formatLocalDayDate, formatLocalDayInYear } from "../time/local-day";
 import { sessionTimingProblems, statementTimingProblems } from "../time/row-rules";
 import { venueClock } from "../time/venue-clock";
@@ -144,6 +144,7 @@ async function talkSnapshotOf(db: Db, input: TalkInputData | TalkUpdateData, slu
     status: input.status,
     summary: input.summary,
     parties: input.parties,
+    ...rolesOf(input.roles ?? []),
     envoys: [...input.envoys].sort((a, b) => a.envoy.localeCompare(b.envoy)),
     issues: input.issues,
   };

@@ -18,7 +18,7 @@ import type { Db } from "../db";
 import type { IssueSnapshot } from "../entities/issue";
 import type { PartySnapshot } from "../entities/party";
 import type { SourceSnapshot } from "../entities/source";
-import type { Capacity, DelegationRole, Gap, Outcome, PartOfDay, SessionKind, StatementKind, StatementSetting, TalkStatus, TimePrecision } from "../enums";
+import type { Capacity, DelegationRole, Gap, PartyRole, Outcome, PartOfDay, SessionKind, StatementKind, StatementSetting, TalkStatus, TimePrecision } from "../enums";
 import { zoneOffsetMs } from "../time/zone-calendar";
 import { TALK_DOCUMENT_FORMAT, type TalkDocument } from "./schema";
 
@@ -35,7 +35,8 @@ export type ExportTalk = {
   updatedAt: Date;
 };
 // The shared records as documents carry them: their snapshots, field for field.
-export type ExportParty = PartySnapshot;
+/** `role`: the party's part in the talk; null for a party the rows name that is not on the talk's list. */
+export type ExportParty = PartySnapshot & { role: PartyRole | null };
 export type ExportEnvoy = { slug: string; name: string; nameOriginal: string | null; title: string | null; party: string; role: DelegationRole };
 export type ExportIssue = IssueSnapshot;
 export type ExportSource = SourceSnapshot;
@@ -115,7 +116,7 @@ export async function readTalkExport(db: Db, slug: string): Promise<TalkExport |
     db.talk.findUnique({
       where: { id: talk.id },
       select: {
-        parties: { orderBy: [{ position: "asc" }, { party: { slug: "asc" } }], select: { party: { select: partySelect } } },
+        parties: { orderBy: [{ position: "asc" }, { party: { slug: "asc" } }], select: { role: true, party: { select: partySelect } } },
         envoys: { select: { role: true, envoy: { select: envoySelect } } },
         issues: { orderBy: [{ position: "asc" }, { issue: { slug: "asc" } }], select: { issue: { select: issueSelect } } },
       },
@@ -160,7 +161,7 @@ export async function readTalkExport(db: Db, slug: string): Promise<TalkExport |
 
   // The shared records the rows name, whether or not the talk lists them (a row may name a party
   // or issue that is not, or no longer, on the talk's lists): a document must define them all.
-  const talkParties = (members?.parties ?? []).map((p) => p.party);
+  const talkParties = (members?.parties ?? []).map((p) => ({ ...p.party, role: p.role }));
   const talkEnvoys = (members?.envoys ?? []).map((e) => ({ ...e.envoy, role: e.role }));
   const talkIssues = (members?.issues ?? []).map((i) => i.issue);
   const knownEnvoys = new Set(talkEnvoys.map((e) => e.id));
@@ -174,7 +175,7 @@ export async function readTalkExport(db: Db, slug: string): Promise<TalkExport |
   const otherParties = [
     ...partiesOfEnvoys,
     ...(otherPartyIds.length ? await inChunks(otherPartyIds, (ids) => db.party.findMany({ where: { id: { in: ids } }, select: partySelect })) : []),
-  ];
+  ].map((p) => ({ ...p, role: null }));
   const partyRows = [...talkParties, ...uniqueById(otherParties).filter((p) => !knownParties.has(p.id)).sort(bySlug)];
 
   const knownIssues = new Set(talkIssues.map((i) => i.id));
@@ -229,7 +230,7 @@ export async function readTalkExport(db: Db, slug: string): Promise<TalkExport |
 
   return {
     talk,
-    parties: partyRows.map(({ slug, name, shortName, isoCode }) => ({ slug, name, shortName, isoCode })),
+    parties: partyRows.map(({ slug, name, shortName, isoCode, role }) => ({ slug, name, shortName, isoCode, role })),
     envoys: envoyRows
       .map(({ slug, name, nameOriginal, title, party, role }) => ({ slug, name, nameOriginal, title, party: party.slug, role }))
       .sort(bySlug),
@@ -277,7 +278,8 @@ export function talkDocumentOf(x: TalkExport): TalkDocument {
   return {
     format: TALK_DOCUMENT_FORMAT,
     talk,
-    parties: x.parties.map((p) => ({ slug: p.slug, name: p.name, shortName: p.shortName, ...given({ isoCode: p.isoCode }) })),
+    // A principal's role is the default and left out, so documents without roles export unchanged.
+    parties: x.parties.map((p) => ({ slug: p.slug, name: p.name, shortName: p.shortName, ...given({ isoCode: p.isoCode, role: p.role === "principal" ? null : p.role }) })),
     envoys: x.envoys.map((e) => ({ slug: e.slug, name: e.name, ...given({ nameOriginal: e.nameOriginal, title: e.title }), party: e.party, role: e.role })),
     issues: x.issues.map((i) => ({ slug: i.slug, name: i.name, ...given({ description: i.description }) })),
     sources: x.sources.map((s) => ({ key: s.key, publisher: s.publisher, title: s.title, ...given({ url: s.url, publishedOn: s.publishedOn }) })),

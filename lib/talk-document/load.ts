@@ -126,7 +126,7 @@ const TABLES = {
   issue: table("Issue", ["id", "slug", "name", "description", "createdAt", "updatedAt"]),
   source: table("Source", ["id", "key", "publisher", "title", "url", "publishedOn", "createdAt", "updatedAt"]),
   talk: table("Talk", ["id", "slug", "title", "venueCity", "venueTimeZone", "firstDay", "lastDay", "status", "summary", "createdAt", "updatedAt"]),
-  talkParty: table("TalkParty", ["talkId", "partyId", "position"]),
+  talkParty: table("TalkParty", ["talkId", "partyId", "position", "role"]),
   talkEnvoy: table("TalkEnvoy", ["talkId", "envoyId", "role"]),
   talkIssue: table("TalkIssue", ["talkId", "issueId", "position"]),
   session: table("Session", ["id", "talkId", "localDay", "startsAt", "endsAt", "kind", "title", "summary", "outcome", "outcomeNote", "sequence", "createdAt", "updatedAt"]),
@@ -265,7 +265,7 @@ export async function writeTalkDocumentLoad(db: Db, prepared: PreparedLoad, opti
     true,
   );
   const talkParties = inserts(TABLES.talkParty);
-  doc.parties.forEach((p, i) => talkParties.add([talkId, idOf(ids.party, p.slug), i]));
+  doc.parties.forEach((p, i) => talkParties.add([talkId, idOf(ids.party, p.slug), i, p.role ?? "principal"]));
   const talkEnvoys = inserts(TABLES.talkEnvoy);
   for (const e of doc.envoys) talkEnvoys.add([talkId, idOf(ids.envoy, e.slug), e.role]);
   const talkIssues = inserts(TABLES.talkIssue);

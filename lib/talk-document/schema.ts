@@ -34,6 +34,8 @@ export const SettingSchema = z.enum(["session", "press_briefing", "arrival", "de
 export const CapacitySchema = z.enum(["head_of_delegation", "delegation_member", "spokesperson", "government", "unknown"]);
 export const GapSchema = z.enum(["agreed", "narrowing", "unchanged", "widening", "deadlocked"]);
 export const DelegationRoleSchema = z.enum(["head", "member"]);
+/** A party's part in the talk; a document that leaves it out means principal (decision 024). */
+export const PartyRoleSchema = z.enum(["principal", "host", "mediator", "observer"]);
 
 /**
  * On a party, envoy, issue or source the database may hold already: its details here replace the
@@ -46,6 +48,7 @@ const PartyDoc = z.object({
   name: text(TITLE_MAX),
   shortName: text(60),
   isoCode: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 3166-1 alpha-3 code such as JPN").nullish(),
+  role: PartyRoleSchema.optional(),
   rename,
 });
 

@@ -34,6 +34,18 @@ describe("timeline filters", () => {
     expect([ids(r.sessions), ids(r.statements)]).toEqual([["s1", "s2"], ["a", "b", "c", "d"]]);
   });
 
+  it("keeps the statements of parties in a role, and counts only the roles the talk's parties hold", () => {
+    const withRoles = statements.map((s) => ({ ...s, party: { ...s.party, role: s.party.slug === "dprk" ? "host" : "principal" } }));
+    const r = applyFilters(sessions, withRoles, { role: "host" });
+    expect([ids(r.sessions), ids(r.statements)]).toEqual([["s1", "s2"], ["b", "c"]]);
+    expect(parseFilters({ role: "host" })).toEqual({ role: "host" });
+    const facets = countFacets(sessions, withRoles, {}, { roles: ["principal", "host"], parties: [], envoys: [], issues: [] });
+    expect(facets.role).toEqual([
+      { value: "principal", label: "Principals", count: 2 },
+      { value: "host", label: "Hosts", count: 2 },
+    ]);
+  });
+
   it("keeps a party's statements and only the sessions where that party spoke", () => {
     const r = applyFilters(sessions, statements, { party: "japan" });
     expect([ids(r.sessions), ids(r.statements)]).toEqual([["s1"], ["a", "d"]]);

@@ -2,11 +2,11 @@
 // sessions and statements, and counted per option (faceted: each option's count is what the
 // view would show if that option were chosen, the other filters staying as they are).
 import type { Outcome, StatementKind } from "../enums";
-import { OUTCOME_LABEL, STATEMENT_KIND_LABEL } from "../labels";
+import { OUTCOME_LABEL, PARTY_ROLE_LABEL, STATEMENT_KIND_LABEL } from "../labels";
 import { isLocalDay } from "../time/local-day";
 import { UNDATED_DAY } from "./window";
 
-export const FILTER_KEYS = ["party", "envoy", "issue", "kind", "outcome"] as const;
+export const FILTER_KEYS = ["role", "party", "envoy", "issue", "kind", "outcome"] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type TimelineFilters = Partial<Record<FilterKey, string>>;
 
@@ -41,16 +41,18 @@ export const hasFilters = (f: TimelineFilters) => FILTER_KEYS.some((k) => f[k]);
 export type FilterableStatement = {
   sessionId: string | null;
   kind: StatementKind;
-  party: { slug: string };
+  /** `role`: the party's part in the talk (principal, host…); null or absent when not on its list. */
+  party: { slug: string; role?: string | null };
   envoy: { slug: string } | null;
   issues: { slug: string }[];
 };
 export type FilterableSession = { id: string; outcome: Outcome; issues: { slug: string }[] };
 
-const statementFilterActive = (f: TimelineFilters) => !!(f.party || f.envoy || f.kind);
+const statementFilterActive = (f: TimelineFilters) => !!(f.role || f.party || f.envoy || f.kind);
 
 /**
- * Whether a statement is shown. Party, envoy, kind and issue test the statement itself; an
+ * Whether a statement is shown. Party role (the speaking party's part in the talk), party, envoy,
+ * kind and issue test the statement itself; an
  * outcome filter keeps only statements made in a session with that outcome.
  */
 export function statementMatches(
@@ -58,6 +60,7 @@ export function statementMatches(
   f: TimelineFilters,
   sessionOutcome: (id: string) => Outcome | undefined,
 ): boolean {
+  if (f.role && s.party.role !== f.role) return false;
   if (f.party && s.party.slug !== f.party) return false;
   if (f.envoy && s.envoy?.slug !== f.envoy) return false;
   if (f.kind && s.kind !== f.kind) return false;
@@ -111,7 +114,7 @@ export function countFacets<S extends FilterableSession, T extends FilterableSta
   sessions: S[],
   statements: T[],
   f: TimelineFilters,
-  options: { parties: { slug: string; label: string }[]; envoys: { slug: string; label: string }[]; issues: { slug: string; label: string }[] },
+  options: { roles?: string[]; parties: { slug: string; label: string }[]; envoys: { slug: string; label: string }[]; issues: { slug: string; label: string }[] },
 ): Facets {
   const count = (key: FilterKey, value: string, what: "statements" | "sessions") => {
     const r = applyFilters(sessions, statements, { ...f, [key]: value });
@@ -120,6 +123,8 @@ export function countFacets<S extends FilterableSession, T extends FilterableSta
   const facet = (key: FilterKey, list: { slug: string; label: string }[], what: "statements" | "sessions" = "statements") =>
     list.map(({ slug, label }) => ({ value: slug, label, count: count(key, slug, what) }));
   return {
+    // Only the roles the talk's parties hold: "Observers (0)" in a bilateral round is noise.
+    role: facet("role", Object.entries(PARTY_ROLE_LABEL).filter(([slug]) => !options.roles || options.roles.includes(slug)).map(([slug, label]) => ({ slug, label: label.many }))),
     party: facet("party", options.parties),
     envoy: facet("envoy", options.envoys),
     issue: facet("issue", options.issues),

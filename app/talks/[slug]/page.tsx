@@ -8,6 +8,7 @@ import { LiveUpdates } from "@/components/talk/live-updates";
 import { ConvergenceStrip } from "@/components/talk/convergence-strip";
 import { DayIndexNav } from "@/components/talk/day-index";
 import { FilterForm } from "@/components/talk/filter-form";
+import { LinkageList } from "@/components/talk/linkage-list";
 import { OverviewBand } from "@/components/talk/overview-band";
 import { EmbedCode } from "@/components/talk/embed-code";
 import { SourceNotes } from "@/components/talk/source-notes";
@@ -17,6 +18,7 @@ import { MoreDays } from "@/components/timeline/more-days";
 import { timelineContext, windowHref, windowLabel, withNextDay } from "@/components/timeline/timeline-context";
 import { isEmptyWindow, TimelineDays } from "@/components/timeline/timeline-days";
 import { viewerCanEdit } from "@/lib/data/editing";
+import { getTalkLinkages } from "@/lib/data/linkages";
 import { getTalk, getTalkChangesSince, getTalkPage } from "@/lib/data/talks";
 import { markChanges } from "@/lib/data/changes-since";
 import { getEnv } from "@/lib/env";
@@ -133,6 +135,7 @@ async function TalkContent({
   const data = changes ? { ...read, window: markChanges(read.window, changes) } : read;
   // The past cannot be edited: an as-of view hides every editing control.
   const editable = canEdit && asOf === null;
+  const linkages = await getTalkLinkages(data.talk.id);
   const { window } = data;
   const site = getEnv().auth.baseUrl;
   const ctx = withNextDay(timelineContext(data, editable), data.talk, window);
@@ -144,6 +147,7 @@ async function TalkContent({
     <>
       {changes && changesSince && <ChangesBanner counts={changes.counts} label={changesSince.label} withDeleted={canEdit} historyHref={`/talks/${slug}/history`} nowHref={`/talks/${slug}${filtersToQuery(filters)}`} />}
       <TalkHeader data={data} editable={editable} printHref={`/talks/${slug}/print${canonical}`} />
+      <LinkageList talk={data.talk} linkages={linkages} editable={editable} />
       <OverviewBand slug={slug} parties={data.parties} issues={data.issues} dayHref={dayHref} />
       <ConvergenceStrip
         rows={data.convergence}
