@@ -102,7 +102,12 @@ for (const [url, shown] of READER_PAGES) {
     const expectInert = await watch(page);
     await page.goto(url);
     await page.waitForLoadState("networkidle");
-    const text = await page.locator("main").innerText();
+    // innerText leaves out what content-visibility: auto skips (the days below the fold, now that
+    // the band and the linkages sit above them): render every day before reading the text.
+    const text = await page.locator("main").evaluate((main: HTMLElement) => {
+      for (const day of main.querySelectorAll<HTMLElement>(".timeline > .day")) day.style.contentVisibility = "visible";
+      return main.innerText;
+    });
     for (const key of shown) expect(text, `${key} on ${url}`).toContain(field[key]);
     await expectInert();
   });
