@@ -41,12 +41,15 @@ export function MomentNotice({ message, nowHref }: { message: string; nowHref: s
 export function ChangesBanner({
   counts,
   label,
+  scope,
   withDeleted,
   historyHref,
   nowHref,
 }: {
   counts: { added: number; corrected: number; deleted: number };
   label: string;
+  /** What the count covers, when less than the talk: "this day" (a day page). */
+  scope?: string;
   withDeleted: boolean;
   historyHref: string;
   nowHref: string;
@@ -59,7 +62,7 @@ export function ChangesBanner({
         <strong>
           {total} {total === 1 ? "change" : "changes"} since {label}
         </strong>{" "}
-        to statements and gap assessments: {parts.join(", ")}. Statements added or corrected since are tagged where they stand.
+        to {scope ? `${scope}’s ` : ""}statements and gap assessments: {parts.join(", ")}. Statements added or corrected since are tagged where they stand.
         {withDeleted && counts.deleted > 0 ? <> Deleted ones are listed in <a href={historyHref}>the history</a>.</> : null}
       </p>
       <p>

@@ -10,14 +10,30 @@ import type { TimelineContext } from "./timeline-days";
 
 export { windowHref } from "./window-href";
 
-export function timelineContext(frame: Pick<TalkFrame, "talk" | "parties" | "issues" | "filters">, editable: boolean): TimelineContext {
+/** The moments a view is of ("as known on", "what changed since"), as they stand in its address. */
+export type Moments = { asOf?: string | null; since?: string | null };
+
+/** The filters' query with the view's moments after them: "" or "?…" (docs/decisions/026-as-known-on-days-and-issues.md). */
+export function queryWithMoments(filterQuery: string, moments: Moments = {}): string {
+  const q = new URLSearchParams(filterQuery);
+  if (moments.asOf) q.set("asOf", moments.asOf);
+  if (moments.since) q.set("since", moments.since);
+  const s = q.toString();
+  return s ? `?${s}` : "";
+}
+
+/**
+ * `moments`: on an "as known on" or "what changed since" view, its day links and statement
+ * permalinks keep the moment, so that a day opened from it is the same moment's.
+ */
+export function timelineContext(frame: Pick<TalkFrame, "talk" | "parties" | "issues" | "filters">, editable: boolean, moments: Moments = {}): TimelineContext {
   return {
     talkPath: `/talks/${frame.talk.slug}`,
     timeZone: frame.talk.venueTimeZone,
     parties: frame.parties.map((p) => p.slug),
     issueNames: Object.fromEntries(frame.issues.map((i) => [i.slug, i.name])),
     filtered: hasFilters(frame.filters),
-    query: filtersToQuery(frame.filters),
+    query: queryWithMoments(filtersToQuery(frame.filters), moments),
     editable,
   };
 }

@@ -7,9 +7,10 @@ import { buildConvergence, type ConvergenceRow } from "../timeline/convergence";
 import type { DayIndex } from "../timeline/day-index";
 import type { Facets, TimelineFilters } from "../timeline/filters";
 import { UNDATED_DAY, WINDOW_DAYS } from "../timeline/window";
-import { getTalkIndex, getTalkView, SOURCE_LIST_MAX, type CitedSource, type TalkAssessment, type TalkEnvoy, type TalkHead, type TalkParty, type TalkRecord, type TalkView, type IssueRef } from "./talk-index";
+import { findInChunks, getTalkIndex, getTalkView, SOURCE_LIST_MAX, type CitedSource, type TalkAssessment, type TalkEnvoy, type TalkHead, type TalkParty, type TalkRecord, type TalkView, type IssueRef } from "./talk-index";
 import { readOneDay, readReportedOn, readWindow, type TimelineStatement, type WindowContent } from "./talk-window";
 import { slotDays } from "../timeline/day-runs";
+import { statementDay } from "../timeline/build";
 import { isSkippedDay } from "../time/zone-calendar";
 import { cachedTalkRead } from "./talk-cache";
 import { SHARED_TYPES } from "./talk-revisions";
@@ -230,14 +231,17 @@ const PRINT_BUDGET = { items: 1_000, days: 200 };
  * One day of the talk ("YYYY-MM-DD", or "unknown" for the items whose day is not known) and its
  * neighbours. Null when there is no such talk, or the day is not one of its days.
  */
-export async function getTalkDay(slug: string, filters: TimelineFilters, day: string): Promise<TalkDayPage | null> {
-  const read = await readFrame(slug, filters);
+export async function getTalkDay(slug: string, filters: TimelineFilters, day: string, asOf: Date | null = null): Promise<TalkDayPage | null> {
+  const read = await readFrame(slug, filters, asOf);
   if (!read) return null;
   const { db, talk, index, view, frame } = read;
   const position = view.sizes.findIndex((d) => d.day >= day);
   const here = position >= 0 && view.sizes[position]!.day === day;
-  if (!here && !isDayOfTalk(frame, day)) return null;
-  const key = `${JSON.stringify(filters)} ${day}`;
+  // As known on a moment, a day of the talk as it stands now is a day of the talk then too: a day
+  // that held nothing yet is shown empty under the banner, not refused (the talk's own fields, and
+  // so its days, are as they are now; an open talk's days reach its latest day recorded now).
+  if (!here && !isDayOfTalk(frame, day) && !(asOf && (await isDayOfTalkNow(slug, day)))) return null;
+  const key = `${JSON.stringify(filters)} ${day} ${asOf?.toISOString() ?? "now"}`;
   const [content, reported] = await Promise.all([
     cachedTalkRead(talk.id, talk.stamp, `day ${key}`, () => readOneDay(db, index, view, day)),
     day === UNDATED_DAY ? [] : cachedTalkRead(talk.id, talk.stamp, `reported ${key}`, () => readReportedOn(db, index, view, day)),
@@ -252,6 +256,11 @@ export async function getTalkDay(slug: string, filters: TimelineFilters, day: st
     reported,
     sources: citedIn(content, index.sources, reported),
   };
+}
+
+async function isDayOfTalkNow(slug: string, day: string): Promise<boolean> {
+  const now = await readFrame(slug, {});
+  return now !== null && isDayOfTalk(now.frame, day);
 }
 
 /**
@@ -288,4 +297,37 @@ export async function getTalkChangesSince(slug: string, since: Date): Promise<Ch
   const talk = await getTalk(slug);
   if (!talk) return null;
   return getChangesSince(await getDb(), talk, since);
+}
+
+/**
+ * What changed since a moment on one day of the talk (a day page's `?since=`): the talk's changes
+ * (getChangesSince) narrowed to the statements said on the day — or, on a day, said on a day not
+ * known and reported on it, as the day page lists them — and the gap assessments of the day.
+ * Deleted rows are found by their last state (a deletion keeps the row, marked deleted).
+ */
+export async function getTalkDayChangesSince(slug: string, day: string, since: Date): Promise<ChangesSince | null> {
+  const talk = await getTalk(slug);
+  if (!talk) return null;
+  const db = await getDb();
+  const changes = await getChangesSince(db, talk, since);
+  return cachedTalkRead(talk.id, talk.stamp, `since ${since.toISOString()} day ${day}`, async () => {
+    const [statements, assessments] = await Promise.all([
+      findInChunks([...changes.statements.keys()], (ids) =>
+        db.statement.findMany({ where: { talkId: talk.id, id: { in: ids } }, select: { id: true, saidOn: true, saidAt: true, reportedOn: true } }),
+      ),
+      findInChunks([...changes.assessments.keys()], (ids) => db.assessment.findMany({ where: { talkId: talk.id, id: { in: ids } }, select: { id: true, localDay: true } })),
+    ]);
+    const onDay = (s: (typeof statements)[number]) => {
+      const own = statementDay(s, talk.venueTimeZone);
+      return day === UNDATED_DAY ? own === null : own === day || (own === null && s.reportedOn === day);
+    };
+    return changesAmong(changes, new Set(statements.filter(onDay).map((s) => s.id)), new Set(assessments.filter((a) => a.localDay === day).map((a) => a.id)));
+  });
+}
+
+/** Pure: the changes of the statements and assessments named, counted again. */
+export function changesAmong(changes: ChangesSince, statements: Set<string>, assessments: Set<string>): ChangesSince {
+  const counts = { added: 0, corrected: 0, deleted: 0 };
+  const keep = (map: ChangesSince["statements"], ids: Set<string>) => new Map([...map].filter(([id, change]) => ids.has(id) && ++counts[change] > 0));
+  return { since: changes.since, statements: keep(changes.statements, statements), assessments: keep(changes.assessments, assessments), counts };
 }

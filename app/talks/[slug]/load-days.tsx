@@ -43,7 +43,7 @@ export async function loadTalkDays(slug: string, query: string, from: string): P
     const { window } = data;
     return {
       ok: true,
-      days: <TimelineDays content={window} ctx={withNextDay(timelineContext(data.frame, editable), data.frame.talk, window)} />,
+      days: <TimelineDays content={window} ctx={withNextDay(timelineContext(data.frame, editable, { asOf: params.asOf, since: params.since }), data.frame.talk, window)} />,
       first: window.first,
       last: window.last,
       next: window.next,

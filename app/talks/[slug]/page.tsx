@@ -138,7 +138,8 @@ async function TalkContent({
   const linkages = await getTalkLinkages(data.talk.id);
   const { window } = data;
   const site = getEnv().auth.baseUrl;
-  const ctx = withNextDay(timelineContext(data, editable), data.talk, window);
+  const moments = new URLSearchParams(canonical);
+  const ctx = withNextDay(timelineContext(data, editable, { asOf: moments.get("asOf"), since: moments.get("since") }), data.talk, window);
   const shown = { first: window.first, last: window.last };
   const onPage = (day: string) => shown.first !== null && shown.last !== null && day >= shown.first && day <= shown.last;
   // Relative ("?from=…#day-…"): a long talk's index holds hundreds of these.
