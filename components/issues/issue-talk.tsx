@@ -11,7 +11,7 @@ import { GapStrip } from "./gap-strip";
  * One talk as seen from an issue: the gap day by day, the conditions that tie this issue to
  * another, and what each party has stated on it (a row per day, a column per party).
  */
-export function IssueTalk({ data, issue, show }: { data: IssueTalkData; issue: IssuePage["issue"]; show: IssuePage["show"] }) {
+export function IssueTalk({ data, issue, show, query = "" }: { data: IssueTalkData; issue: IssuePage["issue"]; show: IssuePage["show"]; /** "?asOf=…" on an as-of page: its links to the talk keep the moment. */ query?: string }) {
   const { talk, positions, gap, linkages, statementCount, stanceCount } = data;
   const id = `talk-${talk.slug}`;
   const gapByDay = new Map(gap.flatMap((d) => (d.kind === "day" && d.assessment ? [[d.day, d.assessment] as const] : [])));
@@ -19,7 +19,7 @@ export function IssueTalk({ data, issue, show }: { data: IssueTalkData; issue: I
     <section className="issue-talk" aria-labelledby={id}>
       <div className="issue-talk__head">
         <h2 id={id}>
-          <Link href={`/talks/${talk.slug}`}>{talk.title}</Link>
+          <Link href={`/talks/${talk.slug}${query}`}>{talk.title}</Link>
         </h2>
         <TalkMeta talk={talk} />
       </div>
@@ -32,7 +32,7 @@ export function IssueTalk({ data, issue, show }: { data: IssueTalkData; issue: I
           <h3 className="issue-talk__subhead">Linkages</h3>
           <ul className="linkages">
             {linkages.map((l) => (
-              <Linkage key={l.id} linkage={l} talkSlug={talk.slug} currentIssue={issue.slug} />
+              <Linkage key={l.id} linkage={l} talkSlug={talk.slug} currentIssue={issue.slug} query={query} />
             ))}
           </ul>
         </>
@@ -44,7 +44,7 @@ export function IssueTalk({ data, issue, show }: { data: IssueTalkData; issue: I
           ? `All ${statementCount} ${statementCount === 1 ? "statement" : "statements"} on this issue, by the venue’s local day.`
           : `${stanceCount} ${stanceCount === 1 ? "position, demand or denial" : "positions, demands and denials"} among the ${statementCount} ${statementCount === 1 ? "statement" : "statements"} on this issue, by the venue’s local day.`}
       </p>
-      <PositionGrid grid={positions} talk={talk} issue={issue} gapByDay={gapByDay} show={show} />
+      <PositionGrid grid={positions} talk={talk} issue={issue} gapByDay={gapByDay} show={show} query={query} />
     </section>
   );
 }
@@ -60,7 +60,9 @@ function PositionGrid({
   issue,
   gapByDay,
   show,
+  query,
 }: {
+  query: string;
   grid: IssueTalkData["positions"];
   talk: IssueTalkData["talk"];
   issue: IssuePage["issue"];
@@ -95,7 +97,7 @@ function PositionGrid({
             <li key={row.day ?? "undated"} className={`position-row${row.day ? "" : " position-row--undated"}`}>
               <h4 className="position-row__day">
                 {row.day ? (
-                  <a href={`/talks/${talk.slug}#day-${row.day}`}>
+                  <a href={`/talks/${talk.slug}${query}#day-${row.day}`}>
                     {row.number !== null && <>Day {row.number} · </>}
                     {formatLocalDay(row.day)}
                   </a>
@@ -119,7 +121,7 @@ function PositionGrid({
                       ) : (
                         <ol className="statements">
                           {said.map((s) => (
-                            <StatementCard key={s.id} statement={s} talk={talk} omitIssue={issue.slug} partyIndex={index} />
+                            <StatementCard key={s.id} statement={s} talk={talk} omitIssue={issue.slug} partyIndex={index} query={query} />
                           ))}
                         </ol>
                       )}
@@ -135,7 +137,7 @@ function PositionGrid({
   );
 }
 
-function Linkage({ linkage: l, talkSlug, currentIssue }: { linkage: IssueLinkage; talkSlug: string; currentIssue: string }) {
+function Linkage({ linkage: l, talkSlug, currentIssue, query }: { linkage: IssueLinkage; talkSlug: string; currentIssue: string; query: string }) {
   const issue = (i: IssueRef) => (i.slug === currentIssue ? <strong>{i.name}</strong> : <Link href={`/issues/${i.slug}`}>{i.name}</Link>);
   return (
     <li className="linkage">
@@ -152,7 +154,7 @@ function Linkage({ linkage: l, talkSlug, currentIssue }: { linkage: IssueLinkage
         <span>{l.statedOn ? `Stated ${formatLocalDay(l.statedOn)}` : "Day stated not reported"}</span>
         <span>{l.droppedOn ? `Dropped ${formatLocalDay(l.droppedOn)}` : "Still in force"}</span>
         {l.statementId && (
-          <Link href={`/talks/${talkSlug}#statement-${l.statementId}`}>
+          <Link href={`/talks/${talkSlug}${query}#statement-${l.statementId}`}>
             Open in timeline<span className="visually-hidden">: the statement setting this condition</span>
           </Link>
         )}

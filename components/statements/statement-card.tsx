@@ -18,6 +18,7 @@ export function StatementCard({
   linkEnvoy = true,
   omitIssue,
   partyIndex,
+  query = "",
 }: {
   statement: StatementRef;
   talk: { slug: string; venueTimeZone: string };
@@ -27,6 +28,8 @@ export function StatementCard({
   omitIssue?: string;
   /** The party's place in the talk, for the same colour as on the timeline. */
   partyIndex?: number;
+  /** The moment the page shows ("?asOf=…", or ""): its link to the timeline keeps it. */
+  query?: string;
 }) {
   const { before, quote, after } = splitQuote(s.text, s.quotedWords);
   const speaker = s.envoy ? s.envoy.name : s.party.shortName;
@@ -47,7 +50,7 @@ export function StatementCard({
           <span className="badge badge--outline">{kind}</span>
           <WhenSaid statement={s} timeZone={talk.venueTimeZone} underUndatedHeading citedOn={s.sources.map((src) => src.publishedOn)} />
           <Link
-            href={`/talks/${talk.slug}/days/${statementDay(s, talk.venueTimeZone) ?? "unknown"}#statement-${s.id}`}
+            href={`/talks/${talk.slug}/days/${statementDay(s, talk.venueTimeZone) ?? "unknown"}${query}#statement-${s.id}`}
             className="statement__open no-print"
           >
             Open in timeline<span className="visually-hidden">: {speaker}, {kind.toLowerCase()}</span>

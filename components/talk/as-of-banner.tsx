@@ -1,7 +1,7 @@
 import "./as-of-banner.css";
 // Says which moment an "as known on" view shows (docs/decisions/023-as-known-on.md), with the way
 // back to the record now. Read-only views: the page hides every editing control beside it.
-export function AsOfBanner({ moment, nowHref, future }: { moment: string; nowHref: string; future?: boolean }) {
+export function AsOfBanner({ moment, nowHref, future, also }: { moment: string; nowHref: string; future?: boolean; /** What else the page shows as it is now. */ also?: string }) {
   return (
     <section className="as-of-banner" aria-label="Moment shown">
       {future ? (
@@ -13,7 +13,7 @@ export function AsOfBanner({ moment, nowHref, future }: { moment: string; nowHre
       )}
       <p className="small">
         Rebuilt from the record&apos;s history: sessions, statements and gap assessments as editors had them then. Parties, envoys, issues and sources are
-        named as they are now. This view cannot be edited.
+        named as they are now.{also ? ` ${also}` : ""} This view cannot be edited.
       </p>
       <p>
         <a href={nowHref}>See the record now</a>

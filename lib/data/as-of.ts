@@ -28,7 +28,7 @@ import {
 import type { TimelineFilters } from "../timeline/filters";
 
 const KINDS = ["session", "statement", "assessment"] as const;
-type Kind = (typeof KINDS)[number];
+export type Kind = (typeof KINDS)[number];
 
 /** A row of the talk as it stood at a moment: its kind, id and snapshot (the write core's shape). */
 export type RowAt = { type: Kind; id: string; snapshot: Snapshot };
@@ -46,12 +46,23 @@ export function latestRevisions<R extends RevisionRow>(revisions: R[], at: Date)
   return latest;
 }
 
-/** The talk's sessions, statements and assessments as they stood at `at`, as snapshots. */
-export async function readRowsAt(db: Db, talkId: string, at: Date): Promise<RowAt[]> {
-  const revisions = await db.revision.findMany({
-    where: { talkId, at: { lte: at }, entityType: { in: [...KINDS] } },
-    select: { entityType: true, entityId: true, action: true, version: true, at: true, after: true },
-  });
+/**
+ * Which rows to rebuild, when not the whole talk (the issue page's, docs/decisions/026): only
+ * these kinds, only the rows with these ids. Their revisions are read by lists of ids.
+ */
+export type RowsWanted = { kinds?: readonly Kind[]; ids?: readonly string[] };
+
+/** The talk's sessions, statements and assessments (or the rows `only` names) as they stood at `at`, as snapshots. */
+export async function readRowsAt(db: Db, talkId: string, at: Date, only?: RowsWanted): Promise<RowAt[]> {
+  const kinds = [...(only?.kinds ?? KINDS)];
+  // Every revision the query asks for, through lists of ids when the rows are named.
+  const revisionsOf = <T>(find: (ids: string[] | null) => Promise<T[]>): Promise<T[]> => (only?.ids ? findInChunks([...only.ids], find) : find(null));
+  const revisions = await revisionsOf((ids) =>
+    db.revision.findMany({
+      where: { talkId, at: { lte: at }, entityType: { in: kinds }, ...(ids ? { entityId: { in: ids } } : {}) },
+      select: { entityType: true, entityId: true, action: true, version: true, at: true, after: true },
+    }),
+  );
   const standing = [...latestRevisions(revisions, at).values()].filter((r) => r.action !== "delete" && r.after !== null && typeof r.after === "object");
   // A loaded row's relation lists come from today's join rows; when the row was changed after
   // the moment, the `before` of its next revision is its full snapshot as it stood, so prefer it.
@@ -60,8 +71,9 @@ export async function readRowsAt(db: Db, talkId: string, at: Date): Promise<RowA
   if (loaded.length > 0) {
     // One query for every later change of the talk's rows (few, next to the rows themselves),
     // rather than one per chunk of loaded ids.
+    // (Rows not asked for among them are never looked up.)
     const later = await db.revision.findMany({
-      where: { talkId, at: { gt: at }, entityType: { in: [...KINDS] } },
+      where: { talkId, at: { gt: at }, entityType: { in: kinds } },
       select: { entityType: true, entityId: true, before: true, at: true, version: true },
     });
     later.sort((a, b) => a.at.getTime() - b.at.getTime() || (a.version ?? 0) - (b.version ?? 0));

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { ProfileEditLinks } from "@/components/editing/profile-edit-links";
 import { IssueTalk } from "@/components/issues/issue-talk";
 import { ReaderTimes } from "@/components/reader-times";
+import { AsOfBanner, MomentNotice } from "@/components/talk/as-of-banner";
 import { getIssuePage, type IssueStatementFilter } from "@/lib/data/issues";
 
 export const dynamic = "force-dynamic";
@@ -18,23 +19,44 @@ function parseShow(searchParams: Record<string, string | string[] | undefined>):
   return searchParams.show === "all" ? "all" : "stances";
 }
 
+/** `?asOf=`: the issue's statements and assessments as known on a moment (docs/decisions/026). */
+function parseAsOf(searchParams: Record<string, string | string[] | undefined>): string | null {
+  return typeof searchParams.asOf === "string" && searchParams.asOf !== "" ? searchParams.asOf : null;
+}
+
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const data = await getIssuePage((await params).slug, parseShow(await searchParams));
+  const search = await searchParams;
+  const data = await getIssuePage((await params).slug, parseShow(search), parseAsOf(search));
   return { title: data?.issue.name ?? "Issue not found" };
 }
 
 export default async function IssuePage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const show = parseShow(await searchParams);
-  const data = await getIssuePage(slug, show);
+  const search = await searchParams;
+  const show = parseShow(search);
+  const data = await getIssuePage(slug, show, parseAsOf(search));
   if (!data) notFound();
-  const { issue, talks } = data;
+  const { issue, talks, asOf } = data;
+  const showQuery = show === "all" ? "?show=all" : "";
+  if (asOf && !asOf.ok) return <MomentNotice message={asOf.message} nowHref={`/issues/${slug}${showQuery}`} />;
+  // As known on a moment: read-only, and every link the page makes keeps the moment.
+  const past = asOf !== null && !asOf.future;
+  const moment = asOf ? `asOf=${encodeURIComponent(parseAsOf(search)!)}` : "";
+  const withMoment = (query: string) => (moment ? `${query ? `${query}&` : "?"}${moment}` : query);
   return (
     <>
+      {asOf && (
+        <AsOfBanner
+          moment={asOf.future ? "" : asOf.label}
+          nowHref={`/issues/${slug}${showQuery}`}
+          future={asOf.future}
+          also="Which talks have the issue on their agenda, and the linkages between issues, are as they are now."
+        />
+      )}
       <header className="profile-header">
         <p className="profile-header__kind">Issue</p>
         <h1>{issue.name}</h1>
-        <ProfileEditLinks base={`/issues/${issue.slug}`} newHref="/issues/new" newLabel="Add an issue" />
+        {!past && <ProfileEditLinks base={`/issues/${issue.slug}`} newHref="/issues/new" newLabel="Add an issue" />}
         {issue.description && <p className="profile-header__summary">{issue.description}</p>}
         <p className="muted small">
           On the agenda of {talks.length} {talks.length === 1 ? "talk" : "talks"}.
@@ -44,10 +66,10 @@ export default async function IssuePage({ params, searchParams }: Props) {
       {talks.length > 0 && (
         <nav className="show-filter" aria-label="Statements shown">
           <span className="muted">Show:</span>
-          <Link href={`/issues/${slug}`} aria-current={show === "stances" ? "page" : undefined}>
+          <Link href={`/issues/${slug}${withMoment("")}`} aria-current={show === "stances" ? "page" : undefined}>
             Positions, demands and denials
           </Link>
-          <Link href={`/issues/${slug}?show=all`} aria-current={show === "all" ? "page" : undefined}>
+          <Link href={`/issues/${slug}${withMoment("?show=all")}`} aria-current={show === "all" ? "page" : undefined}>
             All statements on this issue
           </Link>
         </nav>
@@ -56,7 +78,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
       {talks.length === 0 ? (
         <p className="muted">No talk has this issue on its agenda yet.</p>
       ) : (
-        talks.map((t) => <IssueTalk key={t.talk.slug} data={t} issue={issue} show={show} />)
+        talks.map((t) => <IssueTalk key={t.talk.slug} data={t} issue={issue} show={show} query={withMoment("")} />)
       )}
       <ReaderTimes />
     </>
