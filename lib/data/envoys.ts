@@ -5,9 +5,9 @@ import { getDb } from "../db";
 import type { DelegationRole } from "../enums";
 import { compareTalks, groupByTalk, type TalkStatements } from "../statements/group";
 import {
+  readStatementRefs,
   statementRefSelect,
   talkRefSelect,
-  toStatementRef,
   visibleStatement,
   type StatementRef,
   type TalkRef,
@@ -46,16 +46,18 @@ export const getEnvoyPage = cache(async (slug: string): Promise<EnvoyPage | null
   });
   if (!envoy) return null;
 
-  const rows = await db.statement.findMany({
-    where: { ...visibleStatement, envoyId: envoy.id },
-    select: { ...statementRefSelect, talk: { select: talkRefSelect } },
-  });
+  const rows = await db.statement
+    .findMany({
+      where: { ...visibleStatement, envoyId: envoy.id },
+      select: { ...statementRefSelect, talk: { select: talkRefSelect } },
+    })
+    .then((found) => readStatementRefs(db, found));
 
   const { slug: envoySlug, name, nameOriginal, title, party } = envoy;
   return {
     envoy: { slug: envoySlug, name, nameOriginal, title, party },
     roles: [...envoy.talks].sort((a, b) => compareTalks(a.talk, b.talk)),
-    statements: groupByTalk(rows.map(({ talk, ...s }) => ({ talk, statement: toStatementRef(s) }))),
+    statements: groupByTalk(rows.map(({ talk, ...statement }) => ({ talk, statement }))),
     statementCount: rows.length,
   };
 });

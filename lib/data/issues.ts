@@ -13,9 +13,9 @@ import {
   type PartyGrid,
 } from "../statements/group";
 import {
+  readStatementRefs,
   statementRefSelect,
   talkRefSelect,
-  toStatementRef,
   visibleStatement,
   type StatementRef,
   type TalkRef,
@@ -164,16 +164,18 @@ export const getIssuePage = cache(async (slug: string, show: IssueStatementFilte
 /** The statements and assessments on the issue in the talks, now. */
 async function readIssueRows(db: Db, talkIds: string[], issueId: string): Promise<IssueRowsAt> {
   const [statements, assessments] = await Promise.all([
-    db.statement.findMany({
-      where: { ...visibleStatement, talkId: { in: talkIds }, issues: { some: { issueId } } },
-      select: { ...statementRefSelect, talkId: true },
-    }),
+    db.statement
+      .findMany({
+        where: { ...visibleStatement, talkId: { in: talkIds }, issues: { some: { issueId } } },
+        select: { ...statementRefSelect, talkId: true },
+      })
+      .then((found) => readStatementRefs(db, found)),
     db.assessment.findMany({
       where: { deletedAt: null, issueId, talkId: { in: talkIds } },
       select: { talkId: true, localDay: true, gap: true, note: true, authorName: true },
     }),
   ]);
-  return { statements: statements.map(({ talkId, ...s }) => ({ ...toStatementRef(s), talkId })), assessments };
+  return { statements, assessments };
 }
 
 /** The talks' stamps, under which their rows as known on a moment are kept (lib/data/talk-cache.ts). */

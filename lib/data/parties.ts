@@ -5,9 +5,9 @@ import { getDb } from "../db";
 import type { DelegationRole } from "../enums";
 import { compareTalks, groupByTalk, type TalkStatements } from "../statements/group";
 import {
+  readStatementRefs,
   statementRefSelect,
   talkRefSelect,
-  toStatementRef,
   visibleStatement,
   type StatementRef,
   type TalkRef,
@@ -61,10 +61,12 @@ export const getPartyPage = cache(async (slug: string): Promise<PartyPage | null
   if (!party) return null;
 
   // The statement's party is the speaker's: the party as a whole, or its envoy's party.
-  const rows = await db.statement.findMany({
-    where: { ...visibleStatement, partyId: party.id },
-    select: { ...statementRefSelect, talk: { select: talkRefSelect } },
-  });
+  const rows = await db.statement
+    .findMany({
+      where: { ...visibleStatement, partyId: party.id },
+      select: { ...statementRefSelect, talk: { select: talkRefSelect } },
+    })
+    .then((found) => readStatementRefs(db, found));
 
   return {
     party: { slug: party.slug, name: party.name, shortName: party.shortName, isoCode: party.isoCode },
@@ -75,7 +77,7 @@ export const getPartyPage = cache(async (slug: string): Promise<PartyPage | null
         .sort((a, b) => compareTalks(a.talk, b.talk))
         .map(({ role, talk }) => ({ role, talk: { slug: talk.slug, title: talk.title } })),
     })),
-    statements: groupByTalk(rows.map(({ talk, ...s }) => ({ talk, statement: toStatementRef(s) }))),
+    statements: groupByTalk(rows.map(({ talk, ...statement }) => ({ talk, statement }))),
     statementCount: rows.length,
   };
 });

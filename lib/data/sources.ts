@@ -3,7 +3,7 @@ import { cache } from "react";
 import { requireReader } from "../auth/permissions";
 import { getDb } from "../db";
 import { compareTalks, groupByTalk, type TalkStatements } from "../statements/group";
-import { statementRefSelect, talkRefSelect, toStatementRef, visibleStatement, type StatementRef, type TalkRef } from "./statement-refs";
+import { readStatementRefs, statementRefSelect, talkRefSelect, visibleStatement, type StatementRef, type TalkRef } from "./statement-refs";
 
 export type SourcePage = {
   source: { id: string; key: string; publisher: string; title: string; url: string | null; publishedOn: string | null };
@@ -24,10 +24,12 @@ export const getSourcePage = cache(async (key: string): Promise<SourcePage | nul
   });
   if (!source) return null;
   const [statementRows, sessionRows] = await Promise.all([
-    db.statement.findMany({
-      where: { ...visibleStatement, sources: { some: { sourceId: source.id } } },
-      select: { ...statementRefSelect, talk: { select: talkRefSelect } },
-    }),
+    db.statement
+      .findMany({
+        where: { ...visibleStatement, sources: { some: { sourceId: source.id } } },
+        select: { ...statementRefSelect, talk: { select: talkRefSelect } },
+      })
+      .then((found) => readStatementRefs(db, found)),
     db.session.findMany({
       where: { deletedAt: null, talk: { deletedAt: null }, sources: { some: { sourceId: source.id } } },
       orderBy: [{ localDay: "asc" }, { sequence: "asc" }],
@@ -43,7 +45,7 @@ export const getSourcePage = cache(async (key: string): Promise<SourcePage | nul
   return {
     source,
     sessions: [...sessionsByTalk.values()].sort((a, b) => compareTalks(a.talk, b.talk)),
-    statements: groupByTalk(statementRows.map(({ talk, ...s }) => ({ talk, statement: toStatementRef(s) }))),
+    statements: groupByTalk(statementRows.map(({ talk, ...statement }) => ({ talk, statement }))),
     statementCount: statementRows.length,
   };
 });

@@ -8,6 +8,8 @@ import type {
   TalkStatus,
   TimePrecision,
 } from "../enums";
+import type { Db } from "../db";
+import { findInChunks } from "./talk-index";
 import type { IssueRef } from "./talks";
 
 // What the envoy, party and issue pages show of a talk and of a statement seen away from the
@@ -56,7 +58,7 @@ export type StatementRef = {
   sources: SourceCitation[];
 };
 
-// Soft-deleted issues and sources are left out, as everywhere a reader looks.
+/** What a read of statements selects for `readStatementRefs`: the statement and its speaker. */
 export const statementRefSelect = {
   id: true,
   saidOn: true,
@@ -72,21 +74,48 @@ export const statementRefSelect = {
   sequence: true,
   party: { select: { slug: true, shortName: true } },
   envoy: { select: { slug: true, name: true } },
-  issues: { where: { issue: { deletedAt: null } }, orderBy: { issue: { name: "asc" } }, select: { issue: { select: { slug: true, name: true } } } },
-  sources: {
-    where: { source: { deletedAt: null } },
-    select: { source: { select: { id: true, publisher: true, title: true, url: true, publishedOn: true } } },
-  },
 } as const satisfies Prisma.StatementSelect;
 
-type StatementRow = Prisma.StatementGetPayload<{ select: typeof statementRefSelect }>;
+/**
+ * The statements read (with `statementRefSelect`) with their issues, by name, and their sources;
+ * soft-deleted issues and sources are left out, as everywhere a reader looks. Read apart, by
+ * chunks of statement ids, not nested in the statements' select: Prisma loads a nested list in one
+ * query whose IN (…) holds every statement's id, and cannot split it when the list is ordered
+ * (the issues by name), so an issue, party, envoy or source with about a thousand statements or
+ * more went over the bound-parameter limit (Prisma P2029 on SQLite). The same rows in the same
+ * order as the nested select gave.
+ */
+export async function readStatementRefs<T extends { id: string }>(db: Db, rows: T[]): Promise<(T & Pick<StatementRef, "issues" | "sources">)[]> {
+  const ids = rows.map((s) => s.id);
+  const [issueRows, sourceRows] = await Promise.all([
+    findInChunks(ids, (chunk) =>
+      db.statementIssue.findMany({
+        where: { statementId: { in: chunk }, issue: { deletedAt: null } },
+        orderBy: { issue: { name: "asc" } },
+        select: { statementId: true, issue: { select: { slug: true, name: true } } },
+      }),
+    ),
+    findInChunks(ids, (chunk) =>
+      db.statementSource.findMany({
+        where: { statementId: { in: chunk }, source: { deletedAt: null } },
+        select: { statementId: true, source: { select: { id: true, publisher: true, title: true, url: true, publishedOn: true } } },
+      }),
+    ),
+  ]);
+  const issues = listsBy(issueRows, (x): IssueRef => x.issue);
+  const sources = listsBy(sourceRows, (x): SourceCitation => x.source);
+  return rows.map((s) => ({ ...s, issues: issues.get(s.id) ?? [], sources: sources.get(s.id) ?? [] }));
+}
 
-export function toStatementRef({ issues, sources, ...s }: StatementRow): StatementRef {
-  return {
-    ...s,
-    issues: issues.map((i): IssueRef => i.issue),
-    sources: sources.map((x): SourceCitation => x.source),
-  };
+/** Each statement's rows, mapped, in the order read. */
+function listsBy<R extends { statementId: string }, V>(rows: R[], value: (row: R) => V): Map<string, V[]> {
+  const map = new Map<string, V[]>();
+  for (const row of rows) {
+    const list = map.get(row.statementId);
+    if (list) list.push(value(row));
+    else map.set(row.statementId, [value(row)]);
+  }
+  return map;
 }
 
 /** Where statements that readers may see live: not deleted, in a talk that is not deleted. */
