@@ -1,4 +1,5 @@
 import "server-only";
+import type { Db } from "../db";
 import type { Prisma } from "../generated/sqlite/client";
 import type {
   Capacity,
@@ -8,12 +9,11 @@ import type {
   TalkStatus,
   TimePrecision,
 } from "../enums";
-import type { Db } from "../db";
 import { findInChunks } from "./talk-index";
 import type { IssueRef } from "./talks";
 
-// What the envoy, party and issue pages show of a talk and of a statement seen away from the
-// talk's timeline. One select for the three reads, so they show the same fields the same way.
+// What the envoy, party, issue and source pages show of a talk and of a statement seen away from
+// the talk's timeline. One read for the four pages, so they show the same fields the same way.
 
 export type TalkRef = {
   slug: string;
@@ -79,11 +79,12 @@ export const statementRefSelect = {
 /**
  * The statements read (with `statementRefSelect`) with their issues, by name, and their sources;
  * soft-deleted issues and sources are left out, as everywhere a reader looks. Read apart, by
- * chunks of statement ids, not nested in the statements' select: Prisma loads a nested list in one
- * query whose IN (…) holds every statement's id, and cannot split it when the list is ordered
- * (the issues by name), so an issue, party, envoy or source with about a thousand statements or
- * more went over the bound-parameter limit (Prisma P2029 on SQLite). The same rows in the same
- * order as the nested select gave.
+ * chunks of statement ids, not nested in the statements' select: Prisma loads a nested list with
+ * an IN (…) of every statement's id, which it splits under its bound-parameter limit (999 on
+ * SQLite, 32,766 on PostgreSQL) only when the list is not ordered. Ordered (the issues by name),
+ * an issue, party, envoy or source with about a thousand statements failed on SQLite (Prisma
+ * P2029: the bench talk's busiest issue, 1,598 statements). The same rows in the same order as
+ * the nested select gave (test/db/big-statement-lists.test.ts).
  */
 export async function readStatementRefs<T extends { id: string }>(db: Db, rows: T[]): Promise<(T & Pick<StatementRef, "issues" | "sources">)[]> {
   const ids = rows.map((s) => s.id);
