@@ -65,7 +65,7 @@ async function main() {
   };
   const out: Record<string, number | string> = {};
   for (const [name, read] of Object.entries(reads)) {
-    // The current read may fail on a big issue (too many parameters in one query): say so.
+    // A read that fails (as the current one did on a big issue: too many parameters in one query) is said, not thrown.
     const failed = await read().then(
       () => null,
       (error: unknown) => (error as { code?: string }).code ?? String(error),
