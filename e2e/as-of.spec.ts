@@ -3,37 +3,21 @@
 // text under a banner naming the moment, with no editing controls; the banner's link goes back to
 // the record now; a moment Parley cannot read is said on the page; the view passes axe.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { createAccountWithCli, newVisitor, signIn, uniqueId, type Account } from "./support/accounts";
-import { BEIJING, addStatement, expectNoAxeViolations, formReady, ownServer, statementArticle, textBox } from "./support/editing";
+import { expect, test } from "@playwright/test";
+import { uniqueId } from "./support/accounts";
+import { BEIJING, addStatement, editStatementText, expectNoAxeViolations, ownServerWithEditor, statementArticle } from "./support/editing";
 
 // A database of this file's own: it adds and corrects a statement of the Beijing talk.
-const server = ownServer("as-of");
-
-let editor: Account;
-
-test.beforeAll(async () => {
-  editor = await createAccountWithCli(server().databaseUrl, "editor");
-});
-
-async function editText(page: Page, statementId: string, text: string) {
-  await page.goto(`/talks/${BEIJING}/statements/${statementId}/edit`);
-  await formReady(page);
-  await textBox(page).fill(text);
-  await page.getByRole("button", { name: "Save changes" }).click();
-  await page.waitForURL(/\/days\/[^/]+#statement-/);
-}
+const { server, signedInEditor } = ownServerWithEditor("as-of");
 
 test("an editor corrects a statement and reads its old text in the talk as known just before the correction", async ({ browser }) => {
   test.slow();
   const id = uniqueId();
-  const context = await newVisitor(browser, server().baseURL);
-  const page = await context.newPage();
-  await signIn(page, editor);
+  const { context, page } = await signedInEditor(browser);
   const first = `Japan will answer in writing (${id}).`;
   const corrected = `Japan will answer in writing next week (${id}).`;
   const statementId = await addStatement(page, { text: first });
-  await editText(page, statementId, corrected);
+  await editStatementText(page, statementId, corrected);
 
   await page.goto(`/talks/${BEIJING}/history`);
   await page.getByText("The talk as known just before each of these changes").click();

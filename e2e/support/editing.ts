@@ -2,8 +2,8 @@
 import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { ROOT, run, uniqueId } from "./accounts";
+import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
+import { createAccountWithCli, newVisitor, ROOT, run, signIn, uniqueId, type Account } from "./accounts";
 import { freshDatabase, startServer, type TestServer } from "./server";
 
 /**
@@ -30,6 +30,27 @@ export function ownServer(name: string): () => TestServer {
     if (!server) throw new Error("The test server has not started.");
     return server;
   };
+}
+
+/**
+ * `ownServer(name)` with an editor account of its own, made in `beforeAll`. `signedInEditor`
+ * opens a new visitor's page (`timezoneId`: the reader's zone) signed in as that editor; close
+ * its context at the end.
+ */
+export function ownServerWithEditor(name: string) {
+  const server = ownServer(name);
+  let editor: Account | undefined;
+  test.beforeAll(async () => {
+    editor = await createAccountWithCli(server().databaseUrl, "editor");
+  });
+  async function signedInEditor(browser: Browser, options: { timezoneId?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
+    if (!editor) throw new Error("The editor account has not been made.");
+    const context = await newVisitor(browser, server().baseURL, options);
+    const page = await context.newPage();
+    await signIn(page, editor);
+    return { context, page };
+  }
+  return { server, signedInEditor };
 }
 
 /**
@@ -66,6 +87,15 @@ export async function formReady(page: Page) {
 
 /** The statement form's text box (not "Exact quoted words"). */
 export const textBox = (page: Page) => page.getByLabel("Text", { exact: true });
+
+/** Replaces a statement's text through its edit form and waits for the day it lands on. */
+export async function editStatementText(page: Page, statementId: string, text: string, slug = BEIJING) {
+  await page.goto(`/talks/${slug}/statements/${statementId}/edit`);
+  await formReady(page);
+  await textBox(page).fill(text);
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await page.waitForURL(/\/days\/[^/]+#statement-/);
+}
 
 /**
  * Adds a statement through the form (opened from its address, as the day's "Add statement" link
