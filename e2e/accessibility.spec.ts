@@ -1,7 +1,16 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { devices, expect, test, type Page } from "@playwright/test";
+import { renderEveryDay } from "./support/editing";
 
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+async function expectAxeClean(page: Page, path: string) {
+  await page.goto(path);
+  await page.waitForLoadState("networkidle");
+  await renderEveryDay(page);
+  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
 
 for (const [name, path] of [
   ["talks index", "/"],
@@ -19,12 +28,24 @@ for (const [name, path] of [
   ["read API documentation", "/docs/api"],
 ] as const) {
   test(`axe finds no WCAG 2.2 AA violations on the ${name}`, async ({ page }) => {
-    await page.goto(path);
-    await page.waitForLoadState("networkidle");
-    const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    await expectAxeClean(page, path);
   });
 }
+
+test.describe("on a phone with touch", () => {
+  // Chromium with a phone's screen and touch (Playwright's Pixel 7): the talk page's targets, the
+  // statements' "#" among them, are checked at the width they are tapped at.
+  const { defaultBrowserType: _, ...phone } = devices["Pixel 7"];
+  test.use(phone);
+  for (const [name, path] of [
+    ["talk page", "/talks/japan-dprk-beijing-2006"],
+    ["day page", "/talks/japan-dprk-beijing-2006/days/2006-02-07"],
+  ] as const) {
+    test(`axe finds no WCAG 2.2 AA violations on the ${name}`, async ({ page }) => {
+      await expectAxeClean(page, path);
+    });
+  }
+});
 
 test("a keyboard user skips to the content, jumps to day 4 and opens a statement's link", async ({ page }) => {
   await page.goto("/talks/japan-dprk-beijing-2006");

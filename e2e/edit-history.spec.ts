@@ -4,26 +4,12 @@
 // record's own; a deleted record's history is for editors only; and on a phone the tables wrap
 // between words and the convergence strip opens at its latest day.
 import { expect, test, devices, type Locator, type Page } from "@playwright/test";
-import { createAccountWithCli, newVisitor, signIn, uniqueId, type Account } from "./support/accounts";
-import { BEIJING, DAY_4, addStatement, expectNoAxeViolations, formReady, ownServer, textBox } from "./support/editing";
+import { createAccountWithCli, newVisitor, signIn, uniqueId } from "./support/accounts";
+import { BEIJING, DAY_4, addStatement, editStatementText, expectNoAxeViolations, formReady, ownServerWithEditor } from "./support/editing";
 
 // A database of this file's own: it changes, deletes and restores statements of the Beijing talk.
-const server = ownServer("history");
+const { server, signedInEditor } = ownServerWithEditor("history");
 const SHOTS = process.env.E2E_SCREENSHOTS ?? "test-results/history-screenshots";
-
-let editor: Account;
-
-test.beforeAll(async () => {
-  editor = await createAccountWithCli(server().databaseUrl, "editor");
-});
-
-async function editText(page: Page, statementId: string, text: string) {
-  await page.goto(`/talks/${BEIJING}/statements/${statementId}/edit`);
-  await formReady(page);
-  await textBox(page).fill(text);
-  await page.getByRole("button", { name: "Save changes" }).click();
-  await page.waitForURL(/\/days\/[^/]+#statement-/);
-}
 
 async function deleteStatement(page: Page, statementId: string) {
   await page.goto(`/talks/${BEIJING}/statements/${statementId}/delete`);
@@ -41,13 +27,11 @@ test("an editor fixes a typo and the history shows the words changed, who said i
   // Signs in, writes through the forms and runs axe: more than 30 s when the two cores are shared.
   test.slow();
   const id = uniqueId();
-  const context = await newVisitor(browser, server().baseURL, { timezoneId: "America/New_York" });
-  const page = await context.newPage();
-  await signIn(page, editor);
+  const { context, page } = await signedInEditor(browser, { timezoneId: "America/New_York" });
   const typo = `Japan will not normalise relations untill the abductions are settled (${id}).`;
   const fixed = `Japan will not normalise relations until the abductions are settled (${id}).`;
   const statementId = await addStatement(page, { text: typo });
-  await editText(page, statementId, fixed);
+  await editStatementText(page, statementId, fixed);
 
   await page.goto(`/talks/${BEIJING}/statements/${statementId}/history`);
   await formReady(page);
@@ -97,13 +81,11 @@ test("an editor restores an earlier version and undoes a deletion from the talk'
   // Signs in, writes through the forms and runs axe: more than 30 s when the two cores are shared.
   test.slow();
   const id = uniqueId();
-  const context = await newVisitor(browser, server().baseURL);
-  const page = await context.newPage();
-  await signIn(page, editor);
+  const { context, page } = await signedInEditor(browser);
   const first = `Both sides will meet again on Thursday (${id}).`;
   const second = `Both sides may meet again next week (${id}).`;
   const statementId = await addStatement(page, { text: first });
-  await editText(page, statementId, second);
+  await editStatementText(page, statementId, second);
 
   await page.goto(`/talks/${BEIJING}/history`);
   await formReady(page);
@@ -135,9 +117,7 @@ test("a reader gets not-found for a deleted statement's history and does not see
   // Signs in, writes through the forms and runs axe: more than 30 s when the two cores are shared.
   test.slow();
   const id = uniqueId();
-  const context = await newVisitor(browser, server().baseURL);
-  const page = await context.newPage();
-  await signIn(page, editor);
+  const { context, page } = await signedInEditor(browser);
   const statementId = await addStatement(page, { text: `A remark later withdrawn (${id}).` });
   await deleteStatement(page, statementId);
   // The editor still sees it all.
@@ -166,12 +146,10 @@ test.describe("on a phone", () => {
   test("history tables wrap between words, and the convergence strip opens at its latest day", async ({ browser }) => {
     test.slow();
     const id = uniqueId();
-    const context = await newVisitor(browser, server().baseURL);
-    const page = await context.newPage();
-    await signIn(page, editor);
+    const { context, page } = await signedInEditor(browser);
     const long = `The delegations discussed normalization, compensation and the abductions at considerable length, and agreed to continue the discussions tomorrow morning (${id}).`;
     const statementId = await addStatement(page, { text: long });
-    await editText(page, statementId, long.replace("considerable length", "great length") + " See https://example.org/a-very-long-address/that-cannot-break-anywhere-else");
+    await editStatementText(page, statementId, long.replace("considerable length", "great length") + " See https://example.org/a-very-long-address/that-cannot-break-anywhere-else");
     await context.close();
 
     const phone = await browser.newContext({ ...devices["Pixel 7"], baseURL: server().baseURL });

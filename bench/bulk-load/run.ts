@@ -9,16 +9,15 @@
 // alone, of the process's CPU time during the load, and the peak resident memory. See
 // bench/README.md.
 import { execFile } from "node:child_process";
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import type { DatabaseConfig } from "../../lib/env";
 import type { TalkDocument } from "../../lib/talk-document/schema";
-import { applyMigrations } from "../../scripts/db/engine";
-import { createDatabase, startPostgres, type PostgresCluster } from "../../test/support/postgres";
+import type { PostgresCluster } from "../../test/support/postgres";
 import { sqliteTemplate } from "../../test/support/sqlite-template";
-import { describeMachine, guardCleanup, loadAverage, runMain, UsageError } from "../common/run-support";
+import { startDatabaseRun } from "../common/database-run";
+import { loadAverage, runMain, UsageError } from "../common/run-support";
 import { removeDatabase } from "../timeline/database";
 import { generateTalkDocument, LARGE_TALK, type GenerateOptions } from "../timeline/generate";
 import type { Sample } from "./measure";
@@ -122,17 +121,8 @@ async function main() {
   const databases: Database[] = values.only ? [values.only as Database] : ["sqlite", "postgresql"];
   const loaders: Loader[] = values["no-reference"] ? ["current"] : ["current", "reference"];
 
-  const dir = path.join(WORK, `run-${new Date().toISOString().replace(/\D/g, "").slice(0, 14)}-${process.pid}`);
-  let cluster: PostgresCluster | undefined;
-  const { cleanup } = guardCleanup(async () => {
-    await cluster?.stop().catch(() => undefined);
-    rmSync(dir, { recursive: true, force: true });
-  });
-  const log = (line: string) => console.log(line);
+  const { dir, machine, log, cleanup, cluster: running, startPostgres, stopPostgres } = startDatabaseRun(WORK);
   try {
-    mkdirSync(dir, { recursive: true });
-    const machine = describeMachine();
-    log(`Machine: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGB} GB, Node ${machine.node}; load average ${machine.loadAverage.join(" ")}`);
     const files: Record<number, string> = {};
     for (const n of sizes) {
       const doc: TalkDocument = generateTalkDocument(TALKS[n]);
@@ -153,11 +143,7 @@ async function main() {
           return Promise.resolve({ url: `file:${file}`, drop: () => Promise.resolve(removeDatabase(file)) });
         };
       } else {
-        log("PostgreSQL: starting a throwaway cluster (durable settings)…");
-        cluster = await startPostgres({ durable: true });
-        const c = cluster;
-        const config: DatabaseConfig = { provider: "postgresql", url: await createDatabase(c, "parley_bulk_template") };
-        await applyMigrations(config);
+        const { cluster: c } = await startPostgres("parley_bulk_template");
         let i = 0;
         fresh = async () => {
           const name = `parley_bulk_${i++}`;
@@ -175,6 +161,7 @@ async function main() {
           for (let r = 0; r < (loader === "current" ? runs : referenceRuns); r++) {
             const target = await fresh();
             try {
+              const cluster = running();
               const before = cluster ? clusterCpuMs(cluster) : NaN;
               const s = await measure(target.url, files[n]!, loader);
               // The backend's time reaches the postmaster once it has exited after the disconnect.
@@ -191,10 +178,7 @@ async function main() {
           results.push({ database, n, loader, samples });
         }
       }
-      if (database === "postgresql") {
-        await cluster?.stop();
-        cluster = undefined;
-      }
+      if (database === "postgresql") await stopPostgres();
     }
 
     log("");

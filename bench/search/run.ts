@@ -5,18 +5,17 @@
 // page's read (lib/data/search.ts) as the server does. Prints each query's median and p95, and the
 // median and p95 of all samples, against the target (median ≤ 10 ms on SQLite). See bench/README.md.
 import { execFile } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createDb } from "../../lib/db";
-import { parseDatabaseUrl, type DatabaseConfig } from "../../lib/env";
+import { parseDatabaseUrl } from "../../lib/env";
 import { compactSearchIndex } from "../../lib/search/maintenance";
 import { loadTalkDocument } from "../../lib/talk-document/load";
 import type { TalkDocument } from "../../lib/talk-document/schema";
 import { addLocalDays } from "../../lib/time/local-day";
-import { applyMigrations } from "../../scripts/db/engine";
-import { createDatabase, startPostgres, type PostgresCluster } from "../../test/support/postgres";
-import { describeMachine, guardCleanup, loadAverage, runMain, UsageError } from "../common/run-support";
+import { startDatabaseRun } from "../common/database-run";
+import { loadAverage, runMain, UsageError } from "../common/run-support";
 import { cachedDatabase, loadSeed } from "../peer/data";
 import { generateTalkDocument } from "../timeline/generate";
 import { removeDatabase } from "../timeline/database";
@@ -109,17 +108,8 @@ async function main() {
   if (values.only && values.only !== "sqlite" && values.only !== "postgresql") throw new UsageError(`--only takes sqlite or postgresql, not ${values.only}.`);
   const databases = values.only ? [values.only as "sqlite" | "postgresql"] : (["sqlite", "postgresql"] as const);
 
-  const dir = path.join(WORK, `run-${new Date().toISOString().replace(/\D/g, "").slice(0, 14)}-${process.pid}`);
-  let cluster: PostgresCluster | undefined;
-  const { cleanup } = guardCleanup(async () => {
-    await cluster?.stop().catch(() => undefined);
-    rmSync(dir, { recursive: true, force: true });
-  });
-  const log = (line: string) => console.log(line);
+  const { dir, machine, log, cleanup, startPostgres, stopPostgres } = startDatabaseRun(WORK);
   try {
-    mkdirSync(dir, { recursive: true });
-    const machine = describeMachine();
-    log(`Machine: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGB} GB, Node ${machine.node}; load average ${machine.loadAverage.join(" ")}`);
     const generated = talks(statements);
     const docs = [...generated, loadSeed()];
     const total = docs.reduce((n, d) => n + d.statements.length, 0);
@@ -149,11 +139,8 @@ async function main() {
         if (!prepared.hit) loadSeconds = prepared.loadMs.reduce((a, b) => a + b, 0) / 1000;
         log(`SQLite: ${prepared.hit ? "copied from the cache" : `loaded in ${loadSeconds!.toFixed(0)} s`}, search index ${values["as-loaded"] ? "as loaded" : "compacted"} (${((performance.now() - t) / 1000).toFixed(0)} s).`);
       } else {
-        log("PostgreSQL: starting a throwaway cluster (durable settings) and loading the talks…");
-        cluster = await startPostgres({ durable: true });
-        url = await createDatabase(cluster, "parley_search_bench");
-        const config: DatabaseConfig = { provider: "postgresql", url };
-        await applyMigrations(config);
+        const { config } = await startPostgres("parley_search_bench", " and loading the talks");
+        url = config.url;
         const db = await createDb(config);
         try {
           for (const doc of docs) if ((await loadTalkDocument(db, doc, "bench")).status !== "created") throw new Error(`${doc.talk.slug} was already there.`);
@@ -169,10 +156,8 @@ async function main() {
       }
       log(`${database}: timing ${plan.queries.length} queries, ${runs} runs each…`);
       results[database] = { ...(await measure(url, plan)), loadSeconds, cached };
-      if (database === "postgresql") {
-        await cluster?.stop();
-        cluster = undefined;
-      } else removeDatabase(path.join(dir, "search.db"));
+      if (database === "postgresql") await stopPostgres();
+      else removeDatabase(path.join(dir, "search.db"));
     }
 
     log("");

@@ -2,8 +2,8 @@
 import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { ROOT, run, uniqueId } from "./accounts";
+import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
+import { createAccountWithCli, newVisitor, ROOT, run, signIn, uniqueId, type Account } from "./accounts";
 import { freshDatabase, startServer, type TestServer } from "./server";
 
 /**
@@ -33,6 +33,27 @@ export function ownServer(name: string): () => TestServer {
 }
 
 /**
+ * `ownServer(name)` with an editor account of its own, made in `beforeAll`. `signedInEditor`
+ * opens a new visitor's page (`timezoneId`: the reader's zone) signed in as that editor; close
+ * its context at the end.
+ */
+export function ownServerWithEditor(name: string) {
+  const server = ownServer(name);
+  let editor: Account | undefined;
+  test.beforeAll(async () => {
+    editor = await createAccountWithCli(server().databaseUrl, "editor");
+  });
+  async function signedInEditor(browser: Browser, options: { timezoneId?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
+    if (!editor) throw new Error("The editor account has not been made.");
+    const context = await newVisitor(browser, server().baseURL, options);
+    const page = await context.newPage();
+    await signIn(page, editor);
+    return { context, page };
+  }
+  return { server, signedInEditor };
+}
+
+/**
  * Loads a talk document into a test server's database with `npm run db:load`, as an editor's
  * import would: the talk parts a spec needs, beside the seed. Call in `beforeAll`.
  */
@@ -51,7 +72,21 @@ export const DAY_4 = "2006-02-07";
 
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
+/**
+ * Lays out every day of a timeline as a reader scrolling to it would see it. The days below the
+ * fold are skipped by `content-visibility: auto` (app/globals.css) and hold a 20rem placeholder
+ * until shown; measured then (axe's target-size rule reads every link's box), a taller day's
+ * links spill over what follows it (the next day, "Embed this timeline") and seem to overlap
+ * targets they are far from on screen.
+ */
+export async function renderEveryDay(page: Page) {
+  await page.evaluate(() => {
+    for (const day of document.querySelectorAll<HTMLElement>(".timeline > .day")) day.style.contentVisibility = "visible";
+  });
+}
+
 export async function expectNoAxeViolations(page: Page) {
+  await renderEveryDay(page);
   const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
@@ -66,6 +101,15 @@ export async function formReady(page: Page) {
 
 /** The statement form's text box (not "Exact quoted words"). */
 export const textBox = (page: Page) => page.getByLabel("Text", { exact: true });
+
+/** Replaces a statement's text through its edit form and waits for the day it lands on. */
+export async function editStatementText(page: Page, statementId: string, text: string, slug = BEIJING) {
+  await page.goto(`/talks/${slug}/statements/${statementId}/edit`);
+  await formReady(page);
+  await textBox(page).fill(text);
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await page.waitForURL(/\/days\/[^/]+#statement-/);
+}
 
 /**
  * Adds a statement through the form (opened from its address, as the day's "Add statement" link

@@ -8,8 +8,9 @@ import "server-only";
 // records (parties, envoys, issues, sources) and the talk's own fields are shown as they are now.
 import type { Db } from "../db";
 import type { Capacity, Gap, Outcome, PartOfDay, SessionKind, StatementKind, StatementSetting, TimePrecision } from "../enums";
-import { isLoadedRow, loadedRowIds, loadedRowSnapshot, type LoadedRefs } from "../entities/loaded-row";
+import { isLoadedRow } from "../entities/loaded-row";
 import type { JsonValue, Snapshot } from "../entities/types";
+import { snapshotsOfLoadedRows } from "./loaded-rows";
 import { cachedTalkRead } from "./talk-cache";
 import {
   assembleTalkIndex,
@@ -83,52 +84,13 @@ export async function readRowsAt(db: Db, talkId: string, at: Date, only?: RowsWa
     }
   }
   const toConvert = standing.filter((r) => isLoadedRow(r.after as Snapshot) && !nextBefore.has(`${r.entityType} ${r.entityId}`));
-  const converted = await convertLoadedRows(db, talkId, toConvert.map((r) => ({ type: r.entityType as Kind, raw: r.after as Snapshot })));
+  // Their join rows read for the whole talk at once (lib/data/loaded-rows.ts).
+  const converted = await snapshotsOfLoadedRows(db, toConvert.map((r) => ({ type: r.entityType as Kind, raw: r.after as Snapshot })), { talkId });
   const convertedById = new Map(toConvert.map((r, i) => [`${r.entityType} ${r.entityId}`, converted[i]!]));
   return standing.map((r) => {
     const key = `${r.entityType} ${r.entityId}`;
     return { type: r.entityType as Kind, id: r.entityId, snapshot: nextBefore.get(key) ?? convertedById.get(key) ?? (r.after as Snapshot) };
   });
-}
-
-/**
- * Loaded rows as snapshots (lib/entities/loaded-row.ts), their join rows read for the whole talk
- * at once: a loaded talk's rows are nearly all loaded rows, and lists of thousands of ids cost
- * more than reading the talk's join rows (which lib/data/loaded-rows.ts does for a page of history).
- */
-async function convertLoadedRows(db: Db, talkId: string, rows: { type: Kind; raw: Snapshot }[]): Promise<Snapshot[]> {
-  if (rows.length === 0) return [];
-  const ids = { party: new Set<string>(), envoy: new Set<string>(), issue: new Set<string>() };
-  for (const r of rows) {
-    const found = loadedRowIds(r.raw);
-    found.party.forEach((x) => ids.party.add(x));
-    found.envoy.forEach((x) => ids.envoy.add(x));
-    found.issue.forEach((x) => ids.issue.add(x));
-  }
-  const [parties, envoys, issues, statementIssues, statementSources, sessionIssues, sessionSources] = await Promise.all([
-    db.party.findMany({ where: { id: { in: [...ids.party] } }, select: { id: true, slug: true } }),
-    db.envoy.findMany({ where: { id: { in: [...ids.envoy] } }, select: { id: true, slug: true } }),
-    db.issue.findMany({ where: { id: { in: [...ids.issue] } }, select: { id: true, slug: true } }),
-    db.statementIssue.findMany({ where: { statement: { talkId } }, select: { statementId: true, issue: { select: { slug: true } } } }),
-    db.statementSource.findMany({ where: { statement: { talkId } }, select: { statementId: true, sourceId: true } }),
-    db.sessionIssue.findMany({ where: { session: { talkId } }, select: { sessionId: true, issue: { select: { slug: true } } } }),
-    db.sessionSource.findMany({ where: { session: { talkId } }, select: { sessionId: true, sourceId: true } }),
-  ]);
-  const listOf = <T>(map: Map<string, T[]>, key: string, value: T) => (map.get(key) ?? map.set(key, []).get(key)!).push(value);
-  const refs: LoadedRefs = {
-    partySlug: new Map(parties.map((p) => [p.id, p.slug])),
-    envoySlug: new Map(envoys.map((e) => [e.id, e.slug])),
-    issueSlug: new Map(issues.map((i) => [i.id, i.slug])),
-    issuesOf: new Map(),
-    sourcesOf: new Map(),
-    partiesOf: new Map(),
-    envoysOf: new Map(),
-  };
-  for (const x of statementIssues) listOf(refs.issuesOf, x.statementId, x.issue.slug);
-  for (const x of sessionIssues) listOf(refs.issuesOf, x.sessionId, x.issue.slug);
-  for (const x of statementSources) listOf(refs.sourcesOf, x.statementId, x.sourceId);
-  for (const x of sessionSources) listOf(refs.sourcesOf, x.sessionId, x.sourceId);
-  return rows.map((r) => loadedRowSnapshot(r.type, r.raw, refs));
 }
 
 const str = (v: JsonValue | undefined): string | null => (typeof v === "string" ? v : null);

@@ -7,7 +7,7 @@ import "server-only";
 import type { Db } from "../db";
 import { statement, type StatementSnapshot } from "../entities/statement";
 import { commit, MutationError, planCreate, type Actor, type Plan } from "../mutations/core";
-import { checkStatementTiming } from "../mutations/statements";
+import { statementSnapshotOf } from "../mutations/statements";
 import { checkTalkDay, nextSequence, talkForWrite } from "../mutations/talk-rows";
 import type { LoadSummary } from "../talk-document/load";
 import type { TalkDocument } from "../talk-document/schema";
@@ -71,30 +71,25 @@ export async function planAppend(db: Db, doc: TalkDocument, records: CsvRecord[]
     if (s.quotedWords && !s.text.includes(s.quotedWords)) problem("quoted_words", "must appear word for word in the statement text.");
     if (problems.length > before) continue;
 
-    const snapshot: StatementSnapshot = {
-      talkId: talk.id,
-      session,
-      party: s.party,
-      envoy: s.envoy ?? null,
-      capacity: s.capacity,
-      saidOn: s.saidOn,
-      saidAt: s.saidAt ? new Date(s.saidAt).toISOString() : null,
-      saidPrecision: s.saidPrecision,
-      partOfDay: s.partOfDay ?? null,
-      reportedOn: s.reportedOn ?? null,
-      setting: s.setting,
-      kind: s.kind,
-      text: s.text,
-      quotedWords: s.quotedWords ?? null,
-      sequence: first + k,
-      issues: [...s.issues].sort(),
-      sources: [...sourceIds].sort(),
-    };
+    let snapshot: StatementSnapshot;
     try {
       checkTalkDay(talk, s.saidOn, "saidOn");
       // A time outside its session is a warning an editor confirms in a form; a file's rows are
       // taken as confirmed, as a talk document's are (decision 014), and db:check lists them.
-      await checkStatementTiming(db, talk, snapshot, null, undefined, true);
+      snapshot = await statementSnapshotOf(
+        db,
+        talk,
+        {
+          ...s,
+          session,
+          saidAt: s.saidAt ? new Date(s.saidAt).toISOString() : null,
+          partOfDay: s.partOfDay ?? null,
+          reportedOn: s.reportedOn ?? null,
+          quotedWords: s.quotedWords ?? null,
+        },
+        { party: s.party, envoy: s.envoy ?? null },
+        { sequence: first + k, sources: [...sourceIds].sort(), keptSession: null, confirmed: true },
+      );
     } catch (error) {
       if (!(error instanceof MutationError)) throw error;
       problem(COLUMN_OF_FORM_FIELD[error.field ?? ""] ?? "day", error.message);

@@ -58,7 +58,50 @@ const statementTimingOf = (s: StatementSnapshot): StatementTiming => ({
   partOfDay: s.partOfDay as StatementTiming["partOfDay"],
 });
 
-async function statementSnapshotOf(
+/** What a statement says, as the write core stores it: its speaker and sources are given resolved. */
+export type StatementFields = Pick<
+  StatementSnapshot,
+  "session" | "capacity" | "saidOn" | "saidAt" | "saidPrecision" | "partOfDay" | "reportedOn" | "setting" | "kind" | "text" | "quotedWords" | "issues"
+>;
+
+/**
+ * The snapshot the write core stores, from fields whose speaker (`party`, `envoy`: the party takes
+ * part in the talk) and sources (ids, sorted) are already resolved; its timing checked
+ * (checkStatementTiming). The statement form's saves and a CSV's rows (lib/imports/append.ts),
+ * which resolve speakers and sources each their own way, both build it here.
+ */
+export async function statementSnapshotOf(
+  db: Db,
+  talk: TalkForWrite,
+  fields: StatementFields,
+  speaker: { party: string; envoy: string | null },
+  options: { sequence: number; sources: string[]; keptSession: string | null; confirmed: boolean },
+): Promise<StatementSnapshot> {
+  const snapshot: StatementSnapshot = {
+    talkId: talk.id,
+    session: fields.session,
+    party: speaker.party,
+    envoy: speaker.envoy,
+    capacity: fields.capacity,
+    saidOn: fields.saidOn,
+    saidAt: fields.saidAt,
+    saidPrecision: fields.saidPrecision,
+    partOfDay: fields.partOfDay,
+    reportedOn: fields.reportedOn,
+    setting: fields.setting,
+    kind: fields.kind,
+    text: fields.text,
+    quotedWords: fields.quotedWords,
+    sequence: options.sequence,
+    issues: [...fields.issues].sort(),
+    sources: options.sources,
+  };
+  await checkStatementTiming(db, talk, snapshot, options.keptSession, undefined, options.confirmed);
+  return snapshot;
+}
+
+/** The statement form's input as a snapshot: its day, sources, typed time and speaker checked, in that order. */
+async function snapshotOfInput(
   db: Db,
   talk: TalkForWrite,
   input: StatementInputData,
@@ -75,28 +118,13 @@ async function statementSnapshotOf(
     if (said.problem !== null) throw new MutationError(said.problem, "saidTime");
     saidAt = said.instant.toISOString();
   }
-  const { party, envoy } = await speakerInTalk(db, talk.id, input.speaker);
-  const snapshot: StatementSnapshot = {
-    talkId: talk.id,
-    session: input.session,
-    party,
-    envoy,
-    capacity: input.capacity,
-    saidOn: input.saidOn,
-    saidAt,
-    saidPrecision: input.saidPrecision,
-    partOfDay: input.partOfDay,
-    reportedOn: input.reportedOn,
-    setting: input.setting,
-    kind: input.kind,
-    text: input.text,
-    quotedWords: input.quotedWords,
+  const speaker = await speakerInTalk(db, talk.id, input.speaker);
+  return statementSnapshotOf(db, talk, { ...input, saidAt }, speaker, {
     sequence,
-    issues: [...input.issues].sort(),
     sources: withSources(input.sources, madeSources),
-  };
-  await checkStatementTiming(db, talk, snapshot, kept.session, undefined, input.confirmOutside);
-  return snapshot;
+    keptSession: kept.session,
+    confirmed: input.confirmOutside,
+  });
 }
 
 type SpeakerRow = { party: string; inTalk: boolean | number | bigint };
@@ -126,7 +154,7 @@ async function speakerInTalk(db: Db, talkId: string, speaker: StatementInputData
 export async function createStatement(db: Db, input: StatementInputData, actor: Actor): Promise<{ id: string; day: string | null; sources: string[] }> {
   const talk = await talkForWrite(db, input.talk);
   const [sequence, source] = await Promise.all([nextSequence(db, "statement", talk.id), newSourcePlan(db, talk, input.newSource, actor)]);
-  const snapshot = await statementSnapshotOf(db, talk, input, sequence, source ? [source.id] : []);
+  const snapshot = await snapshotOfInput(db, talk, input, sequence, source ? [source.id] : []);
   // A retry answers what the first save stored (its typed-in source, not this attempt's).
   const { id, day, snapshot: stored } = await createOnce(db, statement, { talk, key: input.saveKey, snapshot, actor, alongside: source ? [source] : [] });
   return { id, day, sources: stored.sources };
@@ -145,7 +173,7 @@ const writes = talkRowWrites(statement, {
 export async function updateStatement(db: Db, input: StatementUpdateData, actor: Actor): Promise<{ id: string; version: number; day: string | null }> {
   const { talk, row } = await writes.ofTalk(db, input);
   const source = await newSourcePlan(db, talk, input.newSource, actor);
-  const snapshot = await statementSnapshotOf(db, talk, input, row.snapshot.sequence, source ? [source.id] : [], row.snapshot);
+  const snapshot = await snapshotOfInput(db, talk, input, row.snapshot.sequence, source ? [source.id] : [], row.snapshot);
   const { version } = await saveUpdate(db, statement.store, input.id, { expectedVersion: input.version, snapshot, actor, alongside: source ? [source] : [] });
   return { id: input.id, version, day: snapshot.saidOn };
 }
