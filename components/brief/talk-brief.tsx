@@ -288,7 +288,7 @@ function GapStrip({ issue }: { issue: BriefIssue }) {
           Assessment {changed.map((c, i) => (
             <span key={c.day}>
               {i > 0 ? "; " : ""}
-              of day {n(c.number)} <Tag change={c.change!} />
+              of day {n(c.number)} <Tag change={c.change} />
             </span>
           ))}
         </p>
