@@ -52,7 +52,7 @@ async function main(): Promise<number> {
     const pdf = await printBrief(page, base.href, slug, values.letter ? "Letter" : "A4", { asOf: values["as-of"], since: values.since });
     await writeFile(out, pdf);
     const moment = values["as-of"] ? `, as known on ${values["as-of"]}` : values.since ? `, changes since ${values.since} marked` : "";
-    console.log(`Wrote the brief of ${slug}${moment} to ${out} (${values.letter ? "Letter" : "A4"}, ${Math.round(pdf.length / 1024)} KB).`);
+    console.log(`Wrote the brief of ${slug}${moment ? `${moment},` : ""} to ${out} (${values.letter ? "Letter" : "A4"}, ${Math.round(pdf.length / 1024)} KB).`);
     return 0;
   } catch (error) {
     if (error instanceof BriefPdfError) {

@@ -323,9 +323,13 @@ function ChangesLine({ changes, slug, timelineHref }: { changes: NonNullable<Bri
     ["session", "sessions", changes.sessions],
     ["gap assessment", "gap assessments", changes.assessments],
   ] as const;
+  // "2 statements added, 1 corrected; 1 session corrected"
   const parts = kinds.flatMap(([one, many, t]) => {
-    const said = [t.added ? `${n(t.added)} added` : null, t.corrected ? `${n(t.corrected)} corrected` : null].filter(Boolean).join(", ");
-    return said ? [`${t.added + t.corrected === 1 ? one : many} ${said}`] : [];
+    const noun = (k: number) => `${n(k)} ${k === 1 ? one : many}`;
+    if (t.added && t.corrected) return [`${noun(t.added)} added, ${n(t.corrected)} corrected`];
+    if (t.added) return [`${noun(t.added)} added`];
+    if (t.corrected) return [`${noun(t.corrected)} corrected`];
+    return [];
   });
   return (
     <p className="brief__changes">
