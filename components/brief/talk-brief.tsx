@@ -13,6 +13,8 @@ const n = (x: number) => x.toLocaleString("en-GB");
 const GAP_LETTER: Record<Gap, string> = { agreed: "A", narrowing: "N", unchanged: "U", widening: "W", deadlocked: "D" };
 const GAP_ORDER: Gap[] = ["agreed", "narrowing", "unchanged", "widening", "deadlocked"];
 
+/** "5–6 Feb", or "Sat 4 Feb" for one day (a brief of a past moment may cover only the first). */
+const rangeShort = (first: string, last: string) => (first === last ? formatLocalDayShort(first) : formatDayRangeShort(first, last));
 const dayLabel = (number: number | null, day: string) => (number !== null ? `Day ${n(number)} · ${formatLocalDayShort(day)}` : formatLocalDayShort(day));
 const runLabel = (r: { first: string; last: string; firstNumber: number; count: number }) =>
   r.count === 1 ? dayLabel(r.firstNumber, r.first) : `Days ${n(r.firstNumber)}–${n(r.firstNumber + r.count - 1)} · ${formatDayRangeShort(r.first, r.last)}`;
@@ -38,7 +40,7 @@ export function TalkBrief({ brief, asOfFuture = false, sinceIgnored = false }: {
         <p className="brief__kind">Brief</p>
         <h1 id="brief-title">{talk.title}</h1>
         <p className="brief__meta">
-          {TALK_STATUS_LABEL[talk.status]} · {talk.venueCity} · {formatDayRange(talk.firstDay, talk.lastDay)} · this brief covers {span.lastNumber > 1 ? `days 1–${n(span.lastNumber)}` : "day 1"} ({formatDayRangeShort(span.firstDay, span.lastDay)}
+          {TALK_STATUS_LABEL[talk.status]} · {talk.venueCity} · {formatDayRange(talk.firstDay, talk.lastDay)} · this brief covers {span.lastNumber > 1 ? `days 1–${n(span.lastNumber)}` : "day 1"} ({rangeShort(span.firstDay, span.lastDay)}
           {talk.lastDay === null ? ", the latest day recorded" : ""}); days are {talk.venueCity}’s.
         </p>
         <p className="brief__asof">
@@ -135,7 +137,7 @@ export function TalkBrief({ brief, asOfFuture = false, sinceIgnored = false }: {
                 {brief.unknowns.silentDays.map((r, i) => (
                   <span key={r.first}>
                     {i > 0 ? "; " : ""}
-                    {r.count === 1 ? `day ${n(r.firstNumber)}` : `days ${n(r.firstNumber)}–${n(r.firstNumber + r.count - 1)}`} ({formatDayRangeShort(r.first, r.last)})
+                    {r.count === 1 ? `day ${n(r.firstNumber)}` : `days ${n(r.firstNumber)}–${n(r.firstNumber + r.count - 1)}`} ({rangeShort(r.first, r.last)})
                   </span>
                 ))}
                 .
@@ -310,7 +312,8 @@ function Tag({ change }: { change: BriefChange | null }) {
   if (!change) return null;
   return (
     <>
-      {" "}
+      {/* A no-break space: the tag stays with what it marks (its source numbers) when the line wraps. */}
+      {"\u00a0"}
       <span className={`brief-tag brief-tag--${change}`}>{change}</span>
     </>
   );
