@@ -146,7 +146,7 @@ test("a reader reads the brief with what changed since a moment counted at the t
   await expect(changes).toContainText("9 statements added; 3 sessions added; 1 gap assessment added. Each is tagged added or corrected where this brief shows it");
   await expect(changes.getByRole("link", { name: "See them on the timeline" })).toHaveAttribute("href", `/talks/${BEIJING}?since=2006-02-06T18%3A00`);
   const abductions = page.getByRole("region", { name: "Abductions of Japanese nationals" });
-  await expect(abductions.getByRole("row", { name: /^DPRK / })).toContainText(/The abduction case is closed.* \[1\] added$/);
+  await expect(abductions.getByRole("row", { name: /^DPRK / })).toContainText(/The abduction case is closed.* \[1\]\sadded$/);
   await expect(abductions.getByRole("listitem")).toHaveText(["huge difference — Song Il Ho (DPRK), day not reported [1] added", "very regrettable — Kunio Umeda (Japan), day not reported [1] added"]);
   // The gap cell's change, in words beside the strip and for screen readers.
   await expect(abductions).toContainText("Day 4 · Tue 7 Feb: deadlocked (assessment added since)");
