@@ -126,6 +126,8 @@ test("a reader reads the brief as known on a moment: before the talk was recorde
   await page.goto(`/talks/${BEIJING}/brief?${new URLSearchParams({ asOf: moment })}`);
   await expect(page.getByText(/^As known on \w+day \d+ \w+ \d{4}, \d\d:\d\d GMT\+8 \(Beijing\) · /)).toBeVisible();
   await expect(page.getByRole("region", { name: "Abductions of Japanese nationals" }).locator("q")).toHaveText(["huge difference", "very regrettable"]);
+  const full = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  expect(full.violations.map((v) => v.id)).toEqual([]);
   await page.screenshot({ path: testInfo.outputPath("brief-as-of.png"), fullPage: true });
   const pdf = await printBrief(page, baseURL!, BEIJING, "A4", { asOf: moment });
   await testInfo.attach("brief-as-of-A4.pdf", { body: pdf, contentType: "application/pdf" });
