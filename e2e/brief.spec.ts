@@ -1,7 +1,9 @@
 // The brief of a talk (/talks/<slug>/brief, docs/decisions/019-brief.md): an analyst opens it
 // from the talk page, and it prints from Chromium on A4 and Letter in at most two pages that hold
 // the envoys' quoted words — read back from the PDF itself — with no site header or footer; and
-// `npm run brief` writes the same PDF from the running app.
+// `npm run brief` writes the same PDF from the running app. As known on a moment (`?asOf=`) and
+// with what changed since one (`?since=`), it says which moment, counts and tags the changes, and
+// still prints in two pages; a moment it cannot read is said on the page and by the script.
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -105,4 +107,86 @@ test("npm run brief writes the PDF of a talk's brief from the running app, and s
   expect(pages.join(" ")).toContain("very regrettable");
 
   await expect(run("npm", ["run", "-s", "brief", "--", "no-such-talk", path.join(dir, "none.pdf"), "--url", baseURL!], {})).rejects.toThrow(`There is no talk "no-such-talk" at ${baseURL}/.`);
+});
+
+test("a reader reads the brief as known on a moment: before the talk was recorded, and after it", async ({ page, baseURL }, testInfo) => {
+  await page.goto(`/talks/${BEIJING}/brief?asOf=2006-02-06T18:00`);
+  await expect(page.getByText("As known on Monday 6 February 2006, 18:00 GMT+8 (Beijing) · 10:00 UTC")).toBeVisible();
+  await expect(page.getByText(/^The record as editors had it then, rebuilt from its history/)).toContainText("Parties, issues and sources are named as they are now.");
+  await expect(page.getByRole("link", { name: "See the brief now" })).toHaveAttribute("href", `/talks/${BEIJING}/brief`);
+  await expect(page.getByRole("link", { name: "Back to the timeline as known then" })).toHaveAttribute("href", `/talks/${BEIJING}?asOf=2006-02-06T18%3A00`);
+  // Nothing was recorded then: every position is empty.
+  await expect(page.getByRole("region", { name: "Abductions of Japanese nationals" }).getByRole("row")).toHaveText([/^Japan\s*Nothing on record on this issue\.$/, /^DPRK\s*Nothing on record on this issue\.$/]);
+  await expect(page).toHaveTitle(/^Brief: Japan–DPRK normalization talks, Beijing, February 2006 \(as known on Monday 6 February 2006, 18:00 GMT\+8 \(Beijing\)\)/);
+  const empty = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  expect(empty.violations.map((v) => v.id)).toEqual([]);
+
+  // A moment after the talk was loaded: the record as it stands, under the moment's stamp; two pages in print.
+  const moment = new Date(Date.now() - 1000).toISOString();
+  await page.goto(`/talks/${BEIJING}/brief?${new URLSearchParams({ asOf: moment })}`);
+  await expect(page.getByText(/^As known on \w+day \d+ \w+ \d{4}, \d\d:\d\d GMT\+8 \(Beijing\) · /)).toBeVisible();
+  await expect(page.getByRole("region", { name: "Abductions of Japanese nationals" }).locator("q")).toHaveText(["huge difference", "very regrettable"]);
+  const full = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  expect(full.violations.map((v) => v.id)).toEqual([]);
+  await page.screenshot({ path: testInfo.outputPath("brief-as-of.png"), fullPage: true });
+  const pdf = await printBrief(page, baseURL!, BEIJING, "A4", { asOf: moment });
+  await testInfo.attach("brief-as-of-A4.pdf", { body: pdf, contentType: "application/pdf" });
+  const { totalPages, pages } = await readPdf(pdf);
+  expect(totalPages).toBeLessThanOrEqual(2);
+  expect(pages[0]).toMatch(/As known on \w+day \d+ \w+ \d{4}, \d\d:\d\d GMT\+8 \(Beijing\)/);
+  expect(pages[0]).toContain("rebuilt from its history");
+  expect(pages.join(" ")).toContain("huge difference");
+  expect(pages.join(" ")).not.toContain("See the brief now");
+});
+
+test("a reader reads the brief with what changed since a moment counted at the top and tagged where it stands, on screen and on paper", async ({ page, baseURL }, testInfo) => {
+  // The seed was loaded long after 2006: every row of it is added since.
+  await page.goto(`/talks/${BEIJING}/brief?since=2006-02-06T18:00`);
+  await expect(page.getByText(/^As of .+ GMT\+8 \(Beijing\) · .*\d\d:\d\d UTC$/)).toBeVisible();
+  const changes = page.locator(".brief__changes");
+  await expect(changes).toContainText(/^13 changes since Monday 6 February 2006, 18:00 \(Beijing\): /);
+  await expect(changes).toContainText("9 statements added; 3 sessions added; 1 gap assessment added. Each is tagged added or corrected where this brief shows it");
+  await expect(changes.getByRole("link", { name: "See them on the timeline" })).toHaveAttribute("href", `/talks/${BEIJING}?since=2006-02-06T18%3A00`);
+  const abductions = page.getByRole("region", { name: "Abductions of Japanese nationals" });
+  await expect(abductions.getByRole("row", { name: /^DPRK / })).toContainText(/The abduction case is closed.* \[1\]\sadded$/);
+  await expect(abductions.getByRole("listitem")).toHaveText(["huge difference — Song Il Ho (DPRK), day not reported [1] added", "very regrettable — Kunio Umeda (Japan), day not reported [1] added"]);
+  // The gap cell's change, in words beside the strip and for screen readers.
+  await expect(abductions).toContainText("Day 4 · Tue 7 Feb: deadlocked (assessment added since)");
+  await expect(abductions.getByText("Assessment of day 4 added")).toBeVisible();
+  await expect(page.getByRole("table", { name: "Each day’s sessions and their outcome" }).getByRole("row").first()).toContainText("Talks open in Beijing: outcome unknown [1] added");
+  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((x) => x.target.join(" ")).join(", ")}`)).toEqual([]);
+  await page.screenshot({ path: testInfo.outputPath("brief-since.png"), fullPage: true });
+
+  const pdf = await printBrief(page, baseURL!, BEIJING, "Letter", { since: "2006-02-06T18:00" });
+  await testInfo.attach("brief-since-Letter.pdf", { body: pdf, contentType: "application/pdf" });
+  const { totalPages, pages } = await readPdf(pdf);
+  expect(totalPages).toBeLessThanOrEqual(2);
+  const text = pages.join(" ");
+  expect(text).toContain("13 changes since Monday 6 February 2006, 18:00 (Beijing)");
+  // The tags are words on paper, not a colour.
+  expect(text).toMatch(/The abduction case is closed.*\[1\] ADDED/i);
+  expect(text).not.toContain("See them on the timeline");
+});
+
+test("a moment the brief cannot read is said on the page and by npm run brief; a moment to come is now, said so", async ({ page, baseURL }) => {
+  test.setTimeout(60_000);
+  const response = await page.goto(`/talks/${BEIJING}/brief?asOf=yesterday`);
+  expect(response!.status()).toBe(200);
+  await expect(page.getByRole("alert", { name: "Moment not understood" })).toContainText("“yesterday” is not a moment Parley can read.");
+  await expect(page.getByRole("link", { name: "See the record now" })).toHaveAttribute("href", `/talks/${BEIJING}/brief`);
+  await page.goto(`/talks/${BEIJING}/brief?since=tuesday`);
+  await expect(page.getByRole("alert", { name: "Moment not understood" })).toContainText("“tuesday” is not a moment Parley can read.");
+
+  await page.goto(`/talks/${BEIJING}/brief?asOf=2999-01-01T00:00`);
+  await expect(page.getByText("The moment asked for is still to come: this is the brief as the record stands now.")).toBeVisible();
+  await expect(page.getByText(/^As of /)).toBeVisible();
+
+  const dir = mkdtempSync(path.join(tmpdir(), "parley-brief-"));
+  await expect(run("npm", ["run", "-s", "brief", "--", BEIJING, path.join(dir, "bad.pdf"), "--as-of", "yesterday", "--url", baseURL!], {})).rejects.toThrow("“yesterday” is not a moment Parley can read.");
+  const out = path.join(dir, "as-of.pdf");
+  const said = await run("npm", ["run", "-s", "brief", "--", BEIJING, out, "--as-of", "2006-02-06T18:00", "--url", baseURL!], {});
+  expect(said).toContain(`Wrote the brief of ${BEIJING}, as known on 2006-02-06T18:00, to ${out} (A4`);
+  const { pages } = await readPdf(new Uint8Array(readFileSync(out)));
+  expect(pages[0]).toContain("As known on Monday 6 February 2006, 18:00 GMT+8 (Beijing)");
 });

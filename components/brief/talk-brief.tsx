@@ -1,10 +1,11 @@
 import "./brief.css";
 import type { ReactNode } from "react";
-import type { Brief, BriefIssue, BriefSessionLine, BriefStatement, BriefStripCell } from "@/lib/brief/build";
+import type { Brief, BriefChange, BriefIssue, BriefSessionLine, BriefStatement, BriefStripCell } from "@/lib/brief/build";
 import type { Gap } from "@/lib/enums";
 import { GAP_LABEL, OUTCOME_LABEL, STATEMENT_KIND_LABEL, TALK_STATUS_LABEL } from "@/lib/labels";
 import { splitQuote } from "@/lib/quote";
 import { formatDayRange, formatDayRangeShort, formatLocalDayShort } from "@/lib/time/local-day";
+import { momentParam } from "@/lib/time/moment";
 
 const n = (x: number) => x.toLocaleString("en-GB");
 
@@ -12,6 +13,8 @@ const n = (x: number) => x.toLocaleString("en-GB");
 const GAP_LETTER: Record<Gap, string> = { agreed: "A", narrowing: "N", unchanged: "U", widening: "W", deadlocked: "D" };
 const GAP_ORDER: Gap[] = ["agreed", "narrowing", "unchanged", "widening", "deadlocked"];
 
+/** "5–6 Feb", or "Sat 4 Feb" for one day (a brief of a past moment may cover only the first). */
+const rangeShort = (first: string, last: string) => (first === last ? formatLocalDayShort(first) : formatDayRangeShort(first, last));
 const dayLabel = (number: number | null, day: string) => (number !== null ? `Day ${n(number)} · ${formatLocalDayShort(day)}` : formatLocalDayShort(day));
 const runLabel = (r: { first: string; last: string; firstNumber: number; count: number }) =>
   r.count === 1 ? dayLabel(r.firstNumber, r.first) : `Days ${n(r.firstNumber)}–${n(r.firstNumber + r.count - 1)} · ${formatDayRangeShort(r.first, r.last)}`;
@@ -22,24 +25,40 @@ const whenOf = (s: BriefStatement) => (s.day === null ? "day not reported" : s.n
  * where each side stands on each issue, whether the gap is closing, each day's outcome, what is
  * not known, and the sources. Server-rendered, no script; prints on A4 and Letter (brief.css).
  */
-export function TalkBrief({ brief }: { brief: Brief }) {
+export function TalkBrief({ brief, asOfFuture = false, sinceIgnored = false }: { brief: Brief; asOfFuture?: boolean; sinceIgnored?: boolean }) {
   const { talk } = brief;
   const span = brief.span;
+  const { changes } = brief;
+  // The timeline of the same moment: as known then, or with the same changes marked.
+  const moment = brief.asOf.past ? `?${new URLSearchParams({ asOf: momentParam(brief.asOf.instant, talk.venueTimeZone) })}` : changes ? `?${new URLSearchParams({ since: momentParam(changes.instant, talk.venueTimeZone) })}` : "";
   return (
     <article className="brief" aria-labelledby="brief-title">
       <p className="brief__back no-print">
-        <a href={`/talks/${talk.slug}`}>Back to the timeline</a> · Print this page, or save it as PDF, on A4 or Letter paper.
+        <a href={`/talks/${talk.slug}${moment}`}>Back to the timeline{brief.asOf.past ? " as known then" : changes ? " with these changes" : ""}</a> · Print this page, or save it as PDF, on A4 or Letter paper.
       </p>
       <header className="brief__head">
         <p className="brief__kind">Brief</p>
         <h1 id="brief-title">{talk.title}</h1>
         <p className="brief__meta">
-          {TALK_STATUS_LABEL[talk.status]} · {talk.venueCity} · {formatDayRange(talk.firstDay, talk.lastDay)} · this brief covers {span.lastNumber > 1 ? `days 1–${n(span.lastNumber)}` : "day 1"} ({formatDayRangeShort(span.firstDay, span.lastDay)}
+          {TALK_STATUS_LABEL[talk.status]} · {talk.venueCity} · {formatDayRange(talk.firstDay, talk.lastDay)} · this brief covers {span.lastNumber > 1 ? `days 1–${n(span.lastNumber)}` : "day 1"} ({rangeShort(span.firstDay, span.lastDay)}
           {talk.lastDay === null ? ", the latest day recorded" : ""}); days are {talk.venueCity}’s.
         </p>
         <p className="brief__asof">
-          <strong>As of</strong> {brief.asOf.venue} · {brief.asOf.utc}
+          <strong>{brief.asOf.past ? "As known on" : "As of"}</strong> {brief.asOf.venue} · {brief.asOf.utc}
         </p>
+        {brief.asOf.past ? (
+          <p className="brief__moment">
+            The record as editors had it then, rebuilt from its history: what was added later is absent, what was corrected later shows its text of then,
+            what was deleted later is here. Parties, issues and sources are named as they are now.
+            <span className="no-print">
+              {" "}
+              <a href={`/talks/${talk.slug}/brief`}>See the brief now</a>
+            </span>
+            {sinceIgnored ? <> Changes since a moment are marked only on the brief now.</> : null}
+          </p>
+        ) : null}
+        {asOfFuture ? <p className="brief__moment">The moment asked for is still to come: this is the brief as the record stands now.</p> : null}
+        {changes ? <ChangesLine changes={changes} slug={talk.slug} timelineHref={`/talks/${talk.slug}${moment}`} /> : null}
       </header>
 
       <section className="brief__section" aria-labelledby="brief-issues">
@@ -118,7 +137,7 @@ export function TalkBrief({ brief }: { brief: Brief }) {
                 {brief.unknowns.silentDays.map((r, i) => (
                   <span key={r.first}>
                     {i > 0 ? "; " : ""}
-                    {r.count === 1 ? `day ${n(r.firstNumber)}` : `days ${n(r.firstNumber)}–${n(r.firstNumber + r.count - 1)}`} ({formatDayRangeShort(r.first, r.last)})
+                    {r.count === 1 ? `day ${n(r.firstNumber)}` : `days ${n(r.firstNumber)}–${n(r.firstNumber + r.count - 1)}`} ({rangeShort(r.first, r.last)})
                   </span>
                 ))}
                 .
@@ -146,6 +165,7 @@ export function TalkBrief({ brief }: { brief: Brief }) {
                   {brief.unknowns.undatedStatements.map((s) => (
                     <li key={s.id}>
                       <b>{s.speaker === s.party ? s.speaker : `${s.speaker} (${s.party})`}</b>, {STATEMENT_KIND_LABEL[s.kind].toLowerCase()}: {shorten(s.text)} <Refs numbers={s.sources} />
+                      <Tag change={s.change} />
                     </li>
                   ))}
                 </ol>
@@ -209,6 +229,7 @@ function IssueBlock({ issue }: { issue: BriefIssue }) {
                       — {p.statement.speaker !== p.statement.party ? `${p.statement.speaker}, ` : ""}
                       {STATEMENT_KIND_LABEL[p.statement.kind].toLowerCase()}, {whenOf(p.statement)} <Refs numbers={p.statement.sources} />
                     </span>
+                    <Tag change={p.statement.change} />
                     {p.undatedOthers > 0 ? (
                       <span className="brief__others">
                         {" "}
@@ -230,6 +251,7 @@ function IssueBlock({ issue }: { issue: BriefIssue }) {
               <li key={q.id}>
                 <q>{q.quotedWords ?? q.text}</q> — {q.speaker}
                 {q.speaker !== q.party ? ` (${q.party})` : ""}, {whenOf(q)} <Refs numbers={q.sources} />
+                <Tag change={q.change} />
               </li>
             ))}
           </ul>
@@ -247,8 +269,11 @@ function IssueBlock({ issue }: { issue: BriefIssue }) {
 /** The gap by day as a row of cells, with the same in words for screen readers. */
 function GapStrip({ issue }: { issue: BriefIssue }) {
   const words = issue.strip
-    .map((c) => (c.kind === "empty" ? `${runLabel(c)}: nothing recorded` : `${dayLabel(c.number, c.day)}: ${c.gap ? GAP_LABEL[c.gap].toLowerCase() : "not assessed"}`))
+    .map((c) =>
+      c.kind === "empty" ? `${runLabel(c)}: nothing recorded` : `${dayLabel(c.number, c.day)}: ${c.gap ? GAP_LABEL[c.gap].toLowerCase() : "not assessed"}${c.change ? ` (assessment ${c.change} since)` : ""}`,
+    )
     .join("; ");
+  const changed = issue.strip.filter((c) => c.kind === "day" && c.change !== null) as Extract<BriefStripCell, { kind: "day" }>[];
   return (
     <div className="brief-strip">
       <p className="visually-hidden">Gap by day on {issue.name}: {words}.</p>
@@ -260,14 +285,74 @@ function GapStrip({ issue }: { issue: BriefIssue }) {
           </li>
         ))}
       </ol>
+      {changed.length > 0 ? (
+        <p className="brief-strip__changes" aria-hidden="true">
+          Assessment {changed.map((c, i) => (
+            <span key={c.day}>
+              {i > 0 ? "; " : ""}
+              of day {n(c.number)} <Tag change={c.change} />
+            </span>
+          ))}
+        </p>
+      ) : null}
     </div>
   );
 }
 
 function Cell({ cell }: { cell: BriefStripCell }) {
   if (cell.kind === "empty") return <span className="brief-cell brief-cell--run" />;
-  if (!cell.gap) return <span className="brief-cell brief-cell--none">·</span>;
-  return <span className={`brief-cell brief-cell--${cell.gap}`}>{GAP_LETTER[cell.gap]}</span>;
+  // A changed assessment's cell is outlined (a shape, which prints; the line under the strip says how).
+  const changed = cell.change ? " brief-cell--changed" : "";
+  if (!cell.gap) return <span className={`brief-cell brief-cell--none${changed}`}>·</span>;
+  return <span className={`brief-cell brief-cell--${cell.gap}${changed}`}>{GAP_LETTER[cell.gap]}</span>;
+}
+
+/** "added" / "corrected" since the moment the brief marks changes from: words in a box, which print as such. */
+function Tag({ change }: { change: BriefChange | null }) {
+  if (!change) return null;
+  return (
+    <>
+      {/* A no-break space: the tag stays with what it marks (its source numbers) when the line wraps. */}
+      {"\u00a0"}
+      <span className={`brief-tag brief-tag--${change}`}>{change}</span>
+    </>
+  );
+}
+
+/** "5 changes since Monday 6 February 2006, 18:00 (Beijing)", with what they were. */
+function ChangesLine({ changes, slug, timelineHref }: { changes: NonNullable<Brief["changes"]>; slug: string; timelineHref: string }) {
+  const kinds = [
+    ["statement", "statements", changes.statements],
+    ["session", "sessions", changes.sessions],
+    ["gap assessment", "gap assessments", changes.assessments],
+  ] as const;
+  // "2 statements added, 1 corrected; 1 session corrected"
+  const parts = kinds.flatMap(([one, many, t]) => {
+    const noun = (k: number) => `${n(k)} ${k === 1 ? one : many}`;
+    if (t.added && t.corrected) return [`${noun(t.added)} added, ${n(t.corrected)} corrected`];
+    if (t.added) return [`${noun(t.added)} added`];
+    if (t.corrected) return [`${noun(t.corrected)} corrected`];
+    return [];
+  });
+  return (
+    <p className="brief__changes">
+      <strong>
+        {n(changes.total)} {changes.total === 1 ? "change" : "changes"} since {changes.label}
+      </strong>
+      {changes.total === 0 ? (
+        " to statements, sessions and gap assessments."
+      ) : (
+        <>
+          : {parts.join("; ")}. Each is tagged <Tag change="added" /> or <Tag change="corrected" /> where this brief shows it; the timeline shows them all.
+        </>
+      )}
+      <span className="no-print">
+        {" "}
+        <a href={timelineHref}>See them on the timeline</a> ·{" "}
+        <a href={`/talks/${slug}/brief`}>Hide the changes</a>
+      </span>
+    </p>
+  );
 }
 
 function Said({ statement }: { statement: BriefStatement }) {
@@ -287,6 +372,7 @@ function SessionLines({ lines }: { lines: BriefSessionLine[] }) {
       {i > 0 ? " " : ""}
       {l.titles.join("; ")}: <strong>{OUTCOME_LABEL[l.outcome].toLowerCase()}</strong>
       {l.outcomeNote ? ` — ${l.outcomeNote}` : ""} <Refs numbers={l.sources} />
+      <Tag change={l.change} />
     </span>
   ));
 }

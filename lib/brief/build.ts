@@ -1,12 +1,14 @@
 // The brief of a talk (/talks/<slug>/brief): for each agenda issue where each party stands, the
 // gap by day and its trend, the quoted words; each day's outcome in a line; what is not known;
-// the sources, numbered in the order the brief first cites them. Pure: the talk's live rows in
-// (lib/data/brief.ts reads them), a plain object out, which the page renders. The rules are
-// written down in docs/decisions/019-brief.md.
+// the sources, numbered in the order the brief first cites them. Pure: the talk's rows in — live,
+// or as known at a past moment (lib/data/brief.ts reads them) — and what changed since a moment,
+// a plain object out, which the page renders. The rules are written down in
+// docs/decisions/019-brief.md.
 import type { Gap, Outcome, StatementKind, TalkStatus } from "../enums";
 import { STANCE_KINDS } from "../statements/group";
 import { formatClock, zoneAbbreviation } from "../time/instant";
 import { formatLocalDay, localDayOf, type LocalDay } from "../time/local-day";
+import { formatMoment } from "../time/moment";
 import { dayNumberIn, slotDays } from "../timeline/day-runs";
 import { gapTrend, type GapTrend } from "./trend";
 
@@ -51,8 +53,22 @@ export type BriefRecord = {
     outcomeNote: string | null;
     sources: BriefSourceRow[];
   }[];
-  assessments: { issue: string; localDay: LocalDay; gap: Gap; note: string; authorName: string }[];
+  /** `id` is read with today's rows (to mark what changed since a moment); a past record's rows carry none. */
+  assessments: { id?: string; issue: string; localDay: LocalDay; gap: Gap; note: string; authorName: string }[];
 };
+
+/** What a reader is told changed in a row since a moment: deleted rows are for editors (decision 023). */
+export type BriefChange = "added" | "corrected";
+
+/** How the brief is read beyond the record itself (`?asOf=`, `?since=`: docs/decisions/019-brief.md). */
+export type BriefMarks = {
+  /** The record is as known at `now`, rebuilt from its revisions: the brief is of that moment. */
+  past?: boolean;
+  /** The rows added or corrected since a moment, by id. */
+  since?: { instant: Date; statements: Map<string, BriefChange>; sessions: Map<string, BriefChange>; assessments: Map<string, BriefChange> };
+};
+
+type Tally = Record<BriefChange, number>;
 
 // ---- What the page renders. ----
 
@@ -68,6 +84,8 @@ export type BriefStatement = {
   text: string;
   quotedWords: string | null;
   sources: number[];
+  /** Added or corrected since the moment the brief marks changes from; null otherwise. */
+  change: BriefChange | null;
 };
 
 export type BriefPosition = {
@@ -81,7 +99,7 @@ export type BriefPosition = {
 };
 
 export type BriefStripCell =
-  | { kind: "day"; day: LocalDay; number: number; gap: Gap | null; note: string }
+  | { kind: "day"; day: LocalDay; number: number; gap: Gap | null; note: string; change: BriefChange | null }
   | { kind: "empty"; first: LocalDay; last: LocalDay; firstNumber: number; count: number };
 
 export type BriefIssue = {
@@ -96,7 +114,8 @@ export type BriefIssue = {
   quotesLeftOut: number;
 };
 
-export type BriefSessionLine = { titles: string[]; outcome: Outcome; outcomeNote: string | null; sources: number[] };
+/** Sessions sharing an outcome, its note and whether they changed since the moment marked from. */
+export type BriefSessionLine = { titles: string[]; outcome: Outcome; outcomeNote: string | null; sources: number[]; change: BriefChange | null };
 
 export type BriefDay =
   | { kind: "day"; day: LocalDay; number: number; sessions: BriefSessionLine[]; statements: number }
@@ -107,7 +126,13 @@ export type BriefSource = BriefSourceRow & { number: number };
 export type Brief = {
   talk: BriefRecord["talk"];
   parties: BriefRecord["parties"];
-  asOf: { instant: Date; venue: string; utc: string };
+  /** When the brief is of: the moment of the request, or (`past`) a moment whose record was rebuilt from revisions. */
+  asOf: { instant: Date; venue: string; utc: string; past: boolean };
+  /**
+   * What changed since a moment, when asked: the moment as banners name it ("Monday 6 February
+   * 2006, 18:00 (Beijing)") and the rows added and corrected since, counted by kind.
+   */
+  changes: { instant: Date; label: string; statements: Tally; sessions: Tally; assessments: Tally; total: number } | null;
   /** The days the brief covers: the talk's first to its last (to the latest recorded day while its end is open). */
   span: { firstDay: LocalDay; lastDay: LocalDay; lastNumber: number };
   issues: BriefIssue[];
@@ -139,8 +164,9 @@ export const BRIEF_MAX_UNDATED = 10;
 
 type Row = BriefRecord["statements"][number];
 
-export function buildBrief(record: BriefRecord, now: Date): Brief {
+export function buildBrief(record: BriefRecord, now: Date, marks: BriefMarks = {}): Brief {
   const { talk } = record;
+  const since = marks.since ?? null;
   const tz = talk.venueTimeZone;
   const statementDay = (s: Row) => (s.saidAt ? localDayOf(s.saidAt, tz) : s.saidOn);
   const sessionDay = (s: BriefRecord["sessions"][number]) => (s.startsAt ? localDayOf(s.startsAt, tz) : s.localDay);
@@ -185,6 +211,7 @@ export function buildBrief(record: BriefRecord, now: Date): Brief {
       text: s.text,
       quotedWords: s.quotedWords,
       sources: cite(s.sources),
+      change: since?.statements.get(s.id) ?? null,
     };
   };
   // The timeline's order: by day, then time where known, then as recorded; undated last.
@@ -215,7 +242,7 @@ export function buildBrief(record: BriefRecord, now: Date): Brief {
     const strip = slots.map((slot): BriefStripCell => {
       if (slot.kind === "empty") return slot;
       const a = byDayOf.get(slot.day);
-      return { kind: "day", day: slot.day, number: slot.number, gap: a?.gap ?? null, note: a?.note ?? "" };
+      return { kind: "day", day: slot.day, number: slot.number, gap: a?.gap ?? null, note: a?.note ?? "", change: (a?.id !== undefined && since?.assessments.get(a.id)) || null };
     });
     const trend = gapTrend(
       assessed.map((a) => ({ day: a.localDay, number: positive(dayNumberIn(talk, a.localDay)), gap: a.gap })),
@@ -228,11 +255,12 @@ export function buildBrief(record: BriefRecord, now: Date): Brief {
 
   const days = slots.map((slot): BriefDay => {
     if (slot.kind === "empty") return slot;
-    return { kind: "day", day: slot.day, number: slot.number, sessions: sessionLines(sessionsByDay.get(slot.day) ?? [], cite), statements: statementsByDay.get(slot.day) ?? 0 };
+    return { kind: "day", day: slot.day, number: slot.number, sessions: sessionLines(sessionsByDay.get(slot.day) ?? [], cite, since?.sessions), statements: statementsByDay.get(slot.day) ?? 0 };
   });
   const undatedSessions = sessionLines(
     record.sessions.filter((s) => sessionDay(s) === null).sort(bySequenceAndTime),
     cite,
+    since?.sessions,
   );
 
   // A day "with no report": nothing said and no session on it (an assessment alone is a judgement, not a report).
@@ -249,7 +277,9 @@ export function buildBrief(record: BriefRecord, now: Date): Brief {
       venue: `${formatLocalDay(localDayOf(now, tz))}, ${formatClock(now, tz)} ${zoneAbbreviation(now, tz)} (${talk.venueCity})`,
       // The date again only when UTC is on another day than the venue.
       utc: `${localDayOf(now, "UTC") === localDayOf(now, tz) ? "" : `${formatLocalDay(localDayOf(now, "UTC"))}, `}${formatClock(now, "UTC")} UTC`,
+      past: marks.past ?? false,
     },
+    changes: since ? countChanges(since, talk) : null,
     span: { firstDay: talk.firstDay, lastDay, lastNumber },
     issues,
     days,
@@ -296,18 +326,36 @@ function keyQuotes<S extends Row>(quoted: S[], dayOf: (s: S) => LocalDay | null)
   return quoted.filter((s) => chosen.has(s));
 }
 
-/** Sessions of one day as lines: those with the same outcome and note share one line. */
-function sessionLines(sessions: BriefRecord["sessions"], cite: (s: BriefSourceRow[]) => number[]): BriefSessionLine[] {
+/**
+ * Sessions of one day as lines: those with the same outcome and note share one line — and the
+ * same change since the moment marked from, so a line's tag is true of every session in it.
+ */
+function sessionLines(sessions: BriefRecord["sessions"], cite: (s: BriefSourceRow[]) => number[], changed?: Map<string, BriefChange>): BriefSessionLine[] {
   const lines: BriefSessionLine[] = [];
   for (const s of sessions) {
     const numbers = cite(s.sources);
-    const same = lines.find((l) => l.outcome === s.outcome && l.outcomeNote === s.outcomeNote);
+    const change = changed?.get(s.id) ?? null;
+    const same = lines.find((l) => l.outcome === s.outcome && l.outcomeNote === s.outcomeNote && l.change === change);
     if (same) {
       same.titles.push(s.title);
       for (const n of numbers) if (!same.sources.includes(n)) same.sources.push(n);
-    } else lines.push({ titles: [s.title], outcome: s.outcome, outcomeNote: s.outcomeNote, sources: numbers });
+    } else lines.push({ titles: [s.title], outcome: s.outcome, outcomeNote: s.outcomeNote, sources: numbers, change });
   }
   return lines;
+}
+
+/** The changes since the moment, counted by kind: all of them, including those the brief does not show. */
+function countChanges(since: NonNullable<BriefMarks["since"]>, talk: BriefRecord["talk"]): NonNullable<Brief["changes"]> {
+  const tally = (changes: Map<string, BriefChange>): Tally => {
+    const t: Tally = { added: 0, corrected: 0 };
+    for (const c of changes.values()) t[c]++;
+    return t;
+  };
+  const statements = tally(since.statements);
+  const sessions = tally(since.sessions);
+  const assessments = tally(since.assessments);
+  const total = [statements, sessions, assessments].reduce((n, t) => n + t.added + t.corrected, 0);
+  return { instant: since.instant, label: formatMoment(since.instant, talk.venueTimeZone, talk.venueCity), statements, sessions, assessments, total };
 }
 
 const positive = (n: number | null) => (n !== null && n >= 1 ? n : null);

@@ -22,6 +22,7 @@ import {
   type LightStatement,
   type RowDetails,
   type TalkAssessment,
+  type TalkHead,
   type TalkIndex,
   type TalkRecord,
   type TalkView,
@@ -178,4 +179,12 @@ async function readTalkIndexAt(db: Db, talk: TalkRecord, at: Date): Promise<Talk
   assessments.sort((a, b) => a.localDay.localeCompare(b.localDay));
   const index = assembleTalkIndex(talk, members, { sessions, statements, assessments }, sources);
   return { ...index, details };
+}
+
+/**
+ * The talk's index as it stood at `at`, read afresh and not kept: for a read of its own outside
+ * the talk's pages and their stamp (the brief, lib/data/brief.ts), the same rebuild as theirs.
+ */
+export function readTalkIndexAtOnce(db: Db, talk: TalkHead, at: Date): Promise<TalkIndex> {
+  return readTalkIndexAt(db, { ...talk, stamp: "" }, at);
 }

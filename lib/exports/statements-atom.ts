@@ -2,7 +2,9 @@
 // first, written by the `feed` package (docs/decisions/016-exports.md). Each entry is one
 // statement: its id a urn:uuid made from the statement's id (the same for ever, whatever address
 // the site moves to), `updated` when it was recorded, its link its place on its day's page, its
-// author the speaker, its content the recorded words as escaped text.
+// author the speaker, its content the recorded words as escaped text, and links to what changed in
+// its talk since just before it was recorded: the talk and its brief with those changes marked
+// (`?since=`, docs/decisions/023-as-known-on.md).
 import { createHash } from "node:crypto";
 import { Feed } from "feed";
 import { escapeHtml } from "../html";
@@ -61,11 +63,13 @@ export function writeStatementsAtom(head: FeedHead, statements: FeedStatement[],
       s.issues.length ? `Issues: ${s.issues.join(", ")}` : null,
       s.sources.length ? `Sources: ${s.sources.join("; ")}` : "Unsourced",
     ].filter((p): p is string => p !== null);
+    const since = changesSinceLinks(siteUrl, s);
+    const links = `<p><a href="${escapeHtml(since.talk)}">What changed in ${escapeHtml(clean(s.talk.title))} since just before this</a> · <a href="${escapeHtml(since.brief)}">its brief, with those changes marked</a></p>`;
     feed.addItem({
       id: statementUrn(s.id),
       // Both are read as HTML (the package writes type="html"): escaped, they show as the text they are.
       title: escapeHtml(clean(`${s.speaker}: ${excerpt(s.quotedWords ? `“${s.quotedWords}”` : s.text)}`)),
-      content: paragraphs.map((p) => `<p>${escapeHtml(clean(p))}</p>`).join(""),
+      content: paragraphs.map((p) => `<p>${escapeHtml(clean(p))}</p>`).join("") + links,
       link: `${siteUrl}${statementPath(s.talk.slug, s.saidOn, s.id)}`,
       date: s.createdAt,
       author: [{ name: clean(s.speaker) }],
@@ -73,6 +77,12 @@ export function writeStatementsAtom(head: FeedHead, statements: FeedStatement[],
     });
   }
   return feed.atom1();
+}
+
+/** The talk, and its brief, with what changed since one millisecond before the statement was recorded marked in place. */
+export function changesSinceLinks(siteUrl: string, s: Pick<FeedStatement, "talk" | "createdAt">): { talk: string; brief: string } {
+  const query = new URLSearchParams({ since: new Date(s.createdAt.getTime() - 1).toISOString() });
+  return { talk: `${siteUrl}/talks/${s.talk.slug}?${query}`, brief: `${siteUrl}/talks/${s.talk.slug}/brief?${query}` };
 }
 
 /** A statement's entry id: a name-based (version 5) UUID of its database id. */

@@ -1,6 +1,7 @@
 // A talk's exports as their consumers read them (docs/decisions/016-exports.md), through the route
 // handlers on a real SQLite database: the statements CSV by csv-parse, the sessions calendar by
-// ical.js, the Atom feeds by @rowanmanning/feed-parser (and fast-xml-parser's strict validator),
+// ical.js, the Atom feeds by @rowanmanning/feed-parser (and fast-xml-parser's strict validator;
+// each entry links to what changed since just before it),
 // the JSON document and the TimelineJS JSON by JSON.parse — on the Beijing talk, the 5,000-statement
 // bench talk and a Geneva round across the change to summer time. And how every export answers:
 // its type and name, 304 on a matching ETag, 404 for a missing talk, 401 when reading needs an
@@ -291,6 +292,10 @@ describe("the Atom feeds", () => {
       expect(first.content).toContain(words);
       const html = /<content type="html"><!\[CDATA\[(.*?)\]\]><\/content>/s.exec(xml)![1]!;
       expect(decodeEntities(/^<p>(.*?)<\/p>/.exec(html)![1]!)).toBe(words);
+      // It leads to what changed in its talk since just before it was recorded: the talk and its brief.
+      const since = new URLSearchParams({ since: new Date(first.updated!.getTime() - 1).toISOString() });
+      expect(html).toContain(`<a href="${SITE}/talks/${BEIJING}?${since}">What changed in Japan–DPRK normalization talks, Beijing, February 2006 since just before this</a>`);
+      expect(html).toContain(`<a href="${SITE}/talks/${BEIJING}/brief?${since}">its brief, with those changes marked</a>`);
       const updated = feed.items.map((i) => i.updated!.getTime());
       expect(updated).toEqual([...updated].sort((a, b) => b - a));
     }
