@@ -2,7 +2,7 @@
 // part (parties, and envoys with their role in it), and its agenda. Its slug is chosen once.
 import { z } from "zod";
 import type { DelegationRole, PartyRole } from "../enums";
-import { DelegationRoleSchema, PartyRoleSchema, SUMMARY_MAX, TalkStatusSchema, TITLE_MAX } from "../talk-document/schema";
+import { DelegationRoleSchema, PartyRoleSchema, ROUND_MAX, SUMMARY_MAX, TalkStatusSchema, TITLE_MAX } from "../talk-document/schema";
 import { isLocalDay } from "../time/local-day";
 import { talkDaysProblem } from "../time/talk-span";
 import { choice, id, list, localDay, newSlug, optionalDay, plainText, requiredText, SLUG_PATTERN, timeZone, version } from "./fields";
@@ -38,8 +38,6 @@ export const PARTY_ROLE_PATTERN = new RegExp(`^([a-z0-9]+(?:-[a-z0-9]+)*):(${Par
 
 export const ENVOY_ROLE_PATTERN = new RegExp(`^([a-z0-9]+(?:-[a-z0-9]+)*):(${DelegationRoleSchema.options.join("|")})$`);
 
-/** Round numbers run 1, 2, 3…; the limit only keeps a typing slip out of the database's integer. */
-export const ROUND_MAX = 9_999;
 const ROUND_MESSAGE = `Enter the round’s number as a whole number from 1 to ${ROUND_MAX.toLocaleString("en")}, or leave it empty.`;
 
 function blankToUndefined(v: unknown) {
