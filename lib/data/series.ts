@@ -19,7 +19,11 @@ export type SeriesListItem = {
 /** Every live series, by name, with its live rounds counted and their span. */
 export async function listSeries(): Promise<SeriesListItem[]> {
   await requireReader();
-  const db = await getDb();
+  return listSeriesOn(await getDb());
+}
+
+/** The index's read, on a given database (the tests call it on both providers). */
+export async function listSeriesOn(db: Db): Promise<SeriesListItem[]> {
   const rows = await db.series.findMany({
     where: { deletedAt: null },
     orderBy: [{ name: "asc" }, { slug: "asc" }],
