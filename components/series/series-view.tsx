@@ -59,13 +59,13 @@ export function SeriesIssueTable({ issue, rounds }: { issue: SeriesIssue; rounds
         <a href={`/issues/${issue.slug}`}>{issue.name}</a>
       </h3>
       <div className="series-scroll" role="region" aria-label={`${issue.name}, round by round`} tabIndex={0}>
-        <table className="series-table series-matrix">
+        <table className="series-table series-matrix" style={{ minWidth: `${9 + rounds.length * 14}rem` }}>
           <caption className="visually-hidden">
             {issue.name}: the gap at the end of each round, and each party’s latest position in it
           </caption>
           <thead>
             <tr>
-              <td />
+              <td className="series-matrix__side" />
               {rounds.map((r) => (
                 <th key={r.slug} scope="col">
                   <a href={`/talks/${r.slug}`}>{roundName(r)}</a>
