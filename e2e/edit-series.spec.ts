@@ -156,6 +156,10 @@ test("the talk form refuses a round number taken in the series or not a whole nu
   await page.getByRole("button", { name: "Add series" }).click();
   await expect(page).toHaveURL(new RegExp(`/series/${slug}$`));
   await expect(page.getByText("No talk is recorded as a round of this series yet.")).toBeVisible();
+  await page.getByRole("link", { name: "History of changes" }).click();
+  await expect(page).toHaveURL(new RegExp(`/series/${slug}/history$`));
+  await expect(page.locator("main")).toContainText("River commission talks");
+  await expectNoAxeViolations(page);
   await page.goto("/talks/water-talks-2025/edit");
   await formReady(page);
   await page.getByLabel("Series (optional)").selectOption({ label: "River commission talks" });
