@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { StatusBadge } from "@/components/badges";
 import { NewTalkLink } from "@/components/editing/profile-edit-links";
+import { RoundOf } from "@/components/series/round-of";
 import { listTalks } from "@/lib/data/talks";
 import { formatDayRange } from "@/lib/time/local-day";
 
@@ -27,6 +28,7 @@ export default async function TalksIndexPage() {
                 <StatusBadge status={talk.status} />
                 <span>{talk.venueCity}</span>
                 <span>{formatDayRange(talk.firstDay, talk.lastDay)}</span>
+                {talk.series ? <RoundOf series={talk.series} /> : null}
                 <span>{talk.parties.map((p) => p.shortName).join(" · ")}</span>
                 <span className="muted">
                   {talk.sessionCount} {talk.sessionCount === 1 ? "session" : "sessions"}, {talk.statementCount}{" "}

@@ -26,6 +26,9 @@ for (const [name, path] of [
   ["search results with filters and notes", "/search?q=%22huge+difference&talk=japan-dprk-beijing-2006&kind=bogus"],
   ["not-found page", "/talks/no-such-talk"],
   ["read API documentation", "/docs/api"],
+  ["series index", "/series"],
+  ["series page", "/series/japan-dprk-normalization-talks"],
+  ["issue page grouped by series", "/issues/abductions"],
 ] as const) {
   test(`axe finds no WCAG 2.2 AA violations on the ${name}`, async ({ page }) => {
     await expectAxeClean(page, path);

@@ -8,6 +8,7 @@ import * as envoyActions from "@/lib/actions/envoys";
 import * as issueActions from "@/lib/actions/issues";
 import * as linkageActions from "@/lib/actions/linkages";
 import * as partyActions from "@/lib/actions/parties";
+import * as seriesActions from "@/lib/actions/series";
 import * as sessionActions from "@/lib/actions/sessions";
 import * as sourceActions from "@/lib/actions/sources";
 import * as statementActions from "@/lib/actions/statements";
@@ -20,6 +21,7 @@ import { envoy } from "@/lib/entities/envoy";
 import { issue } from "@/lib/entities/issue";
 import { linkage, type LinkageSnapshot } from "@/lib/entities/linkage";
 import { party } from "@/lib/entities/party";
+import { series } from "@/lib/entities/series";
 import { session, type SessionSnapshot } from "@/lib/entities/session";
 import { source } from "@/lib/entities/source";
 import { statement, type StatementSnapshot } from "@/lib/entities/statement";
@@ -34,6 +36,7 @@ export const CATALOG_KINDS = {
   envoy: { entity: envoy, actions: envoyActions },
   issue: { entity: issue, actions: issueActions },
   source: { entity: source, actions: sourceActions },
+  series: { entity: series, actions: seriesActions },
 } as const;
 
 export async function catalogView(type: CatalogType, slug: string) {

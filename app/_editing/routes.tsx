@@ -104,7 +104,7 @@ export async function TalkEditPage({ params }: SlugProps) {
   if (!found) notFound();
   const extra = (
     <>
-      {" · "}Add a missing <Link href="/parties/new">party</Link>, <Link href="/envoys/new">envoy</Link> or <Link href="/issues/new">issue</Link>
+      {" · "}Add a missing <Link href="/parties/new">party</Link>, <Link href="/envoys/new">envoy</Link>, <Link href="/issues/new">issue</Link> or <Link href="/series/new">series</Link>
     </>
   );
   return <RecordEditPage view={{ ...found.view, summary: null }} form={<TalkForm mode="edit" options={options} initial={found.row.values} cancelHref={found.view.base} />} extra={extra} />;

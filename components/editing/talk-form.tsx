@@ -38,6 +38,9 @@ export function TalkForm({ mode, options, initial, cancelHref }: { mode: "create
   // The talk's own order first (it is the parties' order on the page and the agenda's), then the rest.
   const ordered = <T extends { value: string }>(items: T[], chosen: string[]) =>
     [...items].sort((a, b) => rank(chosen, a.value) - rank(chosen, b.value));
+  // A series deleted since the talk was put in it stays offered, so the form shows what is saved.
+  const chosenSeries = view.value("series");
+  const seriesChoices = chosenSeries && !options.series.some((s) => s.value === chosenSeries) ? [...options.series, { value: chosenSeries, label: `${chosenSeries} (deleted)` }] : options.series;
   const envoys = options.envoys.filter((e) => parties.includes(e.party) || roles.has(e.value));
   return (
     <form key={view.key} action={action} className="edit-form" noValidate {...ready} aria-describedby={formStatusId(P)}>
@@ -130,6 +133,24 @@ export function TalkForm({ mode, options, initial, cancelHref }: { mode: "create
             </label>
           ))}
         </ChoiceGroup>
+      </fieldset>
+      <fieldset className="edit-form__group">
+        <legend>Series</legend>
+        <div className="edit-form__row">
+          <Field view={view} prefix={P} name="series" label="Series (optional)" hint="The run of talks this one is a round of. A series missing here can be added on the series page first.">
+            <select {...view.control("series", { hint: true })} defaultValue={view.value("series")}>
+              <option value="">Not part of a series</option>
+              {seriesChoices.map((s) => (
+                <option key={s.value} value={s.value}>
+                  {s.label}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field view={view} prefix={P} name="round" label="Round (optional)" hint="Its number in the series (1, 2, 3…), when the sources number it.">
+            <input type="text" inputMode="numeric" {...view.control("round", { hint: true })} defaultValue={view.value("round")} maxLength={6} />
+          </Field>
+        </div>
       </fieldset>
       <fieldset className="edit-form__group">
         <legend>Agenda</legend>

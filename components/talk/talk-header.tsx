@@ -1,4 +1,5 @@
 import type { TalkFrame } from "@/lib/data/talks";
+import { RoundOf } from "@/components/series/round-of";
 import { zoneNamesDuring } from "@/lib/time/zones";
 import { formatDayRange } from "@/lib/time/local-day";
 import { PARTY_ROLE_LABEL } from "@/lib/labels";
@@ -10,7 +11,18 @@ import { ExportLinks } from "./export-links";
  * `editable`: the reader is an editor, who also gets the talk's editing links. `printHref`: the
  * talk's print view (every day in full), linked from the talk page with the talk's brief and exports.
  */
-export function TalkHeader({ data, editable = false, printHref }: { data: Pick<TalkFrame, "talk" | "parties" | "issues">; editable?: boolean; printHref?: string }) {
+export function TalkHeader({
+  data,
+  editable = false,
+  printHref,
+  series = null,
+}: {
+  data: Pick<TalkFrame, "talk" | "parties" | "issues">;
+  editable?: boolean;
+  printHref?: string;
+  /** The series the talk is a round of ("Round 2 of …"), as it is now. */
+  series?: { slug: string; name: string; round: number | null } | null;
+}) {
   const { talk } = data;
   // The names of the offsets the round used: "CET/CEST" when it spans a change of the clocks.
   const zone = zoneNamesDuring(talk.venueTimeZone, talk.firstDay, talk.lastDay).join("/");
@@ -22,6 +34,7 @@ export function TalkHeader({ data, editable = false, printHref }: { data: Pick<T
         <StatusBadge status={talk.status} />
         <span>{talk.venueCity}</span>
         <span>{formatDayRange(talk.firstDay, talk.lastDay)}</span>
+        {series ? <RoundOf series={series} /> : null}
         <a href={`/talks/${talk.slug}/history`} className="no-print">
           History of changes
         </a>

@@ -214,28 +214,16 @@ export function buildBrief(record: BriefRecord, now: Date, marks: BriefMarks = {
       change: since?.statements.get(s.id) ?? null,
     };
   };
-  // The timeline's order: by day, then time where known, then as recorded; undated last.
-  const byDay = (a: Row, b: Row) => {
-    const da = statementDay(a);
-    const db = statementDay(b);
-    if (da !== db) return da === null ? 1 : db === null ? -1 : da < db ? -1 : 1;
-    return bySequenceAndTimeOf(a.saidAt, a.sequence, b.saidAt, b.sequence);
-  };
-  const statements = [...record.statements].sort(byDay);
+  const statements = timelineOrder(record.statements, statementDay);
 
   const issues = record.issues.map((issue): BriefIssue => {
     const on = statements.filter((s) => s.issues.includes(issue.slug));
     const positions = record.parties.map((party): BriefPosition => {
-      const said = on.filter((s) => s.party.slug === party.slug);
-      const stances = said.filter((s) => POSITION_KINDS.includes(s.kind));
-      const pool = stances.length > 0 ? stances : said;
-      const chosen = latestOf(pool, statementDay);
-      return {
-        party,
-        statement: chosen ? toStatement(chosen) : null,
-        basis: pool.length === 0 ? null : stances.length > 0 ? "stance" : "remark",
-        undatedOthers: pool.filter((s) => s !== chosen && statementDay(s) === null).length,
-      };
+      const { statement: chosen, basis, undatedOthers } = latestPosition(
+        on.filter((s) => s.party.slug === party.slug),
+        statementDay,
+      );
+      return { party, statement: chosen ? toStatement(chosen) : null, basis, undatedOthers };
     });
     const assessed = record.assessments.filter((a) => a.issue === issue.slug);
     const byDayOf = new Map(assessed.map((a) => [a.localDay, a]));
@@ -295,11 +283,41 @@ export function buildBrief(record: BriefRecord, now: Date, marks: BriefMarks = {
   };
 }
 
+/** Statements in the timeline's order: by day, then time where known, then as recorded; undated last. */
+export function timelineOrder<S extends { saidAt: Date | null; sequence: number }>(statements: S[], dayOf: (s: S) => LocalDay | null): S[] {
+  return [...statements].sort((a, b) => {
+    const da = dayOf(a);
+    const db = dayOf(b);
+    if (da !== db) return da === null ? 1 : db === null ? -1 : da < db ? -1 : 1;
+    return bySequenceAndTimeOf(a.saidAt, a.sequence, b.saidAt, b.sequence);
+  });
+}
+
+/**
+ * Where a party stands on an issue (docs/decisions/019-brief.md): its latest position, demand,
+ * denial or direct quote; with none of those, its latest other statement ("remark"). `said` is the
+ * party's statements on the issue in the timeline's order (timelineOrder). Also used by the series
+ * page for each round (docs/decisions/025-series.md).
+ */
+export function latestPosition<S extends { kind: StatementKind; sequence: number }>(
+  said: S[],
+  dayOf: (s: S) => LocalDay | null,
+): { statement: S | null; basis: "stance" | "remark" | null; undatedOthers: number } {
+  const stances = said.filter((s) => POSITION_KINDS.includes(s.kind));
+  const pool = stances.length > 0 ? stances : said;
+  const chosen = latestOf(pool, dayOf);
+  return {
+    statement: chosen,
+    basis: pool.length === 0 ? null : stances.length > 0 ? "stance" : "remark",
+    undatedOthers: pool.filter((s) => s !== chosen && dayOf(s) === null).length,
+  };
+}
+
 /**
  * The latest of a party's statements: the latest whose day is known; when none is, the last
  * recorded (the report's own order is the only order there is).
  */
-function latestOf<S extends Row>(pool: S[], dayOf: (s: S) => LocalDay | null): S | null {
+function latestOf<S extends { sequence: number }>(pool: S[], dayOf: (s: S) => LocalDay | null): S | null {
   // `pool` is in the timeline's order, undated last.
   const dated = pool.filter((s) => dayOf(s) !== null);
   if (dated.length > 0) return dated.at(-1)!;

@@ -156,15 +156,17 @@ export async function getTalkFormOptions(slug: string, include: { issues?: strin
 export async function getCatalogOptions(): Promise<CatalogOptions> {
   await requireReader();
   const db = await getDb();
-  const [parties, envoys, issues] = await Promise.all([
+  const [parties, envoys, issues, series] = await Promise.all([
     db.party.findMany({ where: { deletedAt: null }, orderBy: { name: "asc" }, select: { slug: true, name: true } }),
     db.envoy.findMany({ where: { deletedAt: null }, orderBy: { name: "asc" }, select: { slug: true, name: true, title: true, party: { select: { slug: true } } } }),
     db.issue.findMany({ where: { deletedAt: null }, orderBy: { name: "asc" }, select: { slug: true, name: true } }),
+    db.series.findMany({ where: { deletedAt: null }, orderBy: { name: "asc" }, select: { slug: true, name: true } }),
   ]);
   return {
     parties: parties.map((p) => ({ value: p.slug, label: p.name })),
     envoys: envoys.map((e) => ({ value: e.slug, label: `${e.name}${e.title ? `, ${e.title}` : ""}`, party: e.party.slug })),
     issues: issues.map((i) => ({ value: i.slug, label: i.name })),
+    series: series.map((s) => ({ value: s.slug, label: s.name })),
   };
 }
 

@@ -220,7 +220,9 @@ async function currentVersions(db: Db, keys: { entityType: string; entityId: str
                         ? await db.source.findMany({ where, select })
                         : type === "linkage"
                           ? await db.linkage.findMany({ where, select })
-                          : [];
+                          : type === "series"
+                            ? await db.series.findMany({ where, select })
+                            : [];
       for (const r of rows) out.set(`${type}:${r.id}`, { version: r.version, deleted: r.deletedAt !== null });
     }),
   );

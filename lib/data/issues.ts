@@ -54,6 +54,8 @@ export type IssueTalk = {
   /** The days with the editors' judgement of the gap on the issue or a statement on it, and the stretches between. */
   gap: GapStripSlot<IssueAssessment>[];
   linkages: IssueLinkage[];
+  /** The series the talk is a round of, if any (the page groups talks by it; decision 025). */
+  series: { slug: string; name: string; round: number | null } | null;
 };
 
 /**
@@ -93,6 +95,8 @@ export const getIssuePage = cache(async (slug: string, show: IssueStatementFilte
             select: {
               id: true,
               ...talkRefSelect,
+              round: true,
+              series: { select: { slug: true, name: true, deletedAt: true } },
               parties: {
                 where: { party: { deletedAt: null } },
                 orderBy: { position: "asc" },
@@ -134,11 +138,12 @@ export const getIssuePage = cache(async (slug: string, show: IssueStatementFilte
   ]);
 
   const talks = issue.talks
-    .map(({ talk: { id, parties, ...talk } }): IssueTalk => {
+    .map(({ talk: { id, parties, round, series, ...talk } }): IssueTalk => {
       const said = statements.filter((s) => s.talkId === id).map(({ talkId: _, ...s }) => s);
       const shown = show === "all" ? said : said.filter((s) => isStance(s.kind));
       return {
         talk,
+        series: series && series.deletedAt === null ? { slug: series.slug, name: series.name, round } : null,
         positions: groupByDayAndParty(talk, parties.map((p) => p.party), shown),
         statementCount: said.length,
         stanceCount: said.filter((s) => isStance(s.kind)).length,

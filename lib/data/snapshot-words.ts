@@ -27,13 +27,14 @@ export type Names = {
   issue: Map<string, string>;
   source: Map<string, string>;
   session: Map<string, string>;
+  series: Map<string, string>;
 };
 
 const strings = (v: JsonValue | undefined): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : typeof v === "string" ? [v] : []);
 
 /** Names of everything the snapshots refer to (deleted things too: history keeps their names). */
 export async function loadNames(db: Db, snapshots: (Snapshot | null)[]): Promise<Names> {
-  const want = { party: new Set<string>(), envoy: new Set<string>(), issue: new Set<string>(), source: new Set<string>(), session: new Set<string>() };
+  const want = { party: new Set<string>(), envoy: new Set<string>(), issue: new Set<string>(), source: new Set<string>(), session: new Set<string>(), series: new Set<string>() };
   for (const s of snapshots) {
     if (!s) continue;
     strings(s.party).forEach((x) => want.party.add(x));
@@ -45,13 +46,15 @@ export async function loadNames(db: Db, snapshots: (Snapshot | null)[]): Promise
     strings(s.issues).forEach((x) => want.issue.add(x));
     strings(s.sources).forEach((x) => want.source.add(x));
     strings(s.session).forEach((x) => want.session.add(x));
+    strings(s.series).forEach((x) => want.series.add(x));
   }
-  const [parties, envoys, issues, sources, sessions] = await Promise.all([
+  const [parties, envoys, issues, sources, sessions, series] = await Promise.all([
     db.party.findMany({ where: { slug: { in: [...want.party] } }, select: { slug: true, shortName: true } }),
     db.envoy.findMany({ where: { slug: { in: [...want.envoy] } }, select: { slug: true, name: true } }),
     db.issue.findMany({ where: { slug: { in: [...want.issue] } }, select: { slug: true, name: true } }),
     db.source.findMany({ where: { id: { in: [...want.source] } }, select: { id: true, publisher: true, title: true } }),
     db.session.findMany({ where: { id: { in: [...want.session] } }, select: { id: true, title: true, localDay: true } }),
+    want.series.size ? db.series.findMany({ where: { slug: { in: [...want.series] } }, select: { slug: true, name: true } }) : [],
   ]);
   return {
     party: new Map(parties.map((p) => [p.slug, p.shortName])),
@@ -59,6 +62,7 @@ export async function loadNames(db: Db, snapshots: (Snapshot | null)[]): Promise
     issue: new Map(issues.map((i) => [i.slug, i.name])),
     source: new Map(sources.map((s) => [s.id, `${s.publisher}, “${s.title}”`])),
     session: new Map(sessions.map((s) => [s.id, s.localDay ? `${s.title} (${formatLocalDay(s.localDay)})` : s.title])),
+    series: new Map(series.map((s) => [s.slug, s.name])),
   };
 }
 
@@ -117,6 +121,10 @@ export function showValue(type: RecordedType, field: string, v: JsonValue | unde
             .map((r) => (r && typeof r === "object" && !Array.isArray(r) ? `${names.party.get(scalarText(r.party ?? null)) ?? scalarText(r.party ?? null)} (${label(PARTY_ROLE_ONE, r.role)})` : ""))
             .join("; ")
         : "All principals";
+    case "series":
+      return typeof v === "string" ? (names.series.get(v) ?? v) : "Not part of a series";
+    case "round":
+      return typeof v === "number" ? `Round ${v}` : NONE;
     case "issue":
     case "issues":
       return list(names.issue);

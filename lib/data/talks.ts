@@ -31,6 +31,8 @@ export type TalkListItem = {
   parties: { slug: string; shortName: string }[];
   sessionCount: number;
   statementCount: number;
+  /** The series it is a round of, and its number there (decision 025); null when in none. */
+  series: { slug: string; name: string; round: number | null } | null;
 };
 
 /**
@@ -58,10 +60,13 @@ async function readTalkList(db: Db): Promise<TalkListItem[]> {
       status: true,
       parties: { orderBy: { position: "asc" }, select: { party: { select: { slug: true, shortName: true } } } },
       _count: { select: { sessions: { where: { deletedAt: null } }, statements: { where: { deletedAt: null } } } },
+      round: true,
+      series: { select: { slug: true, name: true, deletedAt: true } },
     },
   });
-  return talks.map(({ parties, _count, ...t }) => ({
+  return talks.map(({ parties, _count, round, series, ...t }) => ({
     ...t,
+    series: series && series.deletedAt === null ? { slug: series.slug, name: series.name, round } : null,
     parties: parties.map((p) => p.party),
     sessionCount: _count.sessions,
     statementCount: _count.statements,

@@ -8,12 +8,12 @@ import type { EntityStore } from "./store";
 import { id, restoreVersion, version } from "./fields";
 import type { CatalogOptions, EntityNames, EntityType, FieldSpec, FormValues, RecordPage, Snapshot } from "./types";
 
-export type CatalogType = "party" | "envoy" | "issue" | "source";
+export type CatalogType = "party" | "envoy" | "issue" | "source" | "series";
 
 export type CatalogEntity<S extends Snapshot = Snapshot, C extends { slug: string } = { slug: string }, U extends { id: string; version: number } = { id: string; version: number }> = {
   type: CatalogType & EntityType;
   names: EntityNames;
-  /** Where its pages live: /parties, /envoys, /issues, /sources. */
+  /** Where its pages live: /parties, /envoys, /issues, /sources, /series. */
   collection: string;
   /** The field names people see in diffs; fields not listed are not shown. */
   labels: Record<string, string>;

@@ -5,6 +5,7 @@ import { envoy } from "./envoy";
 import { issue } from "./issue";
 import { linkage } from "./linkage";
 import { party } from "./party";
+import { series } from "./series";
 import { session } from "./session";
 import { source } from "./source";
 import { statement } from "./statement";
@@ -15,12 +16,12 @@ import type { EntityStore } from "./store";
 export type EntityDescriptor = { type: EntityType; names: EntityNames; labels: Record<string, string>; store: EntityStore<Snapshot> };
 
 /** The descriptors by type. (Each kind's store is typed by its own snapshot; here they are seen as any snapshot.) */
-export const ENTITIES = { talk, party, envoy, issue, session, statement, source, assessment, linkage } as unknown as Record<EntityType, EntityDescriptor>;
+export const ENTITIES = { talk, party, envoy, issue, session, statement, source, assessment, linkage, series } as unknown as Record<EntityType, EntityDescriptor>;
 
 const described = (type: RecordedType) => ENTITIES[type];
 
 /** The field names people see in diffs, per kind of row; fields not listed are not shown. */
-export const FIELD_LABELS = Object.fromEntries((["statement", "session", "assessment", "talk", "party", "envoy", "issue", "source", "linkage"] as const).map((t) => [t, described(t).labels])) as Record<RecordedType, Record<string, string>>;
+export const FIELD_LABELS = Object.fromEntries((["statement", "session", "assessment", "talk", "party", "envoy", "issue", "source", "linkage", "series"] as const).map((t) => [t, described(t).labels])) as Record<RecordedType, Record<string, string>>;
 
 export const ENTITY_LABEL = Object.fromEntries((Object.keys(FIELD_LABELS) as RecordedType[]).map((t) => [t, described(t).names.one])) as Record<RecordedType, string>;
 

@@ -95,6 +95,16 @@ describe("the talk form's input", () => {
     expect(messages(TalkInput.safeParse({ ...base, slug: "Beijing 2007" }))).toHaveProperty("slug");
     expect(messages(TalkInput.safeParse({ ...base, slug: "Beijing 2007" })).slug).toContain("lower-case");
     expect(TalkUpdateInput.parse({ ...base, id: "t", version: "4" })).not.toHaveProperty("slug");
+  });  it("takes a series and a round number, a whole number from 1, only with the series (decision 025)", () => {
+    expect(TalkInput.parse({ ...base, series: "japan-dprk-normalization-talks", round: " 12 " })).toMatchObject({ series: "japan-dprk-normalization-talks", round: 12 });
+    // None chosen: no series key and no round key at all, as in revisions made before series existed.
+    const none = TalkInput.parse({ ...base, series: "", round: "" });
+    expect(none).not.toHaveProperty("series");
+    expect(none).not.toHaveProperty("round");
+    const wrong = "Enter the round’s number as a whole number from 1 to 9,999, or leave it empty.";
+    for (const round of ["0", "2.5", "-1", "two", "10000"]) expect(messages(TalkInput.safeParse({ ...base, series: "s", round }))).toEqual({ round: wrong });
+    expect(messages(TalkInput.safeParse({ ...base, round: "2" }))).toEqual({ round: "Choose the series this talk is a round of, or leave the round empty." });
+    expect(messages(TalkInput.safeParse({ ...base, series: "Not A Slug" }))).toEqual({ series: "Choose the series from the list." });
   });
 });
 

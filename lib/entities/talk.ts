@@ -2,11 +2,11 @@
 // part (parties, and envoys with their role in it), and its agenda. Its slug is chosen once.
 import { z } from "zod";
 import type { DelegationRole, PartyRole } from "../enums";
-import { DelegationRoleSchema, PartyRoleSchema, SUMMARY_MAX, TalkStatusSchema, TITLE_MAX } from "../talk-document/schema";
+import { DelegationRoleSchema, PartyRoleSchema, ROUND_MAX, SUMMARY_MAX, TalkStatusSchema, TITLE_MAX } from "../talk-document/schema";
 import { isLocalDay } from "../time/local-day";
 import { talkDaysProblem } from "../time/talk-span";
-import { choice, id, list, localDay, newSlug, optionalDay, plainText, requiredText, timeZone, version } from "./fields";
-import { defineStore, envoyIds, issueIds, partyIds, type EntityStore } from "./store";
+import { choice, id, list, localDay, newSlug, optionalDay, plainText, requiredText, SLUG_PATTERN, timeZone, version } from "./fields";
+import { defineStore, envoyIds, issueIds, MutationError, partyIds, type EntityStore } from "./store";
 import type { EntityNames, FormValues } from "./types";
 
 export type TalkSnapshot = {
@@ -26,11 +26,23 @@ export type TalkSnapshot = {
   roles?: { party: string; role: string }[];
   envoys: { envoy: string; role: string }[];
   issues: string[];
+  /**
+   * The series it is a round of (slug), and its round's number there. Each absent when not set, so
+   * revisions made before series existed (decision 025) compare equal.
+   */
+  series?: string;
+  round?: number;
 };
 
 export const PARTY_ROLE_PATTERN = new RegExp(`^([a-z0-9]+(?:-[a-z0-9]+)*):(${PartyRoleSchema.options.join("|")})$`);
 
 export const ENVOY_ROLE_PATTERN = new RegExp(`^([a-z0-9]+(?:-[a-z0-9]+)*):(${DelegationRoleSchema.options.join("|")})$`);
+
+const ROUND_MESSAGE = `Enter the round’s number as a whole number from 1 to ${ROUND_MAX.toLocaleString("en")}, or leave it empty.`;
+
+function blankToUndefined(v: unknown) {
+  return v == null || (typeof v === "string" && v.trim() === "") ? undefined : v;
+}
 
 const talkFields = {
   title: requiredText(TITLE_MAX, "Enter the talk’s title."),
@@ -49,6 +61,21 @@ const talkFields = {
     .transform((xs) => xs.filter((x) => x !== ""))
     .pipe(z.array(z.string().regex(ENVOY_ROLE_PATTERN, { error: "Choose each envoy’s role from the list." }))),
   issues: list(z.string().regex(/^[a-z0-9-]+$/)),
+  series: z
+    .preprocess(blankToUndefined, z.string().trim().regex(SLUG_PATTERN, { error: "Choose the series from the list." }).optional())
+    .transform((v) => v ?? null),
+  round: z
+    .preprocess(
+      (v) => (typeof v === "number" ? String(v) : blankToUndefined(v)),
+      z
+        .string()
+        .trim()
+        .regex(/^\d+$/, { error: ROUND_MESSAGE })
+        .transform(Number)
+        .refine((n) => n >= 1 && n <= ROUND_MAX, { error: ROUND_MESSAGE })
+        .optional(),
+    )
+    .transform((v) => v ?? null),
 };
 
 type Fields = z.output<z.ZodObject<typeof talkFields>>;
@@ -58,6 +85,7 @@ function checkTalk(t: Fields, ctx: z.RefinementCtx) {
   const days = t.firstDay && isLocalDay(t.firstDay) ? talkDaysProblem({ firstDay: t.firstDay, lastDay: t.lastDay }) : null;
   if (days) ctx.addIssue({ code: "custom", path: [days.field], message: days.message });
   if (t.parties.length === 0) ctx.addIssue({ code: "custom", path: ["parties"], message: "Choose at least one party." });
+  if (t.round !== null && t.series === null) ctx.addIssue({ code: "custom", path: ["round"], message: "Choose the series this talk is a round of, or leave the round empty." });
 }
 
 /** The roles worth recording: of chosen parties, not principal (the default), by party slug. */
@@ -72,11 +100,12 @@ export function partyRoles(parties: string[], roles: string[]): { party: string;
 }
 
 function normalize<T extends Fields>(t: T) {
-  const { roles: chosenRoles, envoys, ...rest } = t;
+  const { roles: chosenRoles, envoys, series, round, ...rest } = t;
   const roles = partyRoles(t.parties, chosenRoles);
   return {
     ...rest,
     ...(roles ? { roles } : {}),
+    ...seriesOf(series, round),
     envoys: envoys.map((e) => {
       const m = ENVOY_ROLE_PATTERN.exec(e)!;
       return { envoy: m[1]!, role: m[2] as "head" | "member" };
@@ -104,15 +133,24 @@ export function talkFormValues(t: TalkSnapshot | TalkInputData | TalkUpdateData)
     roles: (t.roles ?? []).map((r) => `${r.party}:${r.role}`),
     envoys: t.envoys.map((e) => `${e.envoy}:${e.role}`),
     issues: t.issues,
+    series: t.series ?? "",
+    round: t.round != null ? String(t.round) : "",
   };
 }
 
-export const NEW_TALK_VALUES: FormValues = { slug: "", title: "", venueCity: "", venueTimeZone: "", firstDay: "", lastDay: "", status: "scheduled", summary: "", parties: [], roles: [], envoys: [], issues: [] };
+export const NEW_TALK_VALUES: FormValues = { slug: "", title: "", venueCity: "", venueTimeZone: "", firstDay: "", lastDay: "", status: "scheduled", summary: "", parties: [], roles: [], envoys: [], issues: [], series: "", round: "" };
 
-type Row = Omit<TalkSnapshot, "parties" | "roles" | "envoys" | "issues"> & {
+/** A snapshot's `series` and `round` keys: each only when set. */
+export function seriesOf(series: string | null | undefined, round: number | null | undefined): { series?: string; round?: number } {
+  return { ...(series ? { series } : {}), ...(round != null ? { round } : {}) };
+}
+
+type Row = Omit<TalkSnapshot, "parties" | "roles" | "envoys" | "issues" | "series" | "round"> & {
   parties: { role: string; party: { slug: string } }[];
   envoys: { role: string; envoy: { slug: string } }[];
   issues: { issue: { slug: string } }[];
+  series: { slug: string } | null;
+  round: number | null;
 };
 
 export const talkStore: EntityStore<TalkSnapshot> = defineStore<TalkSnapshot, Row>({
@@ -130,6 +168,8 @@ export const talkStore: EntityStore<TalkSnapshot> = defineStore<TalkSnapshot, Ro
     parties: { orderBy: { position: "asc" }, select: { role: true, party: { select: { slug: true } } } },
     envoys: { select: { role: true, envoy: { select: { slug: true } } } },
     issues: { orderBy: { position: "asc" }, select: { issue: { select: { slug: true } } } },
+    series: { select: { slug: true } },
+    round: true,
   },
   snapshotOf: (t) => ({
     slug: t.slug,
@@ -144,10 +184,11 @@ export const talkStore: EntityStore<TalkSnapshot> = defineStore<TalkSnapshot, Ro
     ...rolesOf(t.parties.map((p) => ({ party: p.party.slug, role: p.role }))),
     envoys: t.envoys.map((e) => ({ envoy: e.envoy.slug, role: e.role })).sort((a, b) => a.envoy.localeCompare(b.envoy)),
     issues: t.issues.map((i) => i.issue.slug),
+    ...seriesOf(t.series?.slug, t.round),
   }),
   talkIdOf: (_, id) => id,
   fixed: (t) => ({ slug: t.slug }),
-  columns: (_, t) => ({
+  columns: async (db, t) => ({
     title: t.title,
     venueCity: t.venueCity,
     venueTimeZone: t.venueTimeZone,
@@ -155,6 +196,8 @@ export const talkStore: EntityStore<TalkSnapshot> = defineStore<TalkSnapshot, Ro
     lastDay: t.lastDay,
     status: t.status,
     summary: t.summary,
+    seriesId: t.series ? await seriesIdOf(db, t.series) : null,
+    round: t.round ?? null,
   }),
   links: {
     clear: (db, talkId) => [db.talkParty.deleteMany({ where: { talkId } }), db.talkEnvoy.deleteMany({ where: { talkId } }), db.talkIssue.deleteMany({ where: { talkId } })],
@@ -170,6 +213,13 @@ export const talkStore: EntityStore<TalkSnapshot> = defineStore<TalkSnapshot, Ro
     },
   },
 });
+
+/** The series' id by slug; a series that no longer exists (or was deleted) is refused on the form's field. */
+async function seriesIdOf(db: Parameters<EntityStore<TalkSnapshot>["read"]>[0], slug: string): Promise<string> {
+  const row = await db.series.findUnique({ where: { slug }, select: { id: true, deletedAt: true } });
+  if (!row || row.deletedAt) throw new MutationError("This series no longer exists; choose another, or none.", "series");
+  return row.id;
+}
 
 /** A snapshot's `roles` key: the non-principal parties, sorted; no key at all when there are none. */
 export function rolesOf(parties: { party: string; role: string }[]): { roles?: { party: string; role: string }[] } {
@@ -190,6 +240,8 @@ export const TALK_LABELS: Record<string, string> = {
   roles: "Party roles",
   envoys: "Envoys",
   issues: "Agenda",
+  series: "Series",
+  round: "Round",
 };
 
 export const talk = {

@@ -6,7 +6,7 @@
 // are referred to by slug (slugs do not change once made); a talk's own rows (sessions, sources)
 // by id; lists are sorted, or kept in their meaningful order (a talk's parties and agenda).
 
-export type EntityType = "talk" | "party" | "envoy" | "issue" | "session" | "statement" | "source" | "assessment" | "linkage";
+export type EntityType = "talk" | "party" | "envoy" | "issue" | "session" | "statement" | "source" | "assessment" | "linkage" | "series";
 
 /** Kinds of row that have revisions (every kind now has its editing form; decision 024 added linkages'). */
 export type RecordedType = EntityType;
@@ -52,9 +52,10 @@ export type FieldSpec = {
 /** A choice in a form. */
 export type Option = { value: string; label: string };
 
-/** Every live party, envoy and issue: what the talk form and the envoy form choose from. */
+/** Every live party, envoy, issue and series: what the talk form and the envoy form choose from. */
 export type CatalogOptions = {
   parties: Option[];
   envoys: { value: string; label: string; party: string }[];
   issues: Option[];
+  series: Option[];
 };

@@ -147,6 +147,10 @@ export function describeRevision(row: RevisionRow, ctx: DescribeContext): LiveCh
       subject = text(current, "title") ? `source “${text(current, "title")}”` : "source";
       everyDay = true;
       break;
+    case "series":
+      subject = text(current, "name") ? `series “${text(current, "name")}”` : "series";
+      everyDay = true;
+      break;
     default:
       // A kind of row this code does not know yet: say something true, reload everything.
       subject = row.entityType.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);

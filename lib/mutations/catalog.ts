@@ -7,13 +7,14 @@ import type { CatalogEntity, CatalogType } from "../entities/catalog";
 import { envoy } from "../entities/envoy";
 import { issue } from "../entities/issue";
 import { party } from "../entities/party";
+import { series } from "../entities/series";
 import { source } from "../entities/source";
 import type { Snapshot } from "../entities/types";
 import { MutationError, createAt, deleteRow, restoreVersion, saveUpdate, undoDelete, type Actor } from "./core";
 
 export type { CatalogType } from "../entities/catalog";
 
-export const CATALOG = { party, envoy, issue, source } as const;
+export const CATALOG = { party, envoy, issue, source, series } as const;
 
 type Refs = { id: string; version: number };
 

@@ -5,7 +5,7 @@
 import "server-only";
 import type { Db } from "../db";
 import { listInWords, lowerFirst, plural } from "../labels";
-import { rolesOf, talk as talkEntity, type TalkInputData, type TalkSnapshot, type TalkUpdateData } from "../entities/talk";
+import { rolesOf, seriesOf, talk as talkEntity, type TalkInputData, type TalkSnapshot, type TalkUpdateData } from "../entities/talk";
 import { formatLocalDayDate, formatLocalDayInYear } from "../time/local-day";
 import { sessionTimingProblems, statementTimingProblems } from "../time/row-rules";
 import { venueClock } from "../time/venue-clock";
@@ -147,7 +147,22 @@ async function talkSnapshotOf(db: Db, input: TalkInputData | TalkUpdateData, slu
     ...rolesOf(input.roles ?? []),
     envoys: [...input.envoys].sort((a, b) => a.envoy.localeCompare(b.envoy)),
     issues: input.issues,
+    ...seriesOf(input.series, input.round),
   };
+}
+
+/**
+ * Two live talks of one series cannot be the same round (decision 025). Checked here rather than
+ * by a unique index, which would also count deleted talks and so block reusing a deleted round's
+ * number. `talkId`: the talk being saved, which may keep its own number.
+ */
+async function checkRound(db: Db, talkId: string | null, t: Pick<TalkSnapshot, "series" | "round">): Promise<void> {
+  if (!t.series || t.round == null) return;
+  const taken = await db.talk.findFirst({
+    where: { series: { slug: t.series }, round: t.round, deletedAt: null, ...(talkId ? { id: { not: talkId } } : {}) },
+    select: { title: true },
+  });
+  if (taken) throw new MutationError(`Round ${t.round} of this series is already “${taken.title}”; give this talk another number, or leave the round empty.`, "round");
 }
 
 export async function createTalk(db: Db, input: TalkInputData, actor: Actor): Promise<{ id: string; slug: string }> {
@@ -155,6 +170,7 @@ export async function createTalk(db: Db, input: TalkInputData, actor: Actor): Pr
   if (await db.talk.findUnique({ where: { slug: input.slug }, select: { id: true } })) throw taken();
   checkSpan(input);
   const snapshot = await talkSnapshotOf(db, input, input.slug);
+  await checkRound(db, null, snapshot);
   const { id } = await createAt(db, talkStore, { snapshot, actor, exists: false, taken });
   return { id, slug: input.slug };
 }
@@ -181,6 +197,7 @@ export async function updateTalk(db: Db, input: TalkUpdateData, actor: Actor): P
   const droppedIssue = discussed.find((i) => !snapshot.issues.includes(i.slug));
   if (droppedIssue) throw new MutationError(`“${droppedIssue.name}” is what some of this talk's records are about, so it must stay on the agenda.`, "issues");
   await checkTalkDays(db, input.id, snapshot);
+  await checkRound(db, input.id, snapshot);
   if (snapshot.venueTimeZone !== current.snapshot.venueTimeZone) await checkZoneChange(db, input.id, snapshot);
   await saveUpdate(db, talkStore, input.id, { expectedVersion: input.version, snapshot, actor });
   return { slug: snapshot.slug };
@@ -190,8 +207,12 @@ export async function updateTalk(db: Db, input: TalkUpdateData, actor: Actor): P
 export const deleteTalk = (db: Db, input: { id: string; version: number }, actor: Actor) =>
   deleteRow(db, talkStore, input.id, { expectedVersion: input.version, actor });
 
-export const undoDeleteTalk = (db: Db, input: { id: string; version: number }, actor: Actor) =>
-  undoDelete(db, talkStore, input.id, { expectedVersion: input.version, actor });
+/** A deleted round's number may have been given to another talk since: then it cannot come back as it was. */
+export async function undoDeleteTalk(db: Db, input: { id: string; version: number }, actor: Actor) {
+  const current = await talkStore.read(db, input.id);
+  if (current) await checkRound(db, input.id, current.snapshot);
+  return undoDelete(db, talkStore, input.id, { expectedVersion: input.version, actor });
+}
 
 /** An earlier version's days must still hold the talk's rows as they are now. */
 export async function restoreTalkVersion(db: Db, input: { id: string; version: number; restore: number }, actor: Actor) {
@@ -200,6 +221,7 @@ export async function restoreTalkVersion(db: Db, input: { id: string; version: n
     try {
       await checkTalkDays(db, input.id, earlier);
       await checkZoneChange(db, input.id, earlier);
+      await checkRound(db, input.id, earlier);
     } catch (error) {
       if (error instanceof MutationError) throw new MutationError(`Version ${input.restore} cannot be restored: ${lowerFirst(error.message)}`);
       throw error;

@@ -32,8 +32,12 @@ export type ExportTalk = {
   lastDay: string | null;
   status: TalkStatus;
   summary: string;
+  /** Its round's number in its series, when numbered. */
+  round: number | null;
   updatedAt: Date;
 };
+/** The series a talk is a round of (decision 025). */
+export type ExportSeries = { slug: string; name: string; description: string };
 // The shared records as documents carry them: their snapshots, field for field.
 /** `role`: the party's part in the talk; null for a party the rows name that is not on the talk's list. */
 export type ExportParty = PartySnapshot & { role: PartyRole | null };
@@ -86,6 +90,8 @@ export type ExportLinkage = { party: string; issue: string; conditionIssue: stri
 /** A talk's live rows, in the export's order, referring to each other by slug, key and ref. */
 export type TalkExport = {
   talk: ExportTalk;
+  /** Null when the talk is in no series (or its series was deleted). */
+  series: ExportSeries | null;
   parties: ExportParty[];
   envoys: ExportEnvoy[];
   issues: ExportIssue[];
@@ -105,7 +111,20 @@ const unique = <T,>(values: T[]) => [...new Set(values)];
 export async function readTalkExport(db: Db, slug: string): Promise<TalkExport | null> {
   const talk = await db.talk.findFirst({
     where: { slug, deletedAt: null },
-    select: { id: true, slug: true, title: true, venueCity: true, venueTimeZone: true, firstDay: true, lastDay: true, status: true, summary: true, updatedAt: true },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      venueCity: true,
+      venueTimeZone: true,
+      firstDay: true,
+      lastDay: true,
+      status: true,
+      summary: true,
+      round: true,
+      updatedAt: true,
+      series: { select: { slug: true, name: true, description: true, deletedAt: true } },
+    },
   });
   if (!talk) return null;
   const live = { talkId: talk.id, deletedAt: null };
@@ -228,8 +247,10 @@ export async function readTalkExport(db: Db, slug: string): Promise<TalkExport |
   }));
   const statementRef = new Map(statements.map((s) => [s.id, s.ref]));
 
+  const { series: seriesRow, ...talkRow } = talk;
   return {
-    talk,
+    talk: talkRow,
+    series: seriesRow && seriesRow.deletedAt === null ? { slug: seriesRow.slug, name: seriesRow.name, description: seriesRow.description } : null,
     parties: partyRows.map(({ slug, name, shortName, isoCode, role }) => ({ slug, name, shortName, isoCode, role })),
     envoys: envoyRows
       .map(({ slug, name, nameOriginal, title, party, role }) => ({ slug, name, nameOriginal, title, party: party.slug, role }))
@@ -274,10 +295,12 @@ export async function exportTalkDocument(db: Db, slug: string): Promise<TalkDocu
 export function talkDocumentOf(x: TalkExport): TalkDocument {
   const zone = x.talk.venueTimeZone;
   const at = (d: Date | null) => (d ? documentInstant(d, zone) : null);
-  const { id: _id, updatedAt: _u, ...talk } = x.talk;
+  const { id: _id, updatedAt: _u, round, ...talk } = x.talk;
   return {
     format: TALK_DOCUMENT_FORMAT,
-    talk,
+    // A talk in no series exports as it did before series existed.
+    talk: { ...talk, ...given({ round: x.series ? round : null }) },
+    ...(x.series ? { series: { slug: x.series.slug, name: x.series.name, ...given({ description: x.series.description || null }) } } : {}),
     // A principal's role is the default and left out, so documents without roles export unchanged.
     parties: x.parties.map((p) => ({ slug: p.slug, name: p.name, shortName: p.shortName, ...given({ isoCode: p.isoCode, role: p.role === "principal" ? null : p.role }) })),
     envoys: x.envoys.map((e) => ({ slug: e.slug, name: e.name, ...given({ nameOriginal: e.nameOriginal, title: e.title }), party: e.party, role: e.role })),

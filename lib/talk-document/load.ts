@@ -8,6 +8,7 @@ import { isPostgres, type Db } from "../db";
 import { envoyStore, type EnvoySnapshot } from "../entities/envoy";
 import { issueStore, type IssueSnapshot } from "../entities/issue";
 import { partyStore, type PartySnapshot } from "../entities/party";
+import { seriesStore, type SeriesSnapshot } from "../entities/series";
 import { sourceStore, type SourceSnapshot } from "../entities/source";
 import type { EntityStore } from "../entities/store";
 import type { Snapshot } from "../entities/types";
@@ -53,7 +54,14 @@ export type LoadSummary = {
 export type CatalogSummary = { created: string[]; matched: string[]; renamed: string[] };
 
 type Found = { id: string }[];
-type FoundRows = { party: { id: string; slug: string }[]; envoy: { id: string; slug: string }[]; issue: { id: string; slug: string }[]; source: { id: string; key: string }[] };
+type FoundRows = {
+  party: { id: string; slug: string }[];
+  envoy: { id: string; slug: string }[];
+  issue: { id: string; slug: string }[];
+  source: { id: string; key: string }[];
+  /** The document's series, when the database holds it (none or one). */
+  series: { id: string; slug: string }[];
+};
 
 /** A checked document, ready to write: what `writeTalkDocumentLoad` needs. */
 export type PreparedLoad = { doc: TalkDocument; actorName: string; found: FoundRows; renames: Plan[]; summary: LoadSummary };
@@ -68,14 +76,15 @@ export async function planTalkDocumentLoad(db: Db, doc: TalkDocument, actorName:
   const existing = await db.talk.findUnique({ where: { slug: doc.talk.slug }, select: { id: true } });
   if (existing) return { status: "exists", talkId: existing.id };
 
-  const [parties, envoys, issues, sources] = await Promise.all([
+  const [parties, envoys, issues, sources, series] = await Promise.all([
     db.party.findMany({ where: { slug: { in: doc.parties.map((p) => p.slug) } }, select: { id: true, slug: true } }),
     db.envoy.findMany({ where: { slug: { in: doc.envoys.map((e) => e.slug) } }, select: { id: true, slug: true } }),
     db.issue.findMany({ where: { slug: { in: doc.issues.map((i) => i.slug) } }, select: { id: true, slug: true } }),
     db.source.findMany({ where: { key: { in: doc.sources.map((s) => s.key) } }, select: { id: true, key: true } }),
+    doc.series ? db.series.findMany({ where: { slug: doc.series.slug }, select: { id: true, slug: true } }) : Promise.resolve([]),
   ]);
   const actor = { id: null, name: actorName };
-  const found = { party: parties, envoy: envoys, issue: issues, source: sources };
+  const found = { party: parties, envoy: envoys, issue: issues, source: sources, series };
   const { plans: renames, renamed } = await catalogAgreement(db, doc, found, actor);
   const catalog = (keys: string[], stored: Set<string>, renamedKeys: Set<string>): CatalogSummary => ({
     created: keys.filter((k) => !stored.has(k)),
@@ -125,7 +134,8 @@ const TABLES = {
   envoy: table("Envoy", ["id", "slug", "name", "nameOriginal", "title", "partyId", "createdAt", "updatedAt"]),
   issue: table("Issue", ["id", "slug", "name", "description", "createdAt", "updatedAt"]),
   source: table("Source", ["id", "key", "publisher", "title", "url", "publishedOn", "createdAt", "updatedAt"]),
-  talk: table("Talk", ["id", "slug", "title", "venueCity", "venueTimeZone", "firstDay", "lastDay", "status", "summary", "createdAt", "updatedAt"]),
+  series: table("Series", ["id", "slug", "name", "description", "createdAt", "updatedAt"]),
+  talk: table("Talk", ["id", "slug", "title", "venueCity", "venueTimeZone", "firstDay", "lastDay", "status", "summary", "seriesId", "round", "createdAt", "updatedAt"]),
   talkParty: table("TalkParty", ["talkId", "partyId", "position", "role"]),
   talkEnvoy: table("TalkEnvoy", ["talkId", "envoyId", "role"]),
   talkIssue: table("TalkIssue", ["talkId", "issueId", "position"]),
@@ -202,7 +212,7 @@ function revisionIds(): () => string {
  */
 export async function writeTalkDocumentLoad(db: Db, prepared: PreparedLoad, options: LoadOptions = {}): Promise<string> {
   const { doc, actorName, found, renames } = prepared;
-  const { party: parties, envoy: envoys, issue: issues, source: sources } = found;
+  const { party: parties, envoy: envoys, issue: issues, source: sources, series } = found;
   const rowCount = doc.sessions.length + doc.statements.length + doc.assessments.length + doc.linkages.length;
   options.onProgress?.({ phase: "writing", done: 0, total: rowCount });
   const postgres = isPostgres(db);
@@ -256,12 +266,30 @@ export async function writeTalkDocumentLoad(db: Db, prepared: PreparedLoad, opti
     insert(newSources, "source", { id, key: x.key, publisher: x.publisher, title: x.title, url: x.url ?? null, publishedOn: x.publishedOn ?? null });
     ids.source.set(x.key, id);
   }
+  const newSeries = inserts(TABLES.series);
+  let seriesId = series[0]?.id ?? null;
+  if (doc.series && !seriesId) {
+    seriesId = randomUUID();
+    insert(newSeries, "series", { id: seriesId, slug: doc.series.slug, name: doc.series.name, description: doc.series.description ?? "" });
+  }
   const talk = inserts(TABLES.talk);
   const t = doc.talk;
   insert(
     talk,
     "talk",
-    { id: talkId, slug: t.slug, title: t.title, venueCity: t.venueCity, venueTimeZone: t.venueTimeZone, firstDay: t.firstDay, lastDay: t.lastDay, status: t.status, summary: t.summary },
+    {
+      id: talkId,
+      slug: t.slug,
+      title: t.title,
+      venueCity: t.venueCity,
+      venueTimeZone: t.venueTimeZone,
+      firstDay: t.firstDay,
+      lastDay: t.lastDay,
+      status: t.status,
+      summary: t.summary,
+      seriesId,
+      round: t.round ?? null,
+    },
     true,
   );
   const talkParties = inserts(TABLES.talkParty);
@@ -346,7 +374,7 @@ export async function writeTalkDocumentLoad(db: Db, prepared: PreparedLoad, opti
   }
 
   // Sessions before their statements and lists (foreign keys are checked at once on SQLite).
-  const statementsToRun = [newParties, newEnvoys, newIssues, newSources, talk, talkParties, talkEnvoys, talkIssues, sessions, sessionIssues, sessionSources, statements, statementIssues, statementSources, assessments, linkages, revisions].flatMap(
+  const statementsToRun = [newParties, newEnvoys, newIssues, newSources, newSeries, talk, talkParties, talkEnvoys, talkIssues, sessions, sessionIssues, sessionSources, statements, statementIssues, statementSources, assessments, linkages, revisions].flatMap(
     (t) => t.flush().statements,
   );
   await db.$transaction(
@@ -372,12 +400,12 @@ export async function writeTalkDocumentLoad(db: Db, prepared: PreparedLoad, opti
 async function catalogAgreement(
   db: Db,
   doc: TalkDocument,
-  found: { party: Found; envoy: Found; issue: Found; source: Found },
+  found: { party: Found; envoy: Found; issue: Found; source: Found; series: Found },
   actor: Actor,
-): Promise<{ plans: Plan[]; renamed: Record<"parties" | "envoys" | "issues" | "sources", Set<string>> }> {
+): Promise<{ plans: Plan[]; renamed: Record<"parties" | "envoys" | "issues" | "sources" | "series", Set<string>> }> {
   const problems: string[] = [];
   const plans: Plan[] = [];
-  const renamed = { parties: new Set<string>(), envoys: new Set<string>(), issues: new Set<string>(), sources: new Set<string>() };
+  const renamed = { parties: new Set<string>(), envoys: new Set<string>(), issues: new Set<string>(), sources: new Set<string>(), series: new Set<string>() };
   async function agree<S extends Snapshot, E extends { rename?: boolean }>(
     list: keyof typeof renamed,
     entries: E[],
@@ -393,7 +421,8 @@ async function catalogAgreement(
     for (const [i, entry] of entries.entries()) {
       const row = byKey.get(keyOf(entry));
       if (!row) continue;
-      const where = `${list}[${i}]`;
+      // The series is one entry, not a list.
+      const where = list === "series" ? "series" : `${list}[${i}]`;
       if (row.deletedAt) {
         problems.push(`${where}: "${keyOf(entry)}" was deleted in this database; undo its deletion there first, or give this one another ${list === "sources" ? "key" : "slug"}.`);
         continue;
@@ -433,6 +462,16 @@ async function catalogAgreement(
     (s: SourceSnapshot) => s.key,
     (x) => ({ publisher: x.publisher, title: x.title, url: x.url, publishedOn: x.publishedOn }),
   );
+  if (doc.series) {
+    await agree("series", [doc.series], found.series, seriesStore, (x) => x.slug, (s: SeriesSnapshot) => s.slug, (x) => ({ name: x.name, description: x.description ?? undefined }));
+    // Two live talks of one series are not the same round (decision 025).
+    const round = doc.talk.round;
+    const seriesId = found.series[0]?.id;
+    if (round != null && seriesId) {
+      const taken = await db.talk.findFirst({ where: { seriesId, round, deletedAt: null }, select: { title: true } });
+      if (taken) problems.push(`talk.round: round ${round} of series "${doc.series.slug}" is already “${taken.title}” in this database; give this talk another number, or leave the round out.`);
+    }
+  }
   if (problems.length) throw new DocumentRefused(problems);
   return { plans, renamed };
 }

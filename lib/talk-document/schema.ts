@@ -15,6 +15,8 @@ export const SUMMARY_MAX = 4_000;
 export const STATEMENT_TEXT_MAX = 4_000;
 export const QUOTED_WORDS_MAX = 1_000;
 export const NOTE_MAX = 2_000;
+/** Round numbers in a series run 1, 2, 3…; the limit only keeps a typing slip out of the database's integer. */
+export const ROUND_MAX = 9_999;
 
 const slug = z
   .string()
@@ -63,6 +65,9 @@ const EnvoyDoc = z.object({
 });
 
 const IssueDoc = z.object({ slug, name: text(TITLE_MAX), description: optionalText(SUMMARY_MAX), rename });
+
+/** The series the talk is a round of (decision 025): matched by slug like a party, made when missing. */
+const SeriesDoc = z.object({ slug, name: text(TITLE_MAX), description: optionalText(SUMMARY_MAX), rename });
 
 const SourceDoc = z.object({
   key: slug,
@@ -139,7 +144,10 @@ const TalkDocumentShape = z.object({
       lastDay: localDay.nullable(),
       status: TalkStatusSchema,
       summary: z.string().max(SUMMARY_MAX).default(""),
+      /** Its round's number in the series; only with a series. */
+      round: z.number().int("must be a whole number").min(1, "must be 1 or more").max(ROUND_MAX, `must be at most ${ROUND_MAX}`).nullish(),
     }),
+    series: SeriesDoc.nullish(),
     parties: z.array(PartyDoc).min(1, "a talk needs at least one party"),
     envoys: z.array(EnvoyDoc).default([]),
     issues: z.array(IssueDoc).default([]),
@@ -222,6 +230,7 @@ function checkReferences(d: TalkDocument, ctx: z.RefinementCtx): void {
     if (skipped) ctx.addIssue({ code: "custom", path, message: skipped });
   };
 
+  if (d.talk.round != null && !d.series) ctx.addIssue({ code: "custom", path: ["talk", "round"], message: "is a round of no series: add the document's series, or leave the round out" });
   d.envoys.forEach((e, i) => must(parties, e.party, ["envoys", i, "party"], "party"));
   d.sessions.forEach((s, i) => {
     inTalk(s.localDay, ["sessions", i, "localDay"]);

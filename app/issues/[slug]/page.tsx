@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ProfileEditLinks } from "@/components/editing/profile-edit-links";
-import { IssueTalk } from "@/components/issues/issue-talk";
+import { IssueTalksBySeries } from "@/components/issues/issue-talks-by-series";
 import { ReaderTimes } from "@/components/reader-times";
 import { AsOfBanner, MomentNotice } from "@/components/talk/as-of-banner";
 import { getIssuePage, type IssueStatementFilter } from "@/lib/data/issues";
@@ -78,7 +78,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
       {talks.length === 0 ? (
         <p className="muted">No talk has this issue on its agenda yet.</p>
       ) : (
-        talks.map((t) => <IssueTalk key={t.talk.slug} data={t} issue={issue} show={show} query={withMoment("")} />)
+        <IssueTalksBySeries talks={talks} issue={issue} show={show} query={withMoment("")} />
       )}
       <ReaderTimes />
     </>

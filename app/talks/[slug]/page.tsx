@@ -19,6 +19,7 @@ import { timelineContext, windowHref, windowLabel, withNextDay } from "@/compone
 import { isEmptyWindow, TimelineDays } from "@/components/timeline/timeline-days";
 import { viewerCanEdit } from "@/lib/data/editing";
 import { getTalkLinkages } from "@/lib/data/linkages";
+import { getTalkSeries } from "@/lib/data/series";
 import { getTalk, getTalkChangesSince, getTalkPage } from "@/lib/data/talks";
 import { markChanges } from "@/lib/data/changes-since";
 import { getEnv } from "@/lib/env";
@@ -147,7 +148,7 @@ async function TalkContent({
   return (
     <>
       {changes && changesSince && <ChangesBanner counts={changes.counts} label={changesSince.label} withDeleted={canEdit} historyHref={`/talks/${slug}/history`} nowHref={`/talks/${slug}${filtersToQuery(filters)}`} />}
-      <TalkHeader data={data} editable={editable} printHref={`/talks/${slug}/print${canonical}`} />
+      <TalkHeader data={data} editable={editable} printHref={`/talks/${slug}/print${canonical}`} series={await getTalkSeries(data.talk.id)} />
       <LinkageList talk={data.talk} linkages={linkages} editable={editable} />
       <OverviewBand slug={slug} parties={data.parties} issues={data.issues} dayHref={dayHref} />
       <ConvergenceStrip
