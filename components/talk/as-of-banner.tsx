@@ -1,4 +1,5 @@
 import "./as-of-banner.css";
+import { describeChanges, type ChangesByKind } from "@/lib/timeline/changes-summary";
 // Says which moment an "as known on" view shows (docs/decisions/023-as-known-on.md), with the way
 // back to the record now. Read-only views: the page hides every editing control beside it.
 export function AsOfBanner({ moment, nowHref, future }: { moment: string; nowHref: string; future?: boolean }) {
@@ -35,33 +36,40 @@ export function MomentNotice({ message, nowHref }: { message: string; nowHref: s
 }
 
 /**
- * "12 changes since Monday 6 February 2006, 18:00 (Beijing)": statements and assessments added,
- * corrected and (for editors, as the history shows them only to editors) deleted since.
+ * "12 changes since Monday 6 February 2006, 18:00 (Beijing): 7 statements added, 3 corrected;
+ * 2 gap assessments added" — split by kind, deleted rows counted for editors alone (the history
+ * shows deleted rows to editors only), who also see them struck through where they stood.
  */
 export function ChangesBanner({
-  counts,
+  byKind,
   label,
   withDeleted,
   historyHref,
   nowHref,
 }: {
-  counts: { added: number; corrected: number; deleted: number };
+  byKind: ChangesByKind;
   label: string;
   withDeleted: boolean;
   historyHref: string;
   nowHref: string;
 }) {
-  const total = counts.added + counts.corrected + (withDeleted ? counts.deleted : 0);
-  const parts = [`${counts.added} added`, `${counts.corrected} corrected`, ...(withDeleted ? [`${counts.deleted} deleted`] : [])];
+  const { total, detail } = describeChanges(byKind, withDeleted);
+  const deleted = withDeleted && byKind.statements.deleted + byKind.assessments.deleted > 0;
   return (
     <section className="as-of-banner" aria-label="Changes shown">
-      <p>
-        <strong>
-          {total} {total === 1 ? "change" : "changes"} since {label}
-        </strong>{" "}
-        to statements and gap assessments: {parts.join(", ")}. Statements added or corrected since are tagged where they stand.
-        {withDeleted && counts.deleted > 0 ? <> Deleted ones are listed in <a href={historyHref}>the history</a>.</> : null}
-      </p>
+      {total === 0 ? (
+        <p>
+          <strong>No changes since {label}</strong> to statements or gap assessments.
+        </p>
+      ) : (
+        <p>
+          <strong>
+            {total.toLocaleString("en-GB")} {total === 1 ? "change" : "changes"} since {label}
+          </strong>
+          : {detail}. Each is tagged where it stands{deleted ? <>; deleted ones are struck through where they stood, with the way to restore them</> : null}.
+          {deleted ? <> All are listed in <a href={historyHref}>the history</a>.</> : null}
+        </p>
+      )}
       <p>
         <a href={nowHref}>Hide the changes</a>
       </p>

@@ -59,7 +59,9 @@ describe.each(PROVIDERS)("the record as known on a moment, on %s", (name, open) 
     expect(asOfWindow.slots.map((s) => (s.kind === "day" ? s.value.sessions.map((g) => g.session) : s.kind))).toEqual(
       currentWindow.slots.map((s) => (s.kind === "day" ? s.value.sessions.map((g) => g.session) : s.kind)),
     );
-    expect(asOf.assessments).toEqual(current.assessments);
+    // Today's rows carry their ids (to tag them on "what changed since"); a rebuilt view needs none.
+    const withoutIds = (xs: typeof current.assessments) => xs.map(({ id: _, ...a }) => a);
+    expect(withoutIds(asOf.assessments)).toEqual(withoutIds(current.assessments));
     expect(asOf.sources).toEqual(current.sources);
   });
 
