@@ -66,7 +66,7 @@ test("an editor corrects a statement and reads its old text in the talk as known
   await page.goto(`/talks/${BEIJING}?${new URLSearchParams({ since: beforeAdding })}`);
   const changes = page.getByRole("region", { name: "Changes shown" });
   await expect(changes).toContainText(/1 change since \w+day \d+ \w+ \d{4}, \d\d:\d\d \(Beijing\)/);
-  await expect(changes).toContainText("1 added, 0 corrected, 0 deleted");
+  await expect(changes).toContainText(/\(Beijing\): 1 statement added\./);
   await expect(statementArticle(page, corrected).getByText("added", { exact: true })).toBeVisible();
   await context.close();
 });
