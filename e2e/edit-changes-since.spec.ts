@@ -50,11 +50,19 @@ test("an editor sees a statement deleted since struck through where it stood; a 
   await page.getByLabel("Gap").selectOption({ label: "Widening" });
   await page.getByRole("button", { name: "Save assessment" }).click();
   await page.waitForURL((url) => !url.pathname.endsWith("/assessments/new"));
+  // The seed's assessment of the abductions on day 4, deleted (its "new" form opens its edit form).
+  await page.goto(`/talks/${BEIJING}/assessments/new?day=${DAY_4}&issue=abductions`);
+  await page.waitForURL(/\/assessments\/[^/]+\/edit$/);
+  const assessmentId = new URL(page.url()).pathname.split("/").at(-2)!;
+  await page.goto(`/talks/${BEIJING}/assessments/${assessmentId}/delete`);
+  await formReady(page);
+  await page.getByRole("button", { name: "Delete this gap assessment" }).click();
+  await expect(page.getByRole("status")).toContainText("deleted");
 
   const url = `/talks/${BEIJING}?${new URLSearchParams({ since })}`;
   await page.goto(url);
   const banner = page.getByRole("region", { name: "Changes shown" });
-  await expect(banner).toContainText(/3 changes since \w+day \d+ \w+ \d{4}, \d\d:\d\d \(Beijing\): 1 statement added, 1 deleted; 1 gap assessment added\./);
+  await expect(banner).toContainText(/4 changes since \w+day \d+ \w+ \d{4}, \d\d:\d\d \(Beijing\): 1 statement added, 1 deleted; 1 gap assessment added, 1 deleted\./);
   await expect(banner).toContainText("deleted ones are struck through where they stood");
   const gone = page.getByRole("article", { name: /, deleted since$/ });
   await expect(gone).toHaveCount(1);
@@ -74,6 +82,13 @@ test("an editor sees a statement deleted since struck through where it stood; a 
   // The assessment added since: tagged in the day's list and in the gap strip.
   await expect(day.locator(".assessment", { hasText: "Normalization" }).getByText("added", { exact: true })).toBeVisible();
   await expect(page.getByRole("row", { name: /Normalization/ }).getByText("added", { exact: true })).toBeVisible();
+  // The assessment deleted since: struck through in the day's list, with the way to restore it, and in the strip.
+  const struck = day.locator(".assessment--deleted");
+  await expect(struck.locator("del")).toContainText("Abductions of Japanese nationals: Deadlocked");
+  await expect(struck.getByText("deleted since", { exact: true })).toBeVisible();
+  await expect(struck.getByRole("link", { name: /^History and restore/ })).toHaveAttribute("href", `/talks/${BEIJING}/assessments/${assessmentId}/history`);
+  await expect(page.getByRole("row", { name: /Abductions/ }).locator("del")).toHaveText("Deadlocked");
+  await expect(page.getByRole("row", { name: /Abductions/ }).getByText("deleted since", { exact: true })).toBeVisible();
   await expectNoAxeViolations(page);
   // For the eye (E2E_SHOTS=<folder>): the whole page, the count line, the gap strip, the day with the deleted statement.
   if (SHOTS) {
@@ -89,6 +104,7 @@ test("an editor sees a statement deleted since struck through where it stood; a 
   await readerPage.goto(url);
   await expect(readerPage.getByRole("region", { name: "Changes shown" })).toContainText(/2 changes since .*: 1 statement added; 1 gap assessment added\./);
   await expect(readerPage.getByText(deleted)).toHaveCount(0);
+  await expect(readerPage.locator(".assessment--deleted, del")).toHaveCount(0);
   await expect(readerPage.getByRole("article", { name: /, deleted since$/ })).toHaveCount(0);
   await expect(statementArticle(readerPage, after).getByText("added", { exact: true })).toBeVisible();
   // The statements' "#" permalinks are left out, as in e2e/as-of.spec.ts: between two statements
