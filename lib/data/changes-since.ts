@@ -152,7 +152,8 @@ export async function readRowsDeletedSince(db: Db, index: TalkIndex, changes: Ch
 /**
  * Pure: the index with the rows deleted since put back among the live ones, so that views and
  * windows place them where they stood (the timeline orders each day's rows itself). Their
- * sources keep the talk's numbers; a source no live row cites any more is left out of the list.
+ * sources keep the talk's numbers; a source no live row cites any more has none, and is left out
+ * of the row's references.
  */
 export function withRowsDeletedSince(index: TalkIndex, deleted: RowsDeletedSince): TalkIndex {
   if (deleted.statements.length === 0 && deleted.assessments.length === 0) return index;
