@@ -1,5 +1,5 @@
 import "./as-of-banner.css";
-import { describeChanges, type ChangesByKind } from "@/lib/timeline/changes-summary";
+import { describeChanges, type ChangeCounts, type ChangesByKind } from "@/lib/timeline/changes-summary";
 // Says which moment an "as known on" view shows (docs/decisions/023-as-known-on.md), with the way
 // back to the record now. Read-only views: the page hides every editing control beside it.
 export function AsOfBanner({ moment, nowHref, future }: { moment: string; nowHref: string; future?: boolean }) {
@@ -41,19 +41,24 @@ export function MomentNotice({ message, nowHref }: { message: string; nowHref: s
  * shows deleted rows to editors only), who also see them struck through where they stood.
  */
 export function ChangesBanner({
-  byKind,
+  byKind: split,
+  counts,
   label,
   withDeleted,
   historyHref,
   nowHref,
 }: {
-  byKind: ChangesByKind;
+  /** The changes by kind (ChangesSince.byKind). */
+  byKind?: ChangesByKind;
+  /** Both kinds together, as pages written before the split pass them (said without the split). */
+  counts?: ChangeCounts;
   label: string;
   withDeleted: boolean;
   historyHref: string;
   nowHref: string;
 }) {
-  const { total, detail } = describeChanges(byKind, withDeleted);
+  const { total, detail } = split ? describeChanges(split, withDeleted) : together(counts ?? { added: 0, corrected: 0, deleted: 0 }, withDeleted);
+  const byKind = split ?? { statements: counts ?? { added: 0, corrected: 0, deleted: 0 }, assessments: { added: 0, corrected: 0, deleted: 0 } };
   const deleted = withDeleted && byKind.statements.deleted + byKind.assessments.deleted > 0;
   return (
     <section className="as-of-banner" aria-label="Changes shown">
@@ -66,8 +71,10 @@ export function ChangesBanner({
           <strong>
             {total.toLocaleString("en-GB")} {total === 1 ? "change" : "changes"} since {label}
           </strong>
-          : {detail}. Each is tagged where it stands{deleted ? <>; deleted ones are struck through where they stood, with the way to restore them</> : null}.
-          {deleted ? <> All are listed in <a href={historyHref}>the history</a>.</> : null}
+          : {detail}. Each is tagged where it stands
+          {/* Pages that pass the counts alone (written before the split) show no deleted rows. */}
+          {deleted && split ? <>; deleted ones are struck through where they stood, with the way to restore them</> : null}.
+          {deleted ? <> {split ? "All are" : "Deleted ones are"} listed in <a href={historyHref}>the history</a>.</> : null}
         </p>
       )}
       <p>
@@ -75,4 +82,11 @@ export function ChangesBanner({
       </p>
     </section>
   );
+}
+
+/** The count line without the split by kind: "…: to statements and gap assessments, 3 added, 1 corrected, 0 deleted". */
+function together(counts: ChangeCounts, withDeleted: boolean): { total: number; detail: string } {
+  const total = counts.added + counts.corrected + (withDeleted ? counts.deleted : 0);
+  const parts = [`${counts.added} added`, `${counts.corrected} corrected`, ...(withDeleted ? [`${counts.deleted} deleted`] : [])];
+  return { total, detail: `to statements and gap assessments, ${parts.join(", ")}` };
 }
