@@ -47,7 +47,7 @@ test("an editor corrects a statement and reads its old text in the talk as known
   await page.goto(`/talks/${BEIJING}?${new URLSearchParams({ since: beforeAdding })}`);
   const changes = page.getByRole("region", { name: "Changes shown" });
   await expect(changes).toContainText(/1 change since \w+day \d+ \w+ \d{4}, \d\d:\d\d \(Beijing\)/);
-  await expect(changes).toContainText("1 added, 0 corrected, 0 deleted");
+  await expect(changes).toContainText(/\(Beijing\): 1 statement added\./);
   await expect(statementArticle(page, corrected).getByText("added", { exact: true })).toBeVisible();
   await context.close();
 });
@@ -121,8 +121,7 @@ test("a reader opens day 4 and the abductions as known before a correction: the 
   // What changed on day 4 since just before the correction: one, tagged where it stands.
   await page.goto(`/talks/${BEIJING}/days/${DAY_4}?${new URLSearchParams({ since: beforeCorrection })}`);
   const changes = page.getByRole("region", { name: "Changes shown" });
-  await expect(changes).toContainText(/1 change since \w+day \d+ \w+ \d{4}, \d\d:\d\d \(Beijing\) to this day’s statements/);
-  await expect(changes).toContainText("0 added, 1 corrected");
+  await expect(changes).toContainText(/1 change since \w+day \d+ \w+ \d{4}, \d\d:\d\d \(Beijing\) to this day’s record: 1 statement corrected\./);
   await expect(statementArticle(page, corrected).getByText("corrected", { exact: true })).toBeVisible();
   await context.close();
 });

@@ -78,7 +78,7 @@ test("an editor adds a linkage, sees it on the talk page, corrects it and delete
   const section = page.getByRole("region", { name: "Linkages" });
   // The seed's own linkage: Japan will not normalize relations before the abductions are settled.
   await expect(section.getByRole("listitem")).toHaveCount(1);
-  await expect(section.getByRole("listitem").first()).toContainText("Japan: Normalization of relations ⟵ conditional on ⟶ Abductions of Japanese nationals");
+  await expect(section.getByRole("listitem").first()).toContainText("Japan: no Normalization of relations until Abductions of Japanese nationals is settled");
   await section.getByRole("link", { name: "Add a linkage" }).click();
   await formReady(page);
 
@@ -89,6 +89,15 @@ test("an editor adds a linkage, sees it on the talk page, corrects it and delete
   await page.getByLabel("Conditional on").selectOption({ label: "Abductions of Japanese nationals" });
   await page.getByLabel("Condition", { exact: true }).fill(text);
   await page.getByLabel("Stated on (optional)").fill("2006-02-05");
+  // The statements offered are the chosen party's, under a heading per day: DPRK's, none of Japan's.
+  const statedIn = page.getByLabel("Stated in (optional)");
+  await expect(statedIn.locator("optgroup").first()).toHaveAttribute("label", "Day 4 · Tuesday 7 February 2006");
+  await expect(statedIn.locator("option", { hasText: /^Song Il Ho: The two meetings/ })).toHaveCount(1);
+  await expect(statedIn.locator("option", { hasText: /^(Kunio Umeda|Japan):/ })).toHaveCount(0);
+  await page.getByLabel("Party").selectOption({ label: "Japan" });
+  await expect(statedIn.locator("option", { hasText: /^Song Il Ho:/ })).toHaveCount(0);
+  await expect(statedIn.locator("option", { hasText: /^Kunio Umeda:/ }).first()).toBeAttached();
+  await page.getByLabel("Party").selectOption({ label: "Democratic People's Republic of Korea" });
   await page.getByRole("button", { name: "Add linkage" }).click();
   await expect(page.getByLabel("Conditional on")).toHaveAccessibleDescription(/cannot be conditional on itself/);
   await expect(page.getByLabel("Condition", { exact: true })).toHaveValue(text);
@@ -98,7 +107,7 @@ test("an editor adds a linkage, sees it on the talk page, corrects it and delete
 
   await expect(page).toHaveURL(new RegExp(`/talks/${BEIJING}#linkages$`));
   const added = section.getByRole("listitem").filter({ hasText: text });
-  await expect(added).toContainText("DPRK: Abductions of Japanese nationals ⟵ conditional on ⟶ Normalization of relations since day 2 (Sun 5 Feb)");
+  await expect(added).toContainText("DPRK: no Abductions of Japanese nationals until Normalization of relations is settled, since day 2 (Sun 5 Feb)");
   await expect(added.getByRole("link", { name: "Abductions of Japanese nationals", exact: true })).toHaveAttribute("href", "/issues/abductions");
 
   // Corrected: the condition was dropped on day 4.
@@ -117,6 +126,9 @@ test("an editor adds a linkage, sees it on the talk page, corrects it and delete
   await expect(page.getByRole("heading", { level: 1 })).toContainText("linkage");
   await expect(page.locator("main")).toContainText("Dropped on");
   await page.goto(page.url().replace(/\/history$/, "/delete"));
+  // A linkage is not on the timeline: the page says where it leaves.
+  await expect(page.locator("main")).toContainText("It disappears from the talk’s Linkages section and its issues’ pages");
+  await expect(page.locator("main")).toContainText("DPRK: no Abductions of Japanese nationals until Normalization of relations is settled");
   await page.getByRole("button", { name: "Delete this linkage" }).click();
   await expect(page.getByRole("status").filter({ hasText: /deleted/i }).first()).toBeVisible();
   await page.goto(`/talks/${BEIJING}`);

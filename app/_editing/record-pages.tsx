@@ -47,6 +47,8 @@ export type RecordView = {
   actions: { remove: VersionAction; undoDelete: VersionAction; restore: VersionAction };
   /** A sentence the delete page adds before asking (what happens to a session's statements). */
   deleteNote?: string;
+  /** Where it is shown, which it leaves once deleted; the timeline when not said. */
+  shownOn?: string;
   narrow: boolean;
 };
 
@@ -132,6 +134,7 @@ export function RecordDeletePage({ view }: { view: RecordView }) {
             backHref={view.back.href}
             backLabel={`Back to ${view.back.label}`}
             historyHref={`${view.base}/${view.undoAt}`}
+            shownOn={view.shownOn}
           />
         </>
       )}

@@ -28,6 +28,7 @@ import { statement, type StatementSnapshot } from "@/lib/entities/statement";
 import { talk } from "@/lib/entities/talk";
 import { dayPagePath, rowPlacePath, talkRowPath, type TalkRowEntity, type TalkRowType } from "@/lib/entities/talk-row";
 import type { Snapshot } from "@/lib/entities/types";
+import { linkageSentence } from "@/lib/linkage-words";
 import { formatLocalDay } from "@/lib/time/local-day";
 import type { RecordView } from "./record-pages";
 
@@ -97,6 +98,8 @@ type TalkRowKind<S extends Snapshot> = {
   summary(row: RowForEdit<S>): string | Promise<string>;
   subject?(row: RowForEdit<S>, talk: TalkRef, summary: string): RecordView["subject"];
   deleteNote?: string;
+  /** Where it is shown, when not on the timeline (the delete page says it leaves it). */
+  shownOn?: string;
   narrow: boolean;
 };
 
@@ -144,7 +147,9 @@ const assessmentKind: TalkRowKind<AssessmentSnapshot> = {
 const linkageKind: TalkRowKind<LinkageSnapshot> = {
   entity: linkage,
   actions: linkageActions,
-  summary: async (row) => `${await partyNameOf(row.snapshot.party)}: ${await issueNameOf(row.snapshot.issue)}, conditional on ${await issueNameOf(row.snapshot.conditionIssue)}`,
+  summary: async (row) => linkageSentence(await partyNameOf(row.snapshot.party), await issueNameOf(row.snapshot.issue), await issueNameOf(row.snapshot.conditionIssue)),
+  // Not on the timeline: a linkage is listed near the talk's header and on its issues' pages.
+  shownOn: "the talk’s Linkages section and its issues’ pages",
   narrow: true,
 };
 
@@ -179,6 +184,7 @@ export async function talkRowView(type: TalkRowType, slug: string, id: string) {
     venue: { timeZone: talkRef.venueTimeZone, city: talkRef.venueCity },
     actions: kind.actions,
     deleteNote: kind.deleteNote,
+    shownOn: kind.shownOn,
     narrow: kind.narrow,
   };
   return { view, row, talk: talkRef, actions: kind.actions };

@@ -42,7 +42,15 @@ export function linkageFields(options: LinkageFormOptions): FieldSpec[] {
     { name: "text", label: "Condition", kind: "textarea", max: LINKAGE_TEXT_MAX, hint: "In a sentence, in your own words or the party’s." },
     { name: "statedOn", label: "Stated on (optional)", kind: "date", days, hint: `A day of the talk in ${options.talk.venueCity}: ${summarizeTalkDays(options.talk)}. Leave empty if the report does not say.` },
     { name: "droppedOn", label: "Dropped on (optional)", kind: "date", days, hint: "Only once the party has let the condition go." },
-    { name: "statement", label: "Stated in (optional)", kind: "select", options: options.statements, placeholder: "No statement recorded" },
+    {
+      name: "statement",
+      label: "Stated in (optional)",
+      kind: "select",
+      options: options.statements,
+      filterBy: "party",
+      placeholder: "No statement recorded",
+      hint: "The statements of the party chosen above, by day, each with its speaker and first words.",
+    },
   ];
 }
 

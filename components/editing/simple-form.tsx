@@ -4,7 +4,7 @@
 // field, a summary, values kept after a refusal, the conflict notice for a stale save.
 import Link from "next/link";
 import { announceFormDay, useFormDay } from "./day-crumb";
-import { useActionState, useMemo } from "react";
+import { Fragment, useActionState, useMemo, useState } from "react";
 import { conflictOf, type EditState } from "@/lib/actions/edit-state";
 import type { ActionInput, FormValues } from "@/lib/actions/safe-action";
 import type { FieldSpec } from "@/lib/entities/types";
@@ -43,6 +43,10 @@ export function SimpleForm({
   const conflict = conflictOf(state);
   const labels = Object.fromEntries(fields.map((f) => [f.name, f.label]));
   const formDay = useFormDay(null);
+  // The values of the fields other choices are narrowed by (filterBy), as the editor changes them.
+  const watched = new Set(fields.flatMap((f) => (f.filterBy ? [f.filterBy] : [])));
+  const [narrowing, setNarrowing] = useState<Record<string, string>>({});
+  const narrowedBy = (name: string) => narrowing[name] ?? view.value(name);
   return (
     <form key={view.key} action={run} className="edit-form" noValidate {...ready} aria-describedby={formStatusId(prefix)}>
       <FormHead view={view} state={state} prefix={prefix} labels={labels} hidden={hidden} />
@@ -58,13 +62,13 @@ export function SimpleForm({
               {f.kind === "textarea" ? (
                 <textarea {...view.control(f.name, { hint: !!f.hint })} defaultValue={view.value(f.name)} rows={4} maxLength={f.max} />
               ) : f.kind === "select" ? (
-                <select {...view.control(f.name, { hint: !!f.hint })} defaultValue={view.value(f.name)}>
+                <select
+                  {...view.control(f.name, { hint: !!f.hint })}
+                  defaultValue={view.value(f.name)}
+                  onChange={watched.has(f.name) ? (e) => setNarrowing({ ...narrowing, [f.name]: e.currentTarget.value }) : undefined}
+                >
                   {f.placeholder ? <option value="">{f.placeholder}</option> : null}
-                  {f.options?.map((o) => (
-                    <option key={o.value} value={o.value}>
-                      {o.label}
-                    </option>
-                  ))}
+                  <Choices options={narrowed(f, f.filterBy ? narrowedBy(f.filterBy) : "", view.value(f.name))} />
                 </select>
               ) : (
                 <input
@@ -88,5 +92,42 @@ export function SimpleForm({
         <Link href={dayOfTalk && formDay ? `/talks/${dayOfTalk}/days/${formDay}` : cancelHref}>Cancel</Link>
       </div>
     </form>
+  );
+}
+
+type Choice = NonNullable<SimpleField["options"]>[number];
+
+/** A field's choices, narrowed to those tagged with `by` when it has a value; the one chosen is kept. */
+function narrowed(field: SimpleField, by: string, chosen: string): Choice[] {
+  const options = field.options ?? [];
+  return field.filterBy && by ? options.filter((o) => o.tag === by || o.value === chosen) : options;
+}
+
+/** Choices as options, under an optgroup per run of choices sharing a `group`. */
+function Choices({ options }: { options: Choice[] }) {
+  const runs: { group: string | undefined; options: Choice[] }[] = [];
+  for (const o of options) {
+    const last = runs.at(-1);
+    if (last && last.group === o.group) last.options.push(o);
+    else runs.push({ group: o.group, options: [o] });
+  }
+  const list = (os: Choice[]) =>
+    os.map((o) => (
+      <option key={o.value} value={o.value}>
+        {o.label}
+      </option>
+    ));
+  return (
+    <>
+      {runs.map((run, i) =>
+        run.group === undefined ? (
+          <Fragment key={i}>{list(run.options)}</Fragment>
+        ) : (
+          <optgroup key={`${i} ${run.group}`} label={run.group}>
+            {list(run.options)}
+          </optgroup>
+        ),
+      )}
+    </>
   );
 }

@@ -75,6 +75,7 @@ export function DeleteFlow<D extends Versioned, U extends Versioned>({
   backHref,
   backLabel,
   historyHref,
+  shownOn = "the timeline",
 }: {
   deleteAction: VersionAction<D>;
   undoAction: VersionAction<U>;
@@ -83,6 +84,8 @@ export function DeleteFlow<D extends Versioned, U extends Versioned>({
   backHref: string;
   backLabel: string;
   historyHref: string;
+  /** Where the record is shown, which it leaves once deleted ("the timeline"). */
+  shownOn?: string;
 }) {
   const [deleted, runDelete, deleting] = useActionState<EditState<D> | null, FormData>(deleteAction, null);
   const [undone, runUndo, undoing] = useActionState<EditState<U> | null, FormData>(undoAction, null);
@@ -103,7 +106,7 @@ export function DeleteFlow<D extends Versioned, U extends Versioned>({
     return (
       <div className="notice" role="status">
         <p>
-          {deleted!.message} It is hidden from the timeline, and kept with its history.
+          {deleted!.message} It is hidden from {shownOn}, and kept with its history.
         </p>
         <form action={runUndo} className="inline-form" {...ready}>
           <Hidden fields={{ ...fields, version: String(deletedVersion) }} />
@@ -124,7 +127,7 @@ export function DeleteFlow<D extends Versioned, U extends Versioned>({
     <form action={runDelete} className="delete-confirm" {...ready}>
       <Hidden fields={fields} />
       <p>
-        Delete {what}? It disappears from the timeline; its history is kept, and the deletion can be undone.
+        Delete {what}? It disappears from {shownOn}; its history is kept, and the deletion can be undone.
       </p>
       <div className="form__actions">
         <button type="submit" className="button button--danger" disabled={deleting}>

@@ -1,4 +1,5 @@
 import "./as-of-banner.css";
+import { describeChanges, type ChangeCounts, type ChangesByKind } from "@/lib/timeline/changes-summary";
 // Says which moment an "as known on" view shows (docs/decisions/023-as-known-on.md), with the way
 // back to the record now. Read-only views: the page hides every editing control beside it.
 export function AsOfBanner({ moment, nowHref, future, also }: { moment: string; nowHref: string; future?: boolean; /** What else the page shows as it is now. */ also?: string }) {
@@ -35,10 +36,12 @@ export function MomentNotice({ message, nowHref }: { message: string; nowHref: s
 }
 
 /**
- * "12 changes since Monday 6 February 2006, 18:00 (Beijing)": statements and assessments added,
- * corrected and (for editors, as the history shows them only to editors) deleted since.
+ * "12 changes since Monday 6 February 2006, 18:00 (Beijing): 7 statements added, 3 corrected;
+ * 2 gap assessments added" — split by kind, deleted rows counted for editors alone (the history
+ * shows deleted rows to editors only), who also see them struck through where they stood.
  */
 export function ChangesBanner({
+  byKind: split,
   counts,
   label,
   scope,
@@ -46,28 +49,47 @@ export function ChangesBanner({
   historyHref,
   nowHref,
 }: {
-  counts: { added: number; corrected: number; deleted: number };
+  /** The changes by kind (ChangesSince.byKind). */
+  byKind?: ChangesByKind;
+  /** Both kinds together, as pages written before the split pass them (said without the split). */
+  counts?: ChangeCounts;
   label: string;
-  /** What the count covers, when less than the talk: "this day" (a day page). */
+  /** What the count covers, when less than the talk: "this day" (a day page, which shows no deleted rows). */
   scope?: string;
   withDeleted: boolean;
   historyHref: string;
   nowHref: string;
 }) {
-  const total = counts.added + counts.corrected + (withDeleted ? counts.deleted : 0);
-  const parts = [`${counts.added} added`, `${counts.corrected} corrected`, ...(withDeleted ? [`${counts.deleted} deleted`] : [])];
+  const { total, detail } = split ? describeChanges(split, withDeleted) : together(counts ?? { added: 0, corrected: 0, deleted: 0 }, withDeleted);
+  const byKind = split ?? { statements: counts ?? { added: 0, corrected: 0, deleted: 0 }, assessments: { added: 0, corrected: 0, deleted: 0 } };
+  const deleted = withDeleted && byKind.statements.deleted + byKind.assessments.deleted > 0;
   return (
     <section className="as-of-banner" aria-label="Changes shown">
-      <p>
-        <strong>
-          {total} {total === 1 ? "change" : "changes"} since {label}
-        </strong>{" "}
-        to {scope ? `${scope}’s ` : ""}statements and gap assessments: {parts.join(", ")}. Statements added or corrected since are tagged where they stand.
-        {withDeleted && counts.deleted > 0 ? <> Deleted ones are listed in <a href={historyHref}>the history</a>.</> : null}
-      </p>
+      {total === 0 ? (
+        <p>
+          <strong>No changes since {label}</strong> to {scope ? `${scope}’s ` : ""}statements or gap assessments.
+        </p>
+      ) : (
+        <p>
+          <strong>
+            {total.toLocaleString("en-GB")} {total === 1 ? "change" : "changes"} since {label}
+          </strong>
+          {scope ? ` to ${scope}’s record` : ""}: {detail}. Each is tagged where it stands
+          {/* Pages that pass the counts alone (written before the split) show no deleted rows. */}
+          {deleted && split && !scope ? <>; deleted ones are struck through where they stood, with the way to restore them</> : null}.
+          {deleted ? <> {split ? "All are" : "Deleted ones are"} listed in <a href={historyHref}>the history</a>.</> : null}
+        </p>
+      )}
       <p>
         <a href={nowHref}>Hide the changes</a>
       </p>
     </section>
   );
+}
+
+/** The count line without the split by kind: "…: to statements and gap assessments, 3 added, 1 corrected, 0 deleted". */
+function together(counts: ChangeCounts, withDeleted: boolean): { total: number; detail: string } {
+  const total = counts.added + counts.corrected + (withDeleted ? counts.deleted : 0);
+  const parts = [`${counts.added} added`, `${counts.corrected} corrected`, ...(withDeleted ? [`${counts.deleted} deleted`] : [])];
+  return { total, detail: `to statements and gap assessments, ${parts.join(", ")}` };
 }

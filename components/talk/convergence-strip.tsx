@@ -3,6 +3,7 @@ import type { Gap } from "@/lib/enums";
 import { GAP_LABEL } from "@/lib/labels";
 import { formatLocalDay, formatLocalDayShort } from "@/lib/time/local-day";
 import { dayNumbers, runDates } from "../timeline/timeline-days";
+import "../timeline/change-tag.css";
 
 const GAP_ORDER: Gap[] = ["agreed", "narrowing", "unchanged", "widening", "deadlocked"];
 
@@ -84,10 +85,19 @@ export function ConvergenceStrip({
                     <td key={cell.first} className="gap gap--run">
                       <span className="visually-hidden">Nothing recorded</span>
                     </td>
+                  ) : cell.assessment?.deletedSince ? (
+                    // For editors on a "what changed since" view: the assessment deleted since, struck through.
+                    <td key={cell.day} className="gap gap--none gap--deleted">
+                      <a href={dayHref(cell.day)}>
+                        <del>{GAP_LABEL[cell.assessment.gap]}</del>
+                        <span className="gap__change">deleted since</span>
+                      </a>
+                    </td>
                   ) : cell.assessment ? (
                     <td key={cell.day} className={`gap gap--${cell.assessment.gap}`}>
                       <a href={dayHref(cell.day)} title={cell.assessment.note ? `${cell.assessment.note} — ${cell.assessment.authorName}` : cell.assessment.authorName}>
                         {GAP_LABEL[cell.assessment.gap]}
+                        {cell.assessment.change && <span className="gap__change">{cell.assessment.change}</span>}
                       </a>
                       {assessHref ? (
                         <a className="gap__edit no-print" href={assessHref(row.issue.slug, cell.day)}>

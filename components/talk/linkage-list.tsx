@@ -1,4 +1,6 @@
+import { Fragment } from "react";
 import type { TalkLinkage } from "@/lib/data/linkages";
+import { linkageParts, linkageSentence } from "@/lib/linkage-words";
 import { dayPagePath } from "@/lib/entities/talk-row";
 import { formatLocalDayShort } from "@/lib/time/local-day";
 import { talkDayNumber } from "@/lib/time/zone-calendar";
@@ -6,7 +8,7 @@ import { talkDayNumber } from "@/lib/time/zone-calendar";
 type Talk = { slug: string; firstDay: string; venueTimeZone: string };
 
 /**
- * The talk's linkages, near its header: "DPRK: Normalization ⟵ conditional on ⟶ Abductions since
+ * The talk's linkages, near its header: "DPRK: no Normalization until Abductions is settled, since
  * day 2", each issue linking to its page and the condition to the statement that stated it.
  * Editors also get add, edit and history links. Readers see nothing when there are none.
  */
@@ -24,16 +26,20 @@ export function LinkageList({ talk, linkages, editable = false }: { talk: Talk; 
         {linkages.map((l) => (
           <li key={l.id} className={l.droppedOn ? "talk-linkage talk-linkage--dropped" : "talk-linkage"}>
             <span className="talk-linkage__head">
-              <a href={`/parties/${l.party.slug}`} className="talk-linkage__party">
-                {l.party.shortName}
-              </a>
-              :{" "}
-              <a href={`/issues/${l.issue.slug}`}>{l.issue.name}</a>
-              <span className="talk-linkage__arrow"> ⟵ conditional on ⟶ </span>
-              <a href={`/issues/${l.conditionIssue.slug}`}>{l.conditionIssue.name}</a>
+              {linkageParts({
+                party: (
+                  <a href={`/parties/${l.party.slug}`} className="talk-linkage__party">
+                    {l.party.shortName}
+                  </a>
+                ),
+                issue: <a href={`/issues/${l.issue.slug}`}>{l.issue.name}</a>,
+                condition: <a href={`/issues/${l.conditionIssue.slug}`}>{l.conditionIssue.name}</a>,
+              }).map((part, i) => (
+                <Fragment key={i}>{part}</Fragment>
+              ))}
             </span>
             <span className="talk-linkage__when">
-              {l.statedOn ? ` since ${day(l.statedOn)}` : " since a day not recorded"}
+              {l.statedOn ? `, since ${day(l.statedOn)}` : ", since a day not recorded"}
               {l.droppedOn ? (
                 <>
                   ; <span className="talk-linkage__dropped">dropped</span> on {day(l.droppedOn)}
@@ -53,11 +59,11 @@ export function LinkageList({ talk, linkages, editable = false }: { talk: Talk; 
               {editable ? (
                 <span className="talk-linkage__edit no-print">
                   {" "}
-                  <a href={`${base}/${l.id}/edit`} aria-label={`Edit the linkage: ${l.party.shortName}, ${l.issue.name} conditional on ${l.conditionIssue.name}`}>
+                  <a href={`${base}/${l.id}/edit`} aria-label={`Edit the linkage: ${linkageSentence(l.party.shortName, l.issue.name, l.conditionIssue.name)}`}>
                     Edit
                   </a>
                   {" · "}
-                  <a href={`${base}/${l.id}/history`} aria-label={`History of the linkage: ${l.party.shortName}, ${l.issue.name} conditional on ${l.conditionIssue.name}`}>
+                  <a href={`${base}/${l.id}/history`} aria-label={`History of the linkage: ${linkageSentence(l.party.shortName, l.issue.name, l.conditionIssue.name)}`}>
                     History
                   </a>
                 </span>

@@ -3,6 +3,7 @@ import { CAPACITY_LABEL, SETTING_LABEL, STATEMENT_KIND_LABEL } from "@/lib/label
 import { splitQuote } from "@/lib/quote";
 import { statementDay } from "@/lib/timeline/build";
 import { formatLocalDay } from "@/lib/time/local-day";
+import { ChangeTag } from "./change-tag";
 import { StatementEditLinks } from "./edit-links";
 import { IssueLinks } from "./issue-links";
 import { SourceList } from "./source-list";
@@ -28,9 +29,16 @@ export function StatementItem({
 }) {
   const { before, quote, after } = splitQuote(s.text, s.quotedWords);
   const speaker = s.envoy ? s.envoy.name : s.party.shortName;
+  const text = (
+    <>
+      {before}
+      {quote !== null && <q className="statement__quoted">{quote}</q>}
+      {after}
+    </>
+  );
   return (
-    <li id={`statement-${s.id}`} className="statement" data-party-index={partyIndex}>
-      <article aria-label={`${speaker}: ${STATEMENT_KIND_LABEL[s.kind]}`}>
+    <li id={`statement-${s.id}`} className={s.deletedSince ? "statement statement--deleted" : "statement"} data-party-index={partyIndex}>
+      <article aria-label={`${speaker}: ${STATEMENT_KIND_LABEL[s.kind]}${s.deletedSince ? ", deleted since" : ""}`}>
         <p className="statement__who">
           <a className="speaker" href={s.envoy ? `/envoys/${s.envoy.slug}` : `/parties/${s.party.slug}`}>
             {speaker}
@@ -42,7 +50,7 @@ export function StatementItem({
           </span>
           <span className="badge badge--outline">{STATEMENT_KIND_LABEL[s.kind]}</span>
           <WhenSaid statement={s} timeZone={timeZone} />
-          {s.change && <span className={`badge ${s.change === "added" ? "badge--ok" : "badge--warn"} change-tag`}>{s.change}</span>}
+          <ChangeTag change={s.change} deletedSince={s.deletedSince} />
         </p>
         {s.session && sessionLink && s.session.day !== statementDay(s, timeZone) ? (
           <p className="statement__session small">
@@ -50,19 +58,27 @@ export function StatementItem({
             {s.session.day ? <>, which began on {formatLocalDay(s.session.day)}</> : null}.
           </p>
         ) : null}
-        <p className="statement__text">
-          {before}
-          {quote !== null && <q className="statement__quoted">{quote}</q>}
-          {after}
-        </p>
+        {/* Deleted since the moment asked (an editor's "what changed since"): its text as it was, struck through. */}
+        <p className="statement__text">{s.deletedSince ? <del>{text}</del> : text}</p>
         <p className="statement__foot">
           {s.setting !== "unknown" && <span>{SETTING_LABEL[s.setting]}</span>}
           <IssueLinks issues={s.issues} />
           <SourceList sources={s.sources} />
-          <a href={permalink} className="permalink no-print" aria-label={`Link to this statement by ${speaker}`}>
-            #
-          </a>
-          {editBase && <StatementEditLinks base={editBase} id={s.id} />}
+          {s.deletedSince ? (
+            // A deleted statement has no place to link to and nothing to edit: its history, where it is restored.
+            editBase && (
+              <a className="no-print" href={`${editBase}/statements/${s.id}/history`}>
+                History and restore<span className="visually-hidden"> of the deleted statement by {speaker}</span>
+              </a>
+            )
+          ) : (
+            <>
+              <a href={permalink} className="permalink no-print" aria-label={`Link to this statement by ${speaker}`}>
+                #
+              </a>
+              {editBase && <StatementEditLinks base={editBase} id={s.id} />}
+            </>
+          )}
         </p>
       </article>
     </li>

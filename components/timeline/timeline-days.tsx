@@ -3,6 +3,8 @@ import type { EmptyDays } from "@/lib/timeline/day-runs";
 import { GAP_LABEL } from "@/lib/labels";
 import { eachLocalDay, formatDayRange, formatLocalDay, formatLocalDayShort } from "@/lib/time/local-day";
 import { isSkippedDay } from "@/lib/time/zone-calendar";
+import type { TalkAssessment } from "@/lib/data/talk-index";
+import { ChangeTag } from "./change-tag";
 import { DayEditLinks } from "./edit-links";
 import { SessionItem } from "./session-item";
 import { StatementList } from "./statement-list";
@@ -131,20 +133,47 @@ function DayItem({ day: d, ctx, nextDay }: { day: FullDay; ctx: TimelineContext;
           <h3 className="group-heading">Gap assessments</h3>
           <ul className="assessments">
             {d.assessments.map((a) => (
-              <li key={a.issueSlug} className={`assessment gap--${a.gap}`}>
-                <strong>{ctx.issueNames[a.issueSlug]}</strong>: <span className="gap-label">{GAP_LABEL[a.gap]}</span>
-                {a.note && <> — {a.note}</>} <span className="muted small">({a.authorName})</span>
-                {ctx.editable && (
-                  <a className="assessment__edit no-print" href={`${ctx.talkPath}/assessments/new?day=${a.localDay}&issue=${a.issueSlug}`}>
-                    Edit<span className="visually-hidden"> the assessment of {ctx.issueNames[a.issueSlug]}</span>
-                  </a>
-                )}
-              </li>
+              <AssessmentItem key={a.issueSlug} assessment={a} ctx={ctx} />
             ))}
           </ul>
         </>
       )}
       {nextDay && <NextDaySession ctx={ctx} day={nextDay} />}
+    </li>
+  );
+}
+
+/** A day's gap assessment; on a "what changed since" view, tagged, or for editors struck through when deleted since. */
+function AssessmentItem({ assessment: a, ctx }: { assessment: TalkAssessment; ctx: TimelineContext }) {
+  const issue = ctx.issueNames[a.issueSlug];
+  const body = (
+    <>
+      <strong>{issue}</strong>: <span className="gap-label">{GAP_LABEL[a.gap]}</span>
+      {a.note && <> — {a.note}</>} <span className="muted small">({a.authorName})</span>
+    </>
+  );
+  if (a.deletedSince) {
+    return (
+      <li className="assessment assessment--deleted">
+        <del>{body}</del>
+        <ChangeTag deletedSince />
+        {ctx.editable && a.id && (
+          <a className="assessment__history no-print" href={`${ctx.talkPath}/assessments/${a.id}/history`}>
+            History and restore<span className="visually-hidden"> of the deleted assessment of {issue}</span>
+          </a>
+        )}
+      </li>
+    );
+  }
+  return (
+    <li className={`assessment gap--${a.gap}`}>
+      {body}
+      <ChangeTag change={a.change} />
+      {ctx.editable && (
+        <a className="assessment__edit no-print" href={`${ctx.talkPath}/assessments/new?day=${a.localDay}&issue=${a.issueSlug}`}>
+          Edit<span className="visually-hidden"> the assessment of {issue}</span>
+        </a>
+      )}
     </li>
   );
 }

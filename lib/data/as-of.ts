@@ -165,7 +165,8 @@ async function readTalkIndexAt(db: Db, talk: TalkRecord, at: Date): Promise<Talk
       sourceIds: list(s.sources),
     };
   });
-  const assessments: TalkAssessment[] = assessmentRows.map(({ snapshot: a }) => ({
+  const assessments: TalkAssessment[] = assessmentRows.map(({ id, snapshot: a }) => ({
+    id,
     issueSlug: str(a.issue) ?? "",
     localDay: str(a.localDay) ?? "",
     gap: str(a.gap) as Gap,

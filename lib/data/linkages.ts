@@ -48,7 +48,10 @@ export async function listTalkLinkages(db: Db, talkId: string): Promise<TalkLink
   return [...linkages.filter((l) => !l.droppedOn), ...linkages.filter((l) => l.droppedOn)];
 }
 
-export type LinkageFormOptions = { talk: TalkRef; parties: Option[]; issues: Option[]; statements: Option[] };
+/** A statement to choose as the one that stated a linkage: grouped by day, tagged with its party. */
+export type StatementChoice = Option & { group: string; tag: string };
+
+export type LinkageFormOptions = { talk: TalkRef; parties: Option[]; issues: Option[]; statements: StatementChoice[] };
 
 /**
  * What the linkage form chooses from: the talk's parties and agenda, and its live statements
@@ -75,17 +78,33 @@ export async function getLinkageFormOptions(slug: string, include: { statement?:
   const statements = await db.statement.findMany({
     where: { talkId: talk.id, OR: [{ deletedAt: null }, ...(include.statement ? [{ id: include.statement }] : [])] },
     orderBy: [{ saidOn: "asc" }, { sequence: "asc" }],
-    select: { id: true, saidOn: true, text: true, party: { select: { shortName: true } }, envoy: { select: { name: true } } },
+    select: { id: true, saidOn: true, sequence: true, text: true, party: { select: { slug: true, shortName: true } }, envoy: { select: { name: true } } },
   });
   const { parties, issues, ...ref } = talk;
-  const short = (t: string) => (t.length > 70 ? `${t.slice(0, 69).trimEnd()}…` : t);
   return {
     talk: ref,
     parties: parties.map(({ party }) => ({ value: party.slug, label: party.name })),
     issues: issues.map(({ issue }) => ({ value: issue.slug, label: issue.name })),
-    statements: statements.map((s) => ({
-      value: s.id,
-      label: `${s.saidOn ? `Day ${talkDayNumber(ref, s.saidOn)} (${formatLocalDay(s.saidOn)})` : "Day unknown"} · ${s.envoy?.name ?? s.party.shortName}: ${short(s.text)}`,
-    })),
+    statements: statementChoices(ref, statements),
   };
+}
+
+/**
+ * Pure: the statements as choices — under a heading per day ("Day 2 · Sunday 5 February 2006"),
+ * the days in order and those not reported last (the databases sort a missing day differently),
+ * each "Speaker: first words…" and tagged with its party, so the form offers only the chosen
+ * party's (SimpleForm's filterBy).
+ */
+export function statementChoices(
+  talk: Pick<TalkRef, "firstDay" | "venueTimeZone">,
+  statements: { id: string; saidOn: string | null; sequence: number; text: string; party: { slug: string; shortName: string }; envoy: { name: string } | null }[],
+): StatementChoice[] {
+  const short = (t: string) => (t.length > 70 ? `${t.slice(0, 69).trimEnd()}…` : t);
+  const sorted = [...statements].sort((a, b) => (a.saidOn === b.saidOn ? a.sequence - b.sequence : a.saidOn === null ? 1 : b.saidOn === null ? -1 : a.saidOn.localeCompare(b.saidOn)));
+  return sorted.map((s) => ({
+    value: s.id,
+    label: `${s.envoy?.name ?? s.party.shortName}: ${short(s.text)}`,
+    group: s.saidOn ? `Day ${talkDayNumber(talk, s.saidOn)} · ${formatLocalDay(s.saidOn)}` : "Day not reported",
+    tag: s.party.slug,
+  }));
 }

@@ -41,7 +41,19 @@ export type TalkRecord = TalkHead & { stamp: string };
 
 export type TalkParty = { slug: string; name: string; shortName: string; role: PartyRole; heads: { slug: string; name: string; title: string | null }[] };
 export type TalkEnvoy = { slug: string; name: string; title: string | null; partySlug: string; role: DelegationRole };
-export type TalkAssessment = { issueSlug: string; localDay: string; gap: Gap; note: string; authorName: string };
+export type TalkAssessment = {
+  /** Its row's id, to tag it on a "what changed since" view; absent in a view rebuilt from revisions (lib/data/as-of.ts). */
+  id?: string;
+  issueSlug: string;
+  localDay: string;
+  gap: Gap;
+  note: string;
+  authorName: string;
+  /** On a "what changed since" view: added or corrected since the moment asked (lib/data/changes-since.ts). */
+  change?: "added" | "corrected";
+  /** On a "what changed since" view, for editors: deleted since the moment, shown struck through where it stood. */
+  deletedSince?: true;
+};
 
 export type LightSession = {
   id: string;
@@ -177,7 +189,7 @@ async function queryTalkRows(db: Db, talkId: string) {
     db.assessment.findMany({
       where: live,
       orderBy: { localDay: "asc" },
-      select: { localDay: true, gap: true, note: true, authorName: true, issue: { select: { slug: true } } },
+      select: { id: true, localDay: true, gap: true, note: true, authorName: true, issue: { select: { slug: true } } },
     }),
   ]);
 

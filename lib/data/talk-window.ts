@@ -50,6 +50,11 @@ export type TimelineStatement = {
   session: { id: string; title: string; day: string | null } | null;
   /** On a "what changed since" view: added or corrected since the moment asked (lib/data/changes-since.ts). */
   change?: "added" | "corrected";
+  /**
+   * On a "what changed since" view, for editors: deleted since the moment, put back where it stood
+   * (its day, its place in order) with its text as it was, to be shown struck through.
+   */
+  deletedSince?: true;
 };
 
 export type SessionGroup = TimelineSessionGroup<TimelineSession, TimelineStatement>;

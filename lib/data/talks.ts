@@ -15,7 +15,7 @@ import { isSkippedDay } from "../time/zone-calendar";
 import { cachedTalkRead } from "./talk-cache";
 import { SHARED_TYPES } from "./talk-revisions";
 import { getTalkIndexAt, getTalkViewAt } from "./as-of";
-import { getChangesSince, type ChangesSince } from "./changes-since";
+import { getChangesSince, markAssessments, markChanges, viewSince, type ChangesSince } from "./changes-since";
 
 export type { CitedSource, IssueRef, SourceRef, TalkHead } from "./talk-index";
 export type { FullDay, SessionGroup, TimelineSession, TimelineSlot, TimelineStatement, UndatedItems, WindowContent } from "./talk-window";
@@ -118,6 +118,8 @@ export type TalkFrame = {
 
 export type TalkPage = TalkFrame & {
   window: WindowContent;
+  /** On a "what changed since" view: what changed, as the window and the gap strip mark it. */
+  changes?: ChangesSince;
   /** The gap on each issue over the window's days. */
   convergence: ConvergenceRow[];
   /** The sources the window cites (all of the talk's in the print view), numbered as the talk numbers them. */
@@ -160,13 +162,14 @@ async function readFrame(slug: string, filters: TimelineFilters, asOf: Date | nu
  * The talk page: the talk, and one window of its days in full from `from` (null: the first day;
  * "unknown": the items whose day is not known). Null when there is no such talk.
  */
-export async function getTalkPage(slug: string, filters: TimelineFilters, from: string | null, asOf: Date | null = null): Promise<TalkPage | null> {
-  const read = await getTalkDays(slug, filters, from, asOf);
+export async function getTalkPage(slug: string, filters: TimelineFilters, from: string | null, asOf: Date | null = null, since: SinceOptions | null = null): Promise<TalkPage | null> {
+  const read = await getTalkDays(slug, filters, from, asOf, since);
   if (!read) return null;
-  const { frame, window, index, view } = read;
+  const { frame, window, index, view, changes } = read;
   // Days loaded later cite sources too: the page lists them all while the list stays short.
   const sources = frame.sourcesListed ? index.sources : citedIn(window, index.sources);
-  return { ...frame, window, convergence: stripFrom(frame, view, window, index.assessments), sources };
+  const assessments = changes ? markAssessments(index.assessments, changes) : index.assessments;
+  return { ...frame, window, convergence: stripFrom(frame, view, window, assessments), sources, ...(changes ? { changes } : {}) };
 }
 
 /**
@@ -186,13 +189,26 @@ function stripFrom(frame: TalkFrame, view: TalkView, window: WindowContent, asse
   return buildConvergence(frame.issues, slots, assessments);
 }
 
-/** The window of days that starts at `from` (a later one is loaded as the reader nears it), with the talk around it. */
-export async function getTalkDays(slug: string, filters: TimelineFilters, from: string | null, asOf: Date | null = null) {
+/**
+ * "What changed since" (the talk page's `?since=`): the moment, and whether the viewer is shown
+ * the rows deleted since (editors: the history shows deleted rows to editors alone).
+ */
+export type SinceOptions = { since: Date; withDeleted: boolean };
+
+/**
+ * The window of days that starts at `from` (a later one is loaded as the reader nears it), with
+ * the talk around it. With `since`, its rows changed since the moment are marked, and for editors
+ * those deleted since are put back where they stood: read only then, so the usual page reads
+ * nothing more. The frame (counts, facets, "jump to a day") stays the record's as it is now.
+ */
+export async function getTalkDays(slug: string, filters: TimelineFilters, from: string | null, asOf: Date | null = null, since: SinceOptions | null = null) {
   const read = await readFrame(slug, filters, asOf);
   if (!read) return null;
-  const { db, talk, index, view, frame } = read;
-  const window = await cachedTalkRead(talk.id, talk.stamp, `window ${JSON.stringify(filters)} ${from} ${asOf?.toISOString() ?? "now"}`, () => readWindow(db, index, view, from));
-  return { frame, window, index, view };
+  const { db, talk, frame } = read;
+  const changes = since ? await getChangesSince(db, talk, since.since) : null;
+  const { index, view, key } = changes ? await viewSince(db, talk, read, changes, since!.withDeleted) : { index: read.index, view: read.view, key: "" };
+  const window = await cachedTalkRead(talk.id, talk.stamp, `window ${JSON.stringify(filters)} ${from} ${asOf?.toISOString() ?? "now"}${key}`, () => readWindow(db, index, view, from));
+  return { frame, window: changes ? markChanges(window, changes) : window, index, view, changes };
 }
 
 /** Above this many columns, the print view's gap strip keeps only the days that were assessed. */
@@ -332,7 +348,10 @@ export async function getTalkDayChangesSince(slug: string, day: string, since: D
 
 /** Pure: the changes of the statements and assessments named, counted again. */
 export function changesAmong(changes: ChangesSince, statements: Set<string>, assessments: Set<string>): ChangesSince {
+  const byKind = { statements: { added: 0, corrected: 0, deleted: 0 }, assessments: { added: 0, corrected: 0, deleted: 0 } };
+  const keep = (kind: keyof typeof byKind, ids: Set<string>) => new Map([...changes[kind]].filter(([id, change]) => ids.has(id) && ++byKind[kind][change] > 0));
+  const kept = { statements: keep("statements", statements), assessments: keep("assessments", assessments) };
   const counts = { added: 0, corrected: 0, deleted: 0 };
-  const keep = (map: ChangesSince["statements"], ids: Set<string>) => new Map([...map].filter(([id, change]) => ids.has(id) && ++counts[change] > 0));
-  return { since: changes.since, statements: keep(changes.statements, statements), assessments: keep(changes.assessments, assessments), counts };
+  for (const c of ["added", "corrected", "deleted"] as const) counts[c] = byKind.statements[c] + byKind.assessments[c];
+  return { since: changes.since, ...kept, counts, byKind };
 }

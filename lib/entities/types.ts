@@ -43,7 +43,16 @@ export type FieldSpec = {
   max?: number;
   /** For a day: the first and last days the browser's date picker offers (the action checks again). */
   days?: { min: string; max: string };
-  options?: { value: string; label: string }[];
+  /**
+   * A choice's choices. `group`: the heading it is listed under (consecutive choices sharing one
+   * are grouped); `tag`: the value of the `filterBy` field it belongs with.
+   */
+  options?: { value: string; label: string; group?: string; tag?: string }[];
+  /**
+   * A choice narrowed by another field of the form: once that field has a value, only the choices
+   * tagged with it are offered (and the one already chosen). All of them without JavaScript.
+   */
+  filterBy?: string;
   /** Shown as text, not editable (e.g. a slug once made). */
   readOnly?: boolean;
   placeholder?: string;

@@ -16,4 +16,16 @@ describe("buildConvergence", () => {
       [null, "2 empty", null],
     ]);
   });
+
+  it("keeps an assessment's mark of a change since a moment, and only the fields the strip shows", () => {
+    const slots = slotDays({ firstDay: "2006-02-04", lastDay: "2006-02-05", venueTimeZone: "Asia/Shanghai" }, ["2006-02-04", "2006-02-05"], (d) => d);
+    const [row] = buildConvergence([{ slug: "abductions", name: "Abductions" }], slots, [
+      { issueSlug: "abductions", localDay: "2006-02-04", gap: "narrowing", note: "", authorName: "ed", change: "corrected" },
+      { issueSlug: "abductions", localDay: "2006-02-05", gap: "widening", note: "n", authorName: "ed", deletedSince: true },
+    ]);
+    expect(row!.cells.map((c) => (c.kind === "day" ? c.assessment : null))).toEqual([
+      { gap: "narrowing", note: "", authorName: "ed", change: "corrected" },
+      { gap: "widening", note: "n", authorName: "ed", deletedSince: true },
+    ]);
+  });
 });

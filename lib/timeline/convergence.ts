@@ -4,14 +4,21 @@
 import type { Gap } from "../enums";
 import type { DaySlot, EmptyDays } from "./day-runs";
 
-export type Assessed = { gap: Gap; note: string; authorName: string };
+export type Assessed = {
+  gap: Gap;
+  note: string;
+  authorName: string;
+  /** On a "what changed since" view: added or corrected since the moment, or (for editors) deleted since. */
+  change?: "added" | "corrected";
+  deletedSince?: true;
+};
 export type ConvergenceCell = { kind: "day"; day: string; number: number; assessment: Assessed | null } | EmptyDays;
 export type ConvergenceRow = { issue: { slug: string; name: string }; cells: ConvergenceCell[] };
 
 export function buildConvergence(
   issues: { slug: string; name: string }[],
   slots: DaySlot<unknown>[],
-  assessments: { issueSlug: string; localDay: string; gap: Gap; note: string; authorName: string }[],
+  assessments: ({ issueSlug: string; localDay: string } & Assessed)[],
 ): ConvergenceRow[] {
   const byKey = new Map(assessments.map((a) => [`${a.issueSlug} ${a.localDay}`, a]));
   return issues.map((issue) => ({
@@ -19,7 +26,12 @@ export function buildConvergence(
     cells: slots.map((slot): ConvergenceCell => {
       if (slot.kind === "empty") return slot;
       const a = byKey.get(`${issue.slug} ${slot.day}`);
-      return { kind: "day", day: slot.day, number: slot.number, assessment: a ? { gap: a.gap, note: a.note, authorName: a.authorName } : null };
+      return { kind: "day", day: slot.day, number: slot.number, assessment: a ? assessed(a) : null };
     }),
   }));
+}
+
+/** A cell's assessment: what the strip shows of it, its mark of a change since a moment when it has one. */
+function assessed({ gap, note, authorName, change, deletedSince }: Assessed): Assessed {
+  return { gap, note, authorName, ...(change ? { change } : {}), ...(deletedSince ? { deletedSince } : {}) };
 }

@@ -59,6 +59,7 @@ describe.each(PROVIDERS)("the record as known on a moment, on %s", (name, open) 
     expect(asOfWindow.slots.map((s) => (s.kind === "day" ? s.value.sessions.map((g) => g.session) : s.kind))).toEqual(
       currentWindow.slots.map((s) => (s.kind === "day" ? s.value.sessions.map((g) => g.session) : s.kind)),
     );
+    // Rebuilt assessments keep their ids, as today's do (tags and links name rows by id).
     expect(asOf.assessments).toEqual(current.assessments);
     expect(asOf.sources).toEqual(current.sources);
   });

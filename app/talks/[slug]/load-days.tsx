@@ -32,12 +32,19 @@ export async function loadTalkDays(slug: string, query: string, from: string): P
   const params = Object.fromEntries(new URLSearchParams(input.data.query));
   const filters = parseFilters(params);
   try {
-    // An "as known on" page's later days are of the same moment, and read-only like it.
-    const talk = params.asOf ? await getTalk(input.data.slug) : null;
+    // An "as known on" page's later days are of the same moment, and read-only like it; a "what
+    // changed since" page's are marked as its first days are (editors also see the rows deleted since).
+    const talk = params.asOf || params.since ? await getTalk(input.data.slug) : null;
     const moment = talk && params.asOf ? readMoment(params.asOf, talk.venueTimeZone, new Date()) : null;
     if (moment && !moment.ok) return { ok: false, message: moment.message };
     const asOf = moment?.ok && !moment.future ? moment.instant : null;
-    const [data, canEdit] = await Promise.all([getTalkDays(input.data.slug, filters, input.data.from, asOf), viewerCanEdit()]);
+    const sinceMoment = talk && params.since && !params.asOf ? readMoment(params.since, talk.venueTimeZone, new Date()) : null;
+    if (sinceMoment && !sinceMoment.ok) return { ok: false, message: sinceMoment.message };
+    const editor = viewerCanEdit();
+    const read = sinceMoment?.ok
+      ? editor.then((withDeleted) => getTalkDays(input.data.slug, filters, input.data.from, null, { since: sinceMoment.instant, withDeleted }))
+      : getTalkDays(input.data.slug, filters, input.data.from, asOf);
+    const [data, canEdit] = await Promise.all([read, editor]);
     if (!data) return { ok: false, message: "This talk no longer exists." };
     const editable = canEdit && asOf === null;
     const { window } = data;

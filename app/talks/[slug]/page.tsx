@@ -20,8 +20,7 @@ import { isEmptyWindow, TimelineDays } from "@/components/timeline/timeline-days
 import { viewerCanEdit } from "@/lib/data/editing";
 import { getTalkLinkages } from "@/lib/data/linkages";
 import { getTalkSeries } from "@/lib/data/series";
-import { getTalk, getTalkChangesSince, getTalkPage } from "@/lib/data/talks";
-import { markChanges } from "@/lib/data/changes-since";
+import { getTalk, getTalkPage } from "@/lib/data/talks";
 import { getEnv } from "@/lib/env";
 import { getTalkCursor } from "@/lib/live/changes";
 import { jsonLdScript, statementsOf, talkJsonLd } from "@/lib/structured-data";
@@ -126,14 +125,15 @@ async function TalkContent({
   /** "What changed since": the moment, and how the banner names it. */
   changesSince?: { instant: Date; label: string } | null;
 }) {
-  const [read, canEdit, requestHeaders, changes] = await Promise.all([
-    getTalkPage(slug, filters, from, asOf),
-    viewerCanEdit(),
+  const editor = viewerCanEdit();
+  const [data, canEdit, requestHeaders] = await Promise.all([
+    // What changed since a moment: editors also see the rows deleted since, where they stood.
+    changesSince ? editor.then((withDeleted) => getTalkPage(slug, filters, from, asOf, { since: changesSince.instant, withDeleted })) : getTalkPage(slug, filters, from, asOf),
+    editor,
     headers(),
-    changesSince ? getTalkChangesSince(slug, changesSince.instant) : Promise.resolve(null),
   ]);
-  if (!read) notFound();
-  const data = changes ? { ...read, window: markChanges(read.window, changes) } : read;
+  if (!data) notFound();
+  const changes = data.changes ?? null;
   // The past cannot be edited: an as-of view hides every editing control.
   const editable = canEdit && asOf === null;
   const linkages = await getTalkLinkages(data.talk.id);
@@ -147,7 +147,7 @@ async function TalkContent({
   const dayHref = (day: string) => (onPage(day) ? `#day-${day}` : windowHref("", canonical, day));
   return (
     <>
-      {changes && changesSince && <ChangesBanner counts={changes.counts} label={changesSince.label} withDeleted={canEdit} historyHref={`/talks/${slug}/history`} nowHref={`/talks/${slug}${filtersToQuery(filters)}`} />}
+      {changes && changesSince && <ChangesBanner byKind={changes.byKind} label={changesSince.label} withDeleted={canEdit} historyHref={`/talks/${slug}/history`} nowHref={`/talks/${slug}${filtersToQuery(filters)}`} />}
       <TalkHeader data={data} editable={editable} printHref={`/talks/${slug}/print${canonical}`} series={await getTalkSeries(data.talk.id)} />
       <LinkageList talk={data.talk} linkages={linkages} editable={editable} />
       <OverviewBand slug={slug} parties={data.parties} issues={data.issues} dayHref={dayHref} />

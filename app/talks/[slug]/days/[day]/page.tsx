@@ -94,7 +94,7 @@ export default async function TalkDayPage({ params, searchParams }: Props) {
     <>
       {asOfBanner}
       {changes && changesSince && (
-        <ChangesBanner counts={changes.counts} label={changesSince.label} scope="this day" withDeleted={canEdit} historyHref={`/talks/${slug}/history`} nowHref={nowHref} />
+        <ChangesBanner byKind={changes.byKind} label={changesSince.label} scope="this day" withDeleted={canEdit} historyHref={`/talks/${slug}/history`} nowHref={nowHref} />
       )}
       <p className="breadcrumb">
         <Link href={`/talks/${slug}${query}`}>{data.talk.title}</Link>
