@@ -32,14 +32,17 @@ export async function OverviewBand({
   parties,
   issues,
   dayHref,
+  asOf = null,
 }: {
   slug: string;
+  /** The moment an "as known on" page shows: the band of the record then. */
+  asOf?: Date | null;
   parties: { slug: string; shortName: string }[];
   issues: { slug: string; name: string }[];
   dayHref: (day: string) => string;
 }) {
   const order = { parties: parties.map((p) => p.slug), issues: issues.map((i) => i.slug) };
-  const read = await getTalkBands(slug, order, { wide: WIDE.maxSlots, narrow: NARROW.maxSlots });
+  const read = await getTalkBands(slug, order, { wide: WIDE.maxSlots, narrow: NARROW.maxSlots }, asOf);
   if (!read || read.bands.wide.slots.length === 0) return null;
   const { bands, undated } = read;
   const { wide, narrow } = bands;

@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getTalkIndexAt } from "../../lib/data/as-of";
+import { bandCountsOfIndex, readBandCounts } from "../../lib/data/overview-band";
 import { readChangesSince } from "../../lib/data/changes-since";
 import { buildView, getTalkIndex, type TalkRecord } from "../../lib/data/talk-index";
 import { readWindow, type WindowContent } from "../../lib/data/talk-window";
@@ -62,6 +63,19 @@ describe.each(PROVIDERS)("the record as known on a moment, on %s", (name, open) 
     // Rebuilt assessments keep their ids, as today's do (tags and links name rows by id).
     expect(asOf.assessments).toEqual(current.assessments);
     expect(asOf.sources).toEqual(current.sources);
+  });
+
+  it("draws the overview band of the record as known then: today's counts as of now, nothing before the talk was recorded", async () => {
+    const sorted = <T,>(rows: readonly T[]) => [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    const now = await readBandCounts(database.db, talk.id);
+    const rebuilt = bandCountsOfIndex(await getTalkIndexAt(database.db, await record(), new Date(Date.now() + 1000)));
+    expect(now.statements.length + now.undated.statements).toBeGreaterThan(5);
+    expect(sorted(rebuilt.statements)).toEqual(sorted(now.statements));
+    expect(sorted(rebuilt.sessions)).toEqual(sorted(now.sessions));
+    expect(sorted(rebuilt.assessments)).toEqual(sorted(now.assessments));
+    expect(rebuilt.undated).toEqual(now.undated);
+    const before = bandCountsOfIndex(await getTalkIndexAt(database.db, await record(), new Date("2006-02-06T10:00:00Z")));
+    expect(before).toEqual({ statements: [], sessions: [], assessments: [], undated: { statements: 0, sessions: 0 } });
   });
 
   it("shows nothing as of a moment before the talk was recorded", async () => {

@@ -150,7 +150,7 @@ async function TalkContent({
       {changes && changesSince && <ChangesBanner byKind={changes.byKind} label={changesSince.label} withDeleted={canEdit} historyHref={`/talks/${slug}/history`} nowHref={`/talks/${slug}${filtersToQuery(filters)}`} />}
       <TalkHeader data={data} editable={editable} printHref={`/talks/${slug}/print${canonical}`} series={await getTalkSeries(data.talk.id)} />
       <LinkageList talk={data.talk} linkages={linkages} editable={editable} />
-      <OverviewBand slug={slug} parties={data.parties} issues={data.issues} dayHref={dayHref} />
+      <OverviewBand slug={slug} parties={data.parties} issues={data.issues} dayHref={dayHref} asOf={asOf} />
       <ConvergenceStrip
         rows={data.convergence}
         partial={window.previous !== null || window.next !== null}
