@@ -6,6 +6,7 @@ import { cache } from "react";
 import { requireReader } from "../auth/permissions";
 import type { Db } from "../db";
 import { getDb } from "../db";
+import { talkRefSelect } from "./statement-refs";
 import { buildSeriesPage, spanOf, type SeriesPage, type SeriesSpan } from "../series/build";
 
 export type SeriesListItem = {
@@ -51,13 +52,7 @@ export async function readSeriesPage(db: Db, slug: string): Promise<SeriesPage |
         where: { deletedAt: null },
         select: {
           id: true,
-          slug: true,
-          title: true,
-          venueCity: true,
-          venueTimeZone: true,
-          firstDay: true,
-          lastDay: true,
-          status: true,
+          ...talkRefSelect,
           round: true,
           parties: { where: { party: { deletedAt: null } }, orderBy: { position: "asc" }, select: { party: { select: { slug: true, name: true, shortName: true } } } },
           issues: { where: { issue: { deletedAt: null } }, orderBy: { position: "asc" }, select: { issue: { select: { slug: true, name: true } } } },

@@ -2,7 +2,6 @@
 // after an edit, a deletion and a restore; a loaded statement corrected later shows its loaded
 // text before the correction; the loaded Beijing talk as of a moment after its load is the
 // current view, row for row.
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getTalkIndexAt } from "../../lib/data/as-of";
 import { bandCountsOfIndex, readBandCounts } from "../../lib/data/overview-band";
@@ -11,7 +10,7 @@ import { buildView, getTalkIndex, type TalkRecord } from "../../lib/data/talk-in
 import { readWindow, type WindowContent } from "../../lib/data/talk-window";
 import { statementStore } from "../../lib/entities/statement";
 import { deleteRow, undoDelete, updateRow } from "../../lib/mutations/core";
-import { createStatement, loadSeedTalk, TEST_EDITOR, type TestTalk } from "../support/factories";
+import { createStatement, loadSeedTalk, talkRecordReader, TEST_EDITOR, type TestTalk } from "../support/factories";
 import { PROVIDERS, type TestDatabase } from "../support/databases";
 
 const statementsOf = (w: WindowContent) => [
@@ -28,12 +27,7 @@ describe.each(PROVIDERS)("the record as known on a moment, on %s", (name, open) 
   beforeAll(async () => {
     database = await open(`as-of-${name}`);
     talk = await loadSeedTalk(database.db);
-    const row = await database.db.talk.findUniqueOrThrow({
-      where: { id: talk.id },
-      select: { id: true, slug: true, title: true, venueCity: true, venueTimeZone: true, firstDay: true, lastDay: true, status: true, summary: true },
-    });
-    // A fresh stamp each time: nothing kept in memory from one read to the next.
-    record = () => Promise.resolve({ ...row, stamp: randomUUID() });
+    record = await talkRecordReader(database.db, talk.id);
   });
 
   afterAll(async () => {

@@ -4,7 +4,6 @@
 // that holds nothing now but a statement deleted since is shown in full for editors; gap
 // assessments carry their ids, and those added, corrected and deleted since are marked, in the
 // day's list and in the gap strip; the count is split by kind.
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { markAssessments, markChanges, readChangesSince, viewSince } from "../../lib/data/changes-since";
 import { buildView, getTalkIndex, type TalkRecord } from "../../lib/data/talk-index";
@@ -13,7 +12,7 @@ import { assessmentStore, type AssessmentSnapshot } from "../../lib/entities/ass
 import { statementStore } from "../../lib/entities/statement";
 import { createRow, deleteRow, updateRow } from "../../lib/mutations/core";
 import { buildConvergence } from "../../lib/timeline/convergence";
-import { createStatement, loadSeedTalk, TEST_EDITOR, type TestTalk } from "../support/factories";
+import { createStatement, loadSeedTalk, talkRecordReader, TEST_EDITOR, type TestTalk } from "../support/factories";
 import { PROVIDERS, type TestDatabase } from "../support/databases";
 
 const pause = () => new Promise((r) => setTimeout(r, 15));
@@ -31,12 +30,7 @@ describe.each(PROVIDERS)("what changed since a moment, on %s", (name, open) => {
   beforeAll(async () => {
     database = await open(`changes-since-${name}`);
     talk = await loadSeedTalk(database.db);
-    const row = await database.db.talk.findUniqueOrThrow({
-      where: { id: talk.id },
-      select: { id: true, slug: true, title: true, venueCity: true, venueTimeZone: true, firstDay: true, lastDay: true, status: true, summary: true },
-    });
-    // A fresh stamp each time: nothing kept in memory from one read to the next.
-    record = () => Promise.resolve({ ...row, stamp: randomUUID() });
+    record = await talkRecordReader(database.db, talk.id);
   });
 
   afterAll(async () => {

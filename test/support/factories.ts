@@ -12,10 +12,12 @@
 //
 // Parties, envoys and issues are shared between talks and matched by slug: a second talk naming
 // "aurelia" reuses the first one's party as it is (the loader does not rename it).
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
 import { createRow, type Actor } from "../../lib/mutations/core";
+import type { TalkRecord } from "../../lib/data/talk-index";
 import type { SessionSnapshot } from "../../lib/entities/session";
 import type { StatementSnapshot } from "../../lib/entities/statement";
 import { sessionStore } from "../../lib/entities/session";
@@ -87,6 +89,18 @@ export async function loadSeedTalk(db: Db, actorName = "seed"): Promise<TestTalk
   const document = TalkDocumentSchema.parse(JSON.parse(readFileSync(file, "utf8")));
   const { talkId } = await loadTalkDocument(db, document, actorName);
   return { ...talkOf(document), id: talkId };
+}
+
+/**
+ * The talk's record as the pages' reads take it, with a fresh stamp at each call: nothing a read
+ * kept in memory (under the stamp) is found again by the next one.
+ */
+export async function talkRecordReader(db: Db, talkId: string): Promise<() => Promise<TalkRecord>> {
+  const row = await db.talk.findUniqueOrThrow({
+    where: { id: talkId },
+    select: { id: true, slug: true, title: true, venueCity: true, venueTimeZone: true, firstDay: true, lastDay: true, status: true, summary: true },
+  });
+  return () => Promise.resolve({ ...row, stamp: randomUUID() });
 }
 
 /** A session of the talk, on its first day by default, through the write core. */
