@@ -111,7 +111,7 @@ test("a reader opens day 4 and the abductions as known before a correction: the 
   await expect(page.getByText(corrected)).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Edit", exact: true })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Positions, demands and denials" })).toHaveAttribute("href", `/issues/abductions?${asOf}`);
-  await expect(page.getByRole("heading", { level: 2, name: /Beijing/ }).getByRole("link")).toHaveAttribute("href", `/talks/${BEIJING}?${asOf}`);
+  await expect(page.getByRole("heading", { level: 3, name: /Beijing/ }).getByRole("link")).toHaveAttribute("href", `/talks/${BEIJING}?${asOf}`);
   await page.screenshot({ path: `${SHOTS}/issue-as-of.png`, fullPage: true });
   await expectNoAxeViolations(page);
   await page.goto("/issues/abductions?show=all");

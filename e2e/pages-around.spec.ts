@@ -77,7 +77,7 @@ test("analyst opens the abductions issue and sees each side's position and the d
 
   const talk = page.getByRole("region", { name: TALK });
   const grid = talk.getByRole("list", { name: `Positions on Abductions of Japanese nationals in ${TALK}, by day` });
-  const undated = grid.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 4, name: "Day not reported" }) });
+  const undated = grid.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 5, name: "Day not reported" }) });
   await expect(undated.getByRole("article", { name: "Japan: Demand" }).filter({ hasText: "full information" })).toBeVisible();
   await expect(undated.getByRole("article", { name: "Japan: Position" })).toContainText("must be resolved before");
   await expect(undated.getByRole("article", { name: "DPRK: Position" })).toContainText("The abduction case is closed");
@@ -108,7 +108,7 @@ test("analyst opens the abductions issue and sees each side's position and the d
   const day4 = page
     .getByRole("list", { name: `Statements on Abductions of Japanese nationals in ${TALK}, by day` })
     .getByRole("listitem")
-    .filter({ has: page.getByRole("heading", { level: 4, name: "Day 4 · Tuesday 7 February 2006" }) });
+    .filter({ has: page.getByRole("heading", { level: 5, name: "Day 4 · Tuesday 7 February 2006" }) });
   await expect(day4.getByRole("article", { name: "Song Il Ho: Assessment" })).toHaveCount(1);
   await expect(day4).toContainText("Gap assessed Deadlocked");
   await expect(day4.getByRole("article", { name: /^(Japan|Kunio Umeda):/ })).toHaveCount(0);

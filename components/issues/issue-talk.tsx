@@ -7,29 +7,49 @@ import { StatementCard } from "../statements/statement-card";
 import { TalkMeta } from "../statements/talk-meta";
 import { GapStrip } from "./gap-strip";
 
+/** The headings of one talk, from its title down to a cell's party, at either depth. */
+const HEADINGS = { 2: ["h2", "h3", "h4", "h5"], 3: ["h3", "h4", "h5", "h6"] } as const;
+type Headings = (typeof HEADINGS)[keyof typeof HEADINGS];
+
 /**
  * One talk as seen from an issue: the gap day by day, the conditions that tie this issue to
  * another, and what each party has stated on it (a row per day, a column per party).
+ * `level` is its title's heading level: 3 under a series' heading (decision 025), else 2.
  */
-export function IssueTalk({ data, issue, show, query = "" }: { data: IssueTalkData; issue: IssuePage["issue"]; show: IssuePage["show"]; /** "?asOf=…" on an as-of page: its links to the talk keep the moment. */ query?: string }) {
+export function IssueTalk({
+  data,
+  issue,
+  show,
+  query = "",
+  level = 2,
+}: {
+  data: IssueTalkData;
+  issue: IssuePage["issue"];
+  show: IssuePage["show"];
+  /** "?asOf=…" on an as-of page: its links to the talk keep the moment. */
+  query?: string;
+  level?: 2 | 3;
+}) {
   const { talk, positions, gap, linkages, statementCount, stanceCount } = data;
+  const headings = HEADINGS[level];
+  const [Title, Sub] = headings;
   const id = `talk-${talk.slug}`;
   const gapByDay = new Map(gap.flatMap((d) => (d.kind === "day" && d.assessment ? [[d.day, d.assessment] as const] : [])));
   return (
     <section className="issue-talk" aria-labelledby={id}>
       <div className="issue-talk__head">
-        <h2 id={id}>
+        <Title id={id} className="issue-talk__title">
           <Link href={`/talks/${talk.slug}${query}`}>{talk.title}</Link>
-        </h2>
+        </Title>
         <TalkMeta talk={talk} />
       </div>
 
-      <h3 className="issue-talk__subhead">Gap between the parties, day by day</h3>
+      <Sub className="issue-talk__subhead">Gap between the parties, day by day</Sub>
       <GapStrip slots={gap} firstDay={talk.firstDay} label={`Gap on ${issue.name} in ${talk.title}, by day`} idPrefix={`gap-${talk.slug}`} />
 
       {linkages.length > 0 && (
         <>
-          <h3 className="issue-talk__subhead">Linkages</h3>
+          <Sub className="issue-talk__subhead">Linkages</Sub>
           <ul className="linkages">
             {linkages.map((l) => (
               <Linkage key={l.id} linkage={l} talkSlug={talk.slug} currentIssue={issue.slug} query={query} />
@@ -38,13 +58,13 @@ export function IssueTalk({ data, issue, show, query = "" }: { data: IssueTalkDa
         </>
       )}
 
-      <h3 className="issue-talk__subhead">{show === "all" ? "Statements by day and party" : "Positions by day and party"}</h3>
+      <Sub className="issue-talk__subhead">{show === "all" ? "Statements by day and party" : "Positions by day and party"}</Sub>
       <p className="muted small">
         {show === "all"
           ? `All ${statementCount} ${statementCount === 1 ? "statement" : "statements"} on this issue, by the venue’s local day.`
           : `${stanceCount} ${stanceCount === 1 ? "position, demand or denial" : "positions, demands and denials"} among the ${statementCount} ${statementCount === 1 ? "statement" : "statements"} on this issue, by the venue’s local day.`}
       </p>
-      <PositionGrid grid={positions} talk={talk} issue={issue} gapByDay={gapByDay} show={show} query={query} />
+      <PositionGrid grid={positions} talk={talk} issue={issue} gapByDay={gapByDay} show={show} query={query} headings={headings} />
     </section>
   );
 }
@@ -61,8 +81,10 @@ function PositionGrid({
   gapByDay,
   show,
   query,
+  headings,
 }: {
   query: string;
+  headings: Headings;
   grid: IssueTalkData["positions"];
   talk: IssueTalkData["talk"];
   issue: IssuePage["issue"];
@@ -70,6 +92,7 @@ function PositionGrid({
   show: IssuePage["show"];
 }) {
   const { columns, rows } = grid;
+  const [, , Day, Cell] = headings;
   if (rows.length === 0) {
     return (
       <p className="muted">
@@ -95,7 +118,7 @@ function PositionGrid({
           const assessment = row.day ? gapByDay.get(row.day) : undefined;
           return (
             <li key={row.day ?? "undated"} className={`position-row${row.day ? "" : " position-row--undated"}`}>
-              <h4 className="position-row__day">
+              <Day className="position-row__day">
                 {row.day ? (
                   <a href={`/talks/${talk.slug}${query}#day-${row.day}`}>
                     {row.number !== null && <>Day {row.number} · </>}
@@ -104,7 +127,7 @@ function PositionGrid({
                 ) : (
                   "Day not reported"
                 )}
-              </h4>
+              </Day>
               {assessment && (
                 <p className="position-row__gap">
                   Gap assessed <span className={`gap-chip gap--${assessment.gap}`}>{GAP_LABEL[assessment.gap]}</span>
@@ -115,7 +138,7 @@ function PositionGrid({
                   const said = row.cells[index] ?? [];
                   return (
                     <div key={party.slug} className="position-cell" data-party-index={index}>
-                      <h5 className="position-cell__party">{party.shortName}</h5>
+                      <Cell className="position-cell__party">{party.shortName}</Cell>
                       {said.length === 0 ? (
                         <p className="position-cell__none">Nothing recorded</p>
                       ) : (

@@ -7,7 +7,8 @@ import { IssueTalk } from "./issue-talk";
 /**
  * An issue's talks grouped by series (decision 025): a heading per series, linking to its page,
  * over its rounds in order; then the talks in no series. With no series at all, the talks in time
- * order as before, under no extra heading.
+ * order as before, under no extra heading. Under a series' heading (h2) a talk's title is an h3,
+ * and its own headings one level down, so the outline nests.
  */
 export function IssueTalksBySeries({ talks, issue, show, query }: { talks: IssuePage["talks"]; issue: IssuePage["issue"]; show: IssuePage["show"]; query?: string }) {
   const groups = groupBySeries(talks);
@@ -26,7 +27,7 @@ export function IssueTalksBySeries({ talks, issue, show, query }: { talks: Issue
           )}
         </h2>
         {g.items.map((t) => (
-          <IssueTalk key={t.talk.slug} data={t} issue={issue} show={show} query={query} />
+          <IssueTalk key={t.talk.slug} data={t} issue={issue} show={show} query={query} level={3} />
         ))}
       </section>
     );
