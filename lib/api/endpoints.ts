@@ -246,6 +246,31 @@ export const endpoints = {
     notFound: "There is no source with this key; it may have been deleted.",
     example: "/api/v1/sources/news-report-2006-02-07",
   }),
+  seriesList: define({
+    path: "/api/v1/series",
+    operationId: "listSeries",
+    tag: "Shared records",
+    summary: "List series",
+    description: "Every series of talks, by slug, with its rounds counted and the days they cover.",
+    pathParams: [],
+    query: s.CatalogQuery,
+    response: s.SeriesPage,
+    paged: true,
+    example: "/api/v1/series",
+  }),
+  series: define({
+    path: "/api/v1/series/{series}",
+    operationId: "getSeries",
+    tag: "Shared records",
+    summary: "Get a series",
+    description: "One series of talks, with its rounds in order: by first day, then round number, then title.",
+    pathParams: ["series"],
+    query: s.NoQuery,
+    response: s.SeriesOne,
+    paged: false,
+    notFound: "There is no series with this slug; it may have been deleted.",
+    example: "/api/v1/series/japan-dprk-normalization-talks",
+  }),
 };
 
 export type EndpointName = keyof typeof endpoints;

@@ -1,7 +1,7 @@
 // One example of each resource, from the shipped Beijing data (ids shortened), shown on the API's
 // documentation page. lib/api/openapi.test.ts checks each against its schema in the OpenAPI
 // document, so an example cannot drift from what the API answers. Pure.
-import type { AssessmentBody, SearchResultsBody, DayBody, EnvoyBody, IssueBody, PartyBody, SessionBody, SourceBody, StatementBody, TalkSummaryBody } from "./schemas";
+import type { AssessmentBody, SearchResultsBody, DayBody, EnvoyBody, IssueBody, PartyBody, SeriesBody, SessionBody, SourceBody, StatementBody, TalkSummaryBody } from "./schemas";
 
 const TALK = "/api/v1/talks/japan-dprk-beijing-2006";
 const SOURCE = {
@@ -47,6 +47,8 @@ export const EXAMPLES = {
       { slug: "dprk", shortName: "DPRK" },
     ],
     counts: { sessions: 3, statements: 9 },
+    series: { slug: "japan-dprk-normalization-talks", name: "Japan–DPRK normalization talks" },
+    round: null,
     links: { self: TALK, page: "/talks/japan-dprk-beijing-2006", days: `${TALK}/days`, sessions: `${TALK}/sessions`, statements: `${TALK}/statements`, assessments: `${TALK}/assessments` },
   } satisfies TalkSummaryBody,
   day: {
@@ -129,6 +131,24 @@ export const EXAMPLES = {
     links: { self: "/api/v1/issues/abductions", page: "/issues/abductions" },
   } satisfies IssueBody,
   source: { ...SOURCE, links: { self: `/api/v1/sources/${SOURCE.key}`, page: `/sources/${SOURCE.key}` } } satisfies SourceBody,
+  series: {
+    slug: "japan-dprk-normalization-talks",
+    name: "Japan–DPRK normalization talks",
+    description: "Negotiations between Japan and North Korea aimed in the end at establishing diplomatic relations.",
+    span: { firstDay: "2006-02-04", lastDay: "2006-02-04", open: true },
+    rounds: [
+      {
+        slug: "japan-dprk-beijing-2006",
+        title: "Japan–DPRK normalization talks, Beijing, February 2006",
+        round: null,
+        firstDay: "2006-02-04",
+        lastDay: null,
+        status: "ongoing",
+        links: { self: TALK, page: "/talks/japan-dprk-beijing-2006" },
+      },
+    ],
+    links: { self: "/api/v1/series/japan-dprk-normalization-talks", page: "/series/japan-dprk-normalization-talks" },
+  } satisfies SeriesBody,
 };
 
 /** Which component schema of the OpenAPI document each example is. */
@@ -144,4 +164,5 @@ export const EXAMPLE_SCHEMAS: Record<keyof typeof EXAMPLES, string> = {
   envoy: "Envoy",
   issue: "Issue",
   source: "Source",
+  series: "Series",
 };

@@ -83,7 +83,7 @@ function buildDocument() {
     tags: [
       { name: "Talks", description: "Negotiation rounds." },
       { name: "Talk records", description: "A talk's days, sessions, statements and gap assessments." },
-      { name: "Shared records", description: "Parties, envoys, issues and sources, shared between talks." },
+      { name: "Shared records", description: "Parties, envoys, issues and sources, shared between talks; and the series whose rounds talks are." },
       { name: "API", description: "This document." },
     ],
     paths: {

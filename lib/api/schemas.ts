@@ -124,6 +124,7 @@ export const PATH_PARAMS = {
   envoy: { pattern: SLUG_PATTERN, max: 80, description: "The envoy's slug." },
   issue: { pattern: SLUG_PATTERN, max: 80, description: "The issue's slug." },
   source: { pattern: SLUG_PATTERN, max: 80, description: "The source's key, as in its page's address /sources/{key}." },
+  series: { pattern: SLUG_PATTERN, max: 80, description: "The series' slug, as in its page's address /series/{slug}." },
   id: { pattern: /^[A-Za-z0-9_-]+$/, max: 100, description: "The record's id." },
 } as const;
 export type PathParam = keyof typeof PATH_PARAMS;
@@ -178,6 +179,15 @@ const oneOf = <T extends z.ZodType>(id: string, what: string, item: T) => named(
 
 const talkLinks = z.object({ self: path, page: path, days: path, sessions: path, statements: path, assessments: path });
 
+/** A talk's place in a series (decision 025): both fields are always present, null when not set. */
+const seriesPlace = {
+  series: z
+    .object({ slug: z.string(), name: z.string() })
+    .nullable()
+    .meta({ description: "The series of talks this one is a round of; null when it is in none." }),
+  round: z.number().int().nullable().meta({ description: "Its round number in the series, when the sources number it; null otherwise." }),
+};
+
 export const TalkSummary = named(
   "TalkSummary",
   "A talk (one negotiation round) as the list of talks shows it.",
@@ -191,6 +201,7 @@ export const TalkSummary = named(
     status: z.enum(TalkStatus),
     parties: z.array(PartyRef),
     counts: z.object({ sessions: z.number().int(), statements: z.number().int() }),
+    ...seriesPlace,
     links: talkLinks,
   }),
 );
@@ -212,6 +223,7 @@ export const Talk = named(
     issues: z.array(IssueRef),
     counts: z.object({ sessions: z.number().int(), statements: z.number().int(), assessments: z.number().int() }),
     recordedDays: z.object({ first: localDay.nullable(), last: localDay.nullable(), undated: z.number().int().meta({ description: "Sessions and statements whose day is not known." }) }),
+    ...seriesPlace,
     links: talkLinks,
   }),
 );
@@ -342,6 +354,50 @@ export const Source = named(
   }),
 );
 
+const SeriesSpan = named(
+  "SeriesSpan",
+  "The days a series' rounds cover, from the first round's first day to the latest last day; `open` while a round's end is not known.",
+  z.object({ firstDay: localDay, lastDay: localDay, open: z.boolean() }),
+);
+
+const seriesLinks = z.object({ self: path, page: path });
+
+export const SeriesSummary = named(
+  "SeriesSummary",
+  "A series of talks (the rounds of one negotiation) as the list of series shows it.",
+  z.object({
+    slug: z.string(),
+    name: z.string(),
+    description: z.string(),
+    rounds: z.number().int().meta({ description: "How many talks are rounds of it." }),
+    span: SeriesSpan.nullable().meta({ description: "Null while it has no round." }),
+    links: seriesLinks,
+  }),
+);
+
+export const Series = named(
+  "Series",
+  "A series of talks with its rounds in order: by first day, then round number, then title.",
+  z.object({
+    slug: z.string(),
+    name: z.string(),
+    description: z.string(),
+    span: SeriesSpan.nullable().meta({ description: "Null while it has no round." }),
+    rounds: z.array(
+      z.object({
+        slug: z.string(),
+        title: z.string(),
+        round: z.number().int().nullable().meta({ description: "The round's number, when the sources number it." }),
+        firstDay: localDay,
+        lastDay: localDay.nullable().meta({ description: "Null while the talk's end is not known." }),
+        status: z.enum(TalkStatus),
+        links: z.object({ self: path, page: path }),
+      }),
+    ),
+    links: seriesLinks,
+  }),
+);
+
 const TalkRefBody = z.object({ slug: z.string(), title: z.string() });
 
 export const SearchResult = named(
@@ -414,6 +470,8 @@ export const IssuePage = pageOf("IssueList", "issues", Issue);
 export const IssueOne = oneOf("IssueOne", "One issue.", Issue);
 export const SourcePage = pageOf("SourceList", "sources", Source);
 export const SourceOne = oneOf("SourceOne", "One source.", Source);
+export const SeriesPage = pageOf("SeriesList", "series of talks", SeriesSummary);
+export const SeriesOne = oneOf("SeriesOne", "One series of talks.", Series);
 
 export type ApiErrorBody = z.output<typeof ApiError>;
 export type ApiErrorCode = ApiErrorBody["error"]["code"];
@@ -427,6 +485,8 @@ export type PartyBody = z.output<typeof Party>;
 export type EnvoyBody = z.output<typeof Envoy>;
 export type IssueBody = z.output<typeof Issue>;
 export type SourceBody = z.output<typeof Source>;
+export type SeriesSummaryBody = z.output<typeof SeriesSummary>;
+export type SeriesBody = z.output<typeof Series>;
 export type SearchResultBody = z.output<typeof SearchResult>;
 export type SearchResultsBody = z.output<typeof SearchResults>;
 export type VenueTimeBody = z.output<typeof VenueTime>;

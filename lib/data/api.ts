@@ -2,7 +2,7 @@ import "server-only";
 // The read API's reads (app/api/v1/**, docs/decisions/017-read-api.md). A talk's records come from
 // the same index the talk page filters in memory (lib/data/talk-index.ts, kept until the talk
 // changes), so the API filters exactly as the page does; only a page's worth of rows is then read
-// in full. Shared records (parties, envoys, issues, sources) are read a page at a time by slug.
+// in full. Shared records (parties, envoys, issues, sources, series) are read a page at a time by slug.
 // Every read answers first with a version — the talk's stamp, or a count of revisions — from
 // which the route makes the ETag, and reads the rest only if the caller lacks that version.
 import { requireReader } from "../auth/permissions";
@@ -21,6 +21,8 @@ import {
   type SearchQueryInput,
   type SearchResultBody,
   type SearchResultsBody,
+  type SeriesBody,
+  type SeriesSummaryBody,
   type SessionBody,
   type SourceBody,
   type SourceRefBody,
@@ -42,6 +44,7 @@ import { findInChunks, getTalkIndex, getTalkView, type LightSession, type LightS
 import { SHARED_TYPES } from "./talk-revisions";
 import { searchRecords, type SearchHit } from "./search";
 import { getTalk } from "./talks";
+import { compareRounds, spanOf } from "../series/build";
 
 const V1 = "/api/v1";
 
@@ -63,6 +66,15 @@ async function sharedVersion(db: Db): Promise<string> {
     SELECT COUNT(*) AS "count", MAX("id") AS "last" FROM "Revision"
     WHERE "talkId" IS NULL AND "entityType" IN (${party}, ${envoy}, ${issue}, ${source})`;
   return `s${Number(row!.count)}.${row!.last ?? "0"}`;
+}
+
+/**
+ * The revisions of series (decision 025): a talk's answer names its series, whose revisions are
+ * not among the shared records' that make a talk's stamp, so renaming one must change it too.
+ */
+async function seriesVersion(db: Db): Promise<string> {
+  const [row] = await db.$queryRaw<Stamp[]>`SELECT COUNT(*) AS "count", MAX("id") AS "last" FROM "Revision" WHERE "talkId" IS NULL AND "entityType" = ${"series"}`;
+  return `r${Number(row!.count)}.${row!.last ?? "0"}`;
 }
 
 /** A talk's version: its id (a database reset makes new ones) and its stamp (lib/data/talks.ts). */
@@ -142,11 +154,24 @@ async function readTalkRows(db: Db): Promise<TalkRow[]> {
       status: true,
       parties: { orderBy: { position: "asc" }, select: { party: { select: { slug: true, shortName: true } } } },
       _count: { select: { sessions: { where: { deletedAt: null } }, statements: { where: { deletedAt: null } } } },
+      ...seriesPlaceSelect,
     },
   });
   return talks
-    .map(({ parties, _count, ...t }) => ({ ...t, parties: parties.map((p) => p.party), counts: { sessions: _count.sessions, statements: _count.statements } }))
+    .map(({ parties, _count, series, round, ...t }) => ({
+      ...t,
+      parties: parties.map((p) => p.party),
+      counts: { sessions: _count.sessions, statements: _count.statements },
+      ...seriesPlace(series, round),
+    }))
     .sort((a, b) => latestFirst([a.firstDay, a.title, a.slug], [b.firstDay, b.title, b.slug]));
+}
+
+const seriesPlaceSelect = { round: true, series: { select: { slug: true, name: true, deletedAt: true } } } as const;
+
+/** A talk's series (live) and round, as the API names them; a round only with a series. */
+function seriesPlace(series: { slug: string; name: string; deletedAt: Date | null } | null, round: number | null): Pick<TalkBody, "series" | "round"> {
+  return series && series.deletedAt === null ? { series: { slug: series.slug, name: series.name }, round } : { series: null, round: null };
 }
 
 function talkLinks(slug: string) {
@@ -162,8 +187,8 @@ async function openTalk(slug: string): Promise<{ talk: TalkRecord; db: Db; versi
 }
 
 export async function readApiTalk(slug: string): Promise<ApiAnswer<{ data: TalkBody }> | null> {
-  return talkAnswer(slug, async ({ talk, db, index }) => {
-    const view = await getTalkView(db, talk, {});
+  const answer = await talkAnswer(slug, async ({ talk, db, index }) => {
+    const [view, place] = await Promise.all([getTalkView(db, talk, {}), db.talk.findUnique({ where: { id: talk.id }, select: seriesPlaceSelect })]);
     const dated = view.sizes.filter((d) => d.day !== UNDATED_DAY);
     const { id: _, ...head } = index.talk;
     return {
@@ -174,10 +199,13 @@ export async function readApiTalk(slug: string): Promise<ApiAnswer<{ data: TalkB
         issues: index.issues,
         counts: { sessions: index.sessions.length, statements: index.statements.length, assessments: index.assessments.length },
         recordedDays: { first: dated[0]?.day ?? null, last: dated.at(-1)?.day ?? null, undated: view.index.undated },
+        ...seriesPlace(place?.series ?? null, place?.round ?? null),
         links: talkLinks(talk.slug),
       },
     };
   });
+  // Its series' name is in the answer: a renamed series is a new version of it.
+  return answer && { ...answer, version: `${answer.version}.${await seriesVersion(await getDb())}` };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -491,11 +519,18 @@ export async function readApiAssessments(slug: string, url: URL, query: PageQuer
 
 type CatalogList<T> = (db: Db, where: { deletedAt: null; slug?: { gt: string } }, take: number) => Promise<T[]>;
 
-async function catalogPage<T extends { slug: string }, B>(url: URL, list: string, query: PageQuery, find: CatalogList<T>, shape: (row: T) => B): Promise<ApiAnswer<Paged<B>>> {
+async function catalogPage<T extends { slug: string }, B>(
+  url: URL,
+  list: string,
+  query: PageQuery,
+  find: CatalogList<T>,
+  shape: (row: T) => B,
+  versionOf: (db: Db) => Promise<string> = sharedVersion,
+): Promise<ApiAnswer<Paged<B>>> {
   await requireReader();
   const db = await getDb();
   return {
-    version: await sharedVersion(db),
+    version: await versionOf(db),
     read: async () => {
       const after = cursorOf(list, query);
       const limit = query.limit ?? DEFAULT_LIMIT;
@@ -506,11 +541,11 @@ async function catalogPage<T extends { slug: string }, B>(url: URL, list: string
   };
 }
 
-async function catalogOne<T, B>(find: (db: Db) => Promise<T | null>, shape: (row: T) => B): Promise<ApiAnswer<{ data: B }>> {
+async function catalogOne<T, B>(find: (db: Db) => Promise<T | null>, shape: (row: T) => B, versionOf: (db: Db) => Promise<string> = sharedVersion): Promise<ApiAnswer<{ data: B }>> {
   await requireReader();
   const db = await getDb();
   return {
-    version: await sharedVersion(db),
+    version: await versionOf(db),
     read: async () => {
       const row = await find(db);
       return row ? { data: shape(row) } : null;
@@ -563,6 +598,26 @@ export const readApiSources = (url: URL, query: PageQuery) =>
   );
 export const readApiSource = (key: string) =>
   catalogOne(async (db) => withSlug(await db.source.findMany({ where: { key, deletedAt: null }, select: sourceSelect, take: 1 }))[0] ?? null, sourceBody);
+
+// Series (decision 025): a series' rounds, their count and span change with any talk's revision
+// (a talk joins or leaves it, its days move), so their version is the site's, as for the talks.
+const seriesLinks = (slug: string) => ({ self: `${V1}/series/${slug}`, page: `/series/${slug}` });
+const liveRounds = { where: { deletedAt: null }, select: { slug: true, title: true, round: true, firstDay: true, lastDay: true, status: true } } as const;
+type SeriesRow = { slug: string; name: string; description: string; talks: Omit<SeriesBody["rounds"][number], "links">[] };
+
+const seriesSummaryBody = ({ talks, ...s }: SeriesRow): SeriesSummaryBody => ({ ...s, rounds: talks.length, span: spanOf(talks), links: seriesLinks(s.slug) });
+const seriesBody = ({ talks, ...s }: SeriesRow): SeriesBody => ({
+  ...s,
+  span: spanOf(talks),
+  rounds: [...talks].sort(compareRounds).map((t) => ({ ...t, links: { self: `${V1}/talks/${t.slug}`, page: `/talks/${t.slug}` } })),
+  links: seriesLinks(s.slug),
+});
+const seriesSelect = { slug: true, name: true, description: true, talks: liveRounds } as const;
+
+export const readApiSeriesList = (url: URL, query: PageQuery) =>
+  catalogPage(url, "series", query, (db, where, take) => db.series.findMany({ where, orderBy: { slug: "asc" }, take, select: seriesSelect }), seriesSummaryBody, siteVersion);
+export const readApiSeries = (slug: string) =>
+  catalogOne((db) => db.series.findFirst({ where: { slug, deletedAt: null }, select: seriesSelect }), seriesBody, siteVersion);
 
 // ---------------------------------------------------------------------------------------------
 // Search: the search page's own read (lib/data/search.ts), answered in the API's shapes. Any write

@@ -2,17 +2,19 @@
 // route handlers called with real Requests: every endpoint on the Beijing talk, each answer checked
 // against the schema the OpenAPI document declares for it (ajv); the talk page's filters and day
 // ranges; times never more precise than recorded; 400s naming the parameter, 404s, 405s; ETags and
-// 304s, a new ETag after a write; deleted records gone; and every statement of the 5,000-statement
-// bench talk once, in order, walking the pages.
+// 304s, a new ETag after a write; deleted records gone; every statement of the 5,000-statement
+// bench talk once, in order, walking the pages; and series with their rounds (decision 025).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateTalkDocument, LARGE_TALK } from "../../bench/timeline/generate";
 import type { Db } from "../../lib/db";
 import { compareKeys } from "../../lib/api/cursor";
-import { MAX_LIMIT, type ApiErrorBody, type AssessmentBody, type DayBody, type EnvoyBody, type IssueBody, type Paged, type PartyBody, type SearchResultsBody, type SessionBody, type SourceBody, type StatementBody, type TalkBody, type TalkSummaryBody } from "../../lib/api/schemas";
+import { MAX_LIMIT, type ApiErrorBody, type AssessmentBody, type DayBody, type EnvoyBody, type IssueBody, type Paged, type PartyBody, type SearchResultsBody, type SeriesBody, type SeriesSummaryBody, type SessionBody, type SourceBody, type StatementBody, type TalkBody, type TalkSummaryBody } from "../../lib/api/schemas";
+import { series as seriesEntity } from "../../lib/entities/series";
+import { createCatalogRow, deleteCatalogRow, updateCatalogRow } from "../../lib/mutations/catalog";
 import { loadTalkDocument } from "../../lib/talk-document/load";
 import { TalkDocumentSchema } from "../../lib/talk-document/schema";
 import { callApi, schemaErrors } from "../support/api";
-import { createStatement, loadSeedTalk, TEST_EDITOR, type TestTalk } from "../support/factories";
+import { createStatement, createTalk, loadSeedTalk, TEST_EDITOR, uniqueSlug, type TestTalk } from "../support/factories";
 import { migratedSqlite } from "../support/sqlite-template";
 
 const BEIJING = "/api/v1/talks/japan-dprk-beijing-2006";
@@ -257,6 +259,9 @@ describe("refusals", () => {
     [`${BEIJING}/days?envoy=${"x".repeat(81)}`, "envoy"],
     [BEIJING + "?limit=2", "limit"],
     ["/api/v1/envoys?party=JAPAN", "party"],
+    ["/api/v1/series?limit=0", "limit"],
+    ["/api/v1/series?cursor=nonsense!", "cursor"],
+    ["/api/v1/series/japan-dprk-normalization-talks?limit=2", "limit"],
   ])("%s → 400 naming %s", async (address, parameter) => {
     const { status, body, headers } = await get(address);
     expect(status).toBe(400);
@@ -285,6 +290,8 @@ describe("refusals", () => {
     "/api/v1/envoys/nobody",
     "/api/v1/issues/nothing",
     "/api/v1/sources/no-report",
+    "/api/v1/series/no-such-series",
+    "/api/v1/series/NOT%20A%20SLUG",
   ])("%s → 404", async (address) => {
     const { status, body } = await get(address);
     expect(status).toBe(404);
@@ -379,5 +386,80 @@ describe("pagination over the 5,000-statement bench talk", () => {
 
     const sessions = await walk<SessionBody>(`${BENCH}/sessions?limit=${MAX_LIMIT}`);
     expect(new Set(sessions.items.map((s) => s.id)).size).toBe(LARGE_TALK.sessions);
+  });
+});
+
+describe("series of talks (decision 025)", () => {
+  const SEED_SERIES = { slug: "japan-dprk-normalization-talks", name: "Japan–DPRK normalization talks" };
+
+  it("names a talk's series and round in the list of talks and in the talk; null for a talk in none", async () => {
+    const talks = (await walk<TalkSummaryBody>("/api/v1/talks")).items;
+    expect(talks.find((t) => t.slug === beijing.slug)).toMatchObject({ series: SEED_SERIES, round: null });
+    expect(talks.find((t) => t.slug === LARGE_TALK.slug)).toMatchObject({ series: null, round: null });
+    expect((await get<{ data: TalkBody }>(BEIJING)).body.data).toMatchObject({ series: SEED_SERIES, round: null });
+    expect((await get<{ data: TalkBody }>(BENCH)).body.data).toMatchObject({ series: null, round: null });
+  });
+
+  it("lists series by slug with their rounds counted and span, and gives one with its rounds in order", async () => {
+    const slug = uniqueSlug("water-talks");
+    const series = { slug, name: "Aurelia–Borealis water talks" };
+    // Round 2 is recorded first: rounds come in the order they were held.
+    const second = await createTalk(db, { talk: { title: "Water talks, second round", firstDay: "2026-03-02", lastDay: "2026-03-06", status: "concluded", round: 2 }, series });
+    const first = await createTalk(db, { talk: { title: "Water talks, first round", firstDay: "2024-03-04", lastDay: "2024-03-08", status: "concluded", round: 1 }, series });
+    const empty = await createCatalogRow(db, seriesEntity, { slug: uniqueSlug("empty-series"), name: "Empty series", description: "" }, TEST_EDITOR);
+
+    const list = await walk<SeriesSummaryBody>("/api/v1/series?limit=1");
+    expect(list.pages).toBe(3);
+    expect(list.items.map((s) => s.slug)).toEqual([empty.slug, SEED_SERIES.slug, slug].sort());
+    expect(list.items.find((s) => s.slug === slug)).toEqual({
+      slug,
+      name: series.name,
+      description: "",
+      rounds: 2,
+      span: { firstDay: "2024-03-04", lastDay: "2026-03-06", open: false },
+      links: { self: `/api/v1/series/${slug}`, page: `/series/${slug}` },
+    });
+    expect(list.items.find((s) => s.slug === empty.slug)).toMatchObject({ rounds: 0, span: null });
+    // Beijing's end is not known yet: the seed series' span is open.
+    expect(list.items.find((s) => s.slug === SEED_SERIES.slug)).toMatchObject({ rounds: 1, span: { firstDay: "2006-02-04", lastDay: "2006-02-04", open: true } });
+
+    const { body } = await get<{ data: SeriesBody }>(`/api/v1/series/${slug}`);
+    expect(body.data.rounds).toEqual([
+      { slug: first.slug, title: "Water talks, first round", round: 1, firstDay: "2024-03-04", lastDay: "2024-03-08", status: "concluded", links: { self: `/api/v1/talks/${first.slug}`, page: `/talks/${first.slug}` } },
+      { slug: second.slug, title: "Water talks, second round", round: 2, firstDay: "2026-03-02", lastDay: "2026-03-06", status: "concluded", links: { self: `/api/v1/talks/${second.slug}`, page: `/talks/${second.slug}` } },
+    ]);
+    expect(body.data).toMatchObject({ slug, name: series.name, span: { firstDay: "2024-03-04", lastDay: "2026-03-06", open: false }, links: { page: `/series/${slug}` } });
+    expect((await get<{ data: TalkBody }>(`/api/v1/talks/${second.slug}`)).body.data).toMatchObject({ series, round: 2 });
+
+    // A deleted series is no series: 404, and gone from the list.
+    await deleteCatalogRow(db, "series", { id: empty.id, version: 1 }, TEST_EDITOR);
+    const gone = await get(`/api/v1/series/${empty.slug}`);
+    expect([gone.status, gone.body.error.code]).toEqual([404, "not_found"]);
+    expect(gone.body.error.message).toBe("There is no series with this slug; it may have been deleted.");
+    expect((await walk<SeriesSummaryBody>("/api/v1/series")).items.map((s) => s.slug)).not.toContain(empty.slug);
+  });
+
+  it("gives a talk and its series a new ETag when the series is renamed, and a series a new one when a round is added", async () => {
+    const slug = uniqueSlug("renamed-talks");
+    const round = await createTalk(db, { talk: { title: "A round to be renamed", round: 1 }, series: { slug, name: "Before the rename" } });
+    const talkAddress = `/api/v1/talks/${round.slug}`;
+    const seriesAddress = `/api/v1/series/${slug}`;
+    const talk = await get<{ data: TalkBody }>(talkAddress);
+    const series = await get<{ data: SeriesBody }>(seriesAddress);
+    expect((await get(talkAddress, { "if-none-match": talk.headers.get("etag")! })).status).toBe(304);
+    expect((await get(seriesAddress, { "if-none-match": series.headers.get("etag")! })).status).toBe(304);
+
+    const row = (await db.series.findFirst({ where: { slug }, select: { id: true, version: true } }))!;
+    await updateCatalogRow(db, seriesEntity, { id: row.id, version: row.version, name: "After the rename", description: "" }, TEST_EDITOR);
+    const renamed = await get<{ data: TalkBody }>(talkAddress, { "if-none-match": talk.headers.get("etag")! });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.data.series).toEqual({ slug, name: "After the rename" });
+    const again = await get<{ data: SeriesBody }>(seriesAddress, { "if-none-match": series.headers.get("etag")! });
+    expect([again.status, again.body.data.name]).toEqual([200, "After the rename"]);
+
+    const added = await createTalk(db, { talk: { title: "A later round", firstDay: "2030-01-07", lastDay: "2030-01-09", round: 2 }, series: { slug, name: "After the rename" } });
+    const more = await get<{ data: SeriesBody }>(seriesAddress, { "if-none-match": again.headers.get("etag")! });
+    expect(more.status).toBe(200);
+    expect(more.body.data.rounds.map((r) => r.slug)).toEqual([round.slug, added.slug]);
   });
 });

@@ -29,6 +29,8 @@ const modules: Record<EndpointName | "openapi", () => Promise<RouteModule>> = {
   issue: () => import("../../app/api/v1/issues/[issue]/route"),
   sources: () => import("../../app/api/v1/sources/route"),
   source: () => import("../../app/api/v1/sources/[source]/route"),
+  seriesList: () => import("../../app/api/v1/series/route"),
+  series: () => import("../../app/api/v1/series/[series]/route"),
   openapi: () => import("../../app/api/v1/openapi.json/route"),
 };
 

@@ -28,6 +28,7 @@ const RESOURCES: { title: string; id: string; example: unknown; endpoints: Endpo
   { title: "Envoys", id: "envoys", example: EXAMPLES.envoy, endpoints: [endpoints.envoys, endpoints.envoy] },
   { title: "Issues", id: "issues", example: EXAMPLES.issue, endpoints: [endpoints.issues, endpoints.issue] },
   { title: "Sources", id: "sources", example: EXAMPLES.source, endpoints: [endpoints.sources, endpoints.source] },
+  { title: "Series", id: "series", example: EXAMPLES.series, endpoints: [endpoints.seriesList, endpoints.series] },
   { title: "Search", id: "search", example: EXAMPLES.search, endpoints: [endpoints.search] },
 ];
 
