@@ -246,12 +246,16 @@ function ProblemList({ problems }: { problems: ImportProblem[] }) {
   );
 }
 
-const KINDS: { key: "parties" | "envoys" | "issues" | "sources"; label: string }[] = [
+const KINDS: { key: "parties" | "envoys" | "issues" | "sources" | "series"; label: string }[] = [
   { key: "parties", label: "Parties" },
   { key: "envoys", label: "Envoys" },
   { key: "issues", label: "Issues" },
   { key: "sources", label: "Sources" },
+  { key: "series", label: "Series" },
 ];
+
+/** A document in no series has no series row: "—" three times would say nothing. */
+const isEmpty = (c: CatalogSummary) => c.created.length + c.matched.length + c.renamed.length === 0;
 
 function SummaryTables({ summary }: { summary: LoadSummary }) {
   const names = (c: CatalogSummary, which: keyof CatalogSummary) => (c[which].length ? `${c[which].length}: ${c[which].join(", ")}` : "—");
@@ -269,7 +273,7 @@ function SummaryTables({ summary }: { summary: LoadSummary }) {
             </tr>
           </thead>
           <tbody>
-            {KINDS.map(({ key, label }) => (
+            {KINDS.filter(({ key }) => key !== "series" || !isEmpty(summary.series)).map(({ key, label }) => (
               <tr key={key}>
                 <th scope="row">{label}</th>
                 <td>{names(summary[key], "created")}</td>

@@ -106,6 +106,8 @@ export async function planAppend(db: Db, doc: TalkDocument, records: CsvRecord[]
     envoys: { ...none, matched: slugs((s) => (s.envoy ? [s.envoy] : [])) },
     issues: { ...none, matched: slugs((s) => s.issues) },
     sources: { ...none, matched: slugs((s) => s.sources) },
+    // Rows added to a talk Parley has: its series is left as it is.
+    series: none,
     sessions: 0,
     statements: wanted.length,
     assessments: 0,

@@ -43,6 +43,8 @@ export type LoadSummary = {
   envoys: CatalogSummary;
   issues: CatalogSummary;
   sources: CatalogSummary;
+  /** The document's series (decision 025): one slug in one of the lists, or none at all. */
+  series: CatalogSummary;
   sessions: number;
   statements: number;
   assessments: number;
@@ -101,6 +103,7 @@ export async function planTalkDocumentLoad(db: Db, doc: TalkDocument, actorName:
     envoys: catalog(doc.envoys.map((e) => e.slug), new Set(envoys.map((e) => e.slug)), renamed.envoys),
     issues: catalog(doc.issues.map((i) => i.slug), new Set(issues.map((i) => i.slug)), renamed.issues),
     sources: catalog(doc.sources.map((s) => s.key), new Set(sources.map((s) => s.key)), renamed.sources),
+    series: catalog(doc.series ? [doc.series.slug] : [], new Set(series.map((s) => s.slug)), renamed.series),
     sessions: doc.sessions.length,
     statements: doc.statements.length,
     assessments: doc.assessments.length,

@@ -101,7 +101,11 @@ describe.each(PROVIDERS)("import on $name", (provider) => {
 
   it("loads the Beijing document from a file, with the editor's name on every revision, and again changes nothing", async () => {
     const dry = await check(source.db, SEED);
-    expect(dry).toMatchObject({ status: "planned", format: "json", summary: { statements: 9, sessions: 3, parties: { created: ["japan", "dprk"], matched: [] } } });
+    expect(dry).toMatchObject({
+      status: "planned",
+      format: "json",
+      summary: { statements: 9, sessions: 3, parties: { created: ["japan", "dprk"], matched: [] }, series: { created: [SEED_DOC.series!.slug], matched: [], renamed: [] } },
+    });
     expect((await counts(source.db)).talks).toBe(0);
 
     expect(await load(source.db, SEED)).toMatchObject({ status: "created" });
@@ -110,6 +114,13 @@ describe.each(PROVIDERS)("import on $name", (provider) => {
 
     const before = await counts(source.db);
     expect(await load(source.db, SEED)).toEqual({ status: "exists", format: "json", slug: BEIJING, title: SEED_DOC.talk.title });
+    expect(await counts(source.db)).toEqual(before);
+
+    // Another round of the same series: the preview says the series is matched, or renamed when the document renames it.
+    const round = (series: TalkDocument["series"]) => Buffer.from(JSON.stringify({ ...SEED_DOC, talk: { ...SEED_DOC.talk, slug: "japan-dprk-next-round" }, series }));
+    expect(await check(source.db, round(SEED_DOC.series))).toMatchObject({ status: "planned", summary: { series: { created: [], matched: [SEED_DOC.series!.slug], renamed: [] } } });
+    const renamed = round({ ...SEED_DOC.series!, name: "Japan–DPRK talks", rename: true });
+    expect(await check(source.db, renamed)).toMatchObject({ status: "planned", summary: { series: { created: [], matched: [], renamed: [SEED_DOC.series!.slug] } } });
     expect(await counts(source.db)).toEqual(before);
   });
 
