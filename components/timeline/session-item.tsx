@@ -3,6 +3,7 @@ import { SESSION_KIND_LABEL } from "@/lib/labels";
 import { sessionSpan } from "@/lib/time/session-times";
 import { OutcomeBadge } from "../badges";
 import { VenueTime } from "../venue-time";
+import { ChangeTag } from "./change-tag";
 import { SessionEditLinks } from "./edit-links";
 import { IssueLinks } from "./issue-links";
 import { SourceList } from "./source-list";
@@ -32,6 +33,7 @@ export function SessionItem({
         {s.startsAt && <SessionTime startsAt={s.startsAt} endsAt={s.endsAt} timeZone={timeZone} />}
         <span className="badge badge--outline">{s.kind ? SESSION_KIND_LABEL[s.kind] : "Kind not reported"}</span>
         <OutcomeBadge outcome={s.outcome} />
+        <ChangeTag change={s.change} />
       </div>
       {s.summary && <p className="session__summary">{s.summary}</p>}
       {s.outcomeNote && <p className="session__note">{s.outcomeNote}</p>}
