@@ -16,8 +16,11 @@ export function SessionItem({
   parties,
   page,
   editBase,
+  query,
 }: {
   page: string;
+  /** The page's query ("" or "?…"): the issue links keep an "as known on" moment. */
+  query?: string;
   /** The talk's path, for editors: adds the session's editing links. */
   editBase?: string;
   session: TimelineSession;
@@ -38,11 +41,11 @@ export function SessionItem({
       {s.summary && <p className="session__summary">{s.summary}</p>}
       {s.outcomeNote && <p className="session__note">{s.outcomeNote}</p>}
       <p className="statement__foot">
-        <IssueLinks issues={s.issues} />
+        <IssueLinks issues={s.issues} query={query} />
         <SourceList sources={s.sources} />
       </p>
       {editBase && <SessionEditLinks base={editBase} id={s.id} day={s.localDay} title={s.title} />}
-      {statements.length > 0 && <StatementList statements={statements} timeZone={timeZone} parties={parties} page={page} editBase={editBase} />}
+      {statements.length > 0 && <StatementList statements={statements} timeZone={timeZone} parties={parties} page={page} editBase={editBase} query={query} />}
     </li>
   );
 }
