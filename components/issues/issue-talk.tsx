@@ -161,7 +161,7 @@ function PositionGrid({
 }
 
 function Linkage({ linkage: l, talkSlug, currentIssue, query }: { linkage: IssueLinkage; talkSlug: string; currentIssue: string; query: string }) {
-  const issue = (i: IssueRef) => (i.slug === currentIssue ? <strong>{i.name}</strong> : <Link href={`/issues/${i.slug}`}>{i.name}</Link>);
+  const issue = (i: IssueRef) => (i.slug === currentIssue ? <strong>{i.name}</strong> : <Link href={`/issues/${i.slug}${query}`}>{i.name}</Link>);
   return (
     <li className="linkage">
       <p>

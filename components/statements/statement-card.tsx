@@ -28,7 +28,7 @@ export function StatementCard({
   omitIssue?: string;
   /** The party's place in the talk, for the same colour as on the timeline. */
   partyIndex?: number;
-  /** The moment the page shows ("?asOf=…", or ""): its link to the timeline keeps it. */
+  /** The moment the page shows ("?asOf=…", or ""): its links to the timeline and to issues keep it. */
   query?: string;
 }) {
   const { before, quote, after } = splitQuote(s.text, s.quotedWords);
@@ -63,7 +63,7 @@ export function StatementCard({
         </p>
         <p className="statement__foot">
           {s.setting !== "unknown" && <span>{SETTING_LABEL[s.setting]}</span>}
-          <IssueLinks issues={issues} />
+          <IssueLinks issues={issues} query={query} />
           <SourceCitations sources={s.sources} />
         </p>
       </article>

@@ -36,8 +36,8 @@ export function MomentNotice({ message, nowHref }: { message: string; nowHref: s
 }
 
 /**
- * "12 changes since Monday 6 February 2006, 18:00 (Beijing): 7 statements added, 3 corrected;
- * 2 gap assessments added" — split by kind, deleted rows counted for editors alone (the history
+ * "13 changes since Monday 6 February 2006, 18:00 (Beijing): 7 statements added, 3 corrected;
+ * 1 session added; 2 gap assessments added" — split by kind (as the brief counts them), deleted rows counted for editors alone (the history
  * shows deleted rows to editors only), who also see them struck through where they stood.
  */
 export function ChangesBanner({
@@ -61,13 +61,16 @@ export function ChangesBanner({
   nowHref: string;
 }) {
   const { total, detail } = split ? describeChanges(split, withDeleted) : together(counts ?? { added: 0, corrected: 0, deleted: 0 }, withDeleted);
-  const byKind = split ?? { statements: counts ?? { added: 0, corrected: 0, deleted: 0 }, assessments: { added: 0, corrected: 0, deleted: 0 } };
-  const deleted = withDeleted && byKind.statements.deleted + byKind.assessments.deleted > 0;
+  const none = { added: 0, corrected: 0, deleted: 0 };
+  const byKind = split ?? { statements: counts ?? none, sessions: none, assessments: none };
+  // Deleted statements and gap assessments are put back, struck through; deleted sessions are not.
+  const struck = withDeleted && byKind.statements.deleted + byKind.assessments.deleted > 0;
+  const deleted = struck || (withDeleted && byKind.sessions.deleted > 0);
   return (
     <section className="as-of-banner" aria-label="Changes shown">
       {total === 0 ? (
         <p>
-          <strong>No changes since {label}</strong> to {scope ? `${scope}’s ` : ""}statements or gap assessments.
+          <strong>No changes since {label}</strong> to {scope ? `${scope}’s ` : ""}statements, sessions or gap assessments.
         </p>
       ) : (
         <p>
@@ -76,7 +79,7 @@ export function ChangesBanner({
           </strong>
           {scope ? ` to ${scope}’s record` : ""}: {detail}. Each is tagged where it stands
           {/* Pages that pass the counts alone (written before the split) show no deleted rows. */}
-          {deleted && split && !scope ? <>; deleted ones are struck through where they stood, with the way to restore them</> : null}.
+          {struck && split && !scope ? <>; deleted ones are struck through where they stood, with the way to restore them</> : null}.
           {deleted ? <> {split ? "All are" : "Deleted ones are"} listed in <a href={historyHref}>the history</a>.</> : null}
         </p>
       )}

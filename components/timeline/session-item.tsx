@@ -3,6 +3,7 @@ import { SESSION_KIND_LABEL } from "@/lib/labels";
 import { sessionSpan } from "@/lib/time/session-times";
 import { OutcomeBadge } from "../badges";
 import { VenueTime } from "../venue-time";
+import { ChangeTag } from "./change-tag";
 import { SessionEditLinks } from "./edit-links";
 import { IssueLinks } from "./issue-links";
 import { SourceList } from "./source-list";
@@ -15,8 +16,11 @@ export function SessionItem({
   parties,
   page,
   editBase,
+  query,
 }: {
   page: string;
+  /** The page's query ("" or "?…"): the issue links keep an "as known on" moment. */
+  query?: string;
   /** The talk's path, for editors: adds the session's editing links. */
   editBase?: string;
   session: TimelineSession;
@@ -32,15 +36,16 @@ export function SessionItem({
         {s.startsAt && <SessionTime startsAt={s.startsAt} endsAt={s.endsAt} timeZone={timeZone} />}
         <span className="badge badge--outline">{s.kind ? SESSION_KIND_LABEL[s.kind] : "Kind not reported"}</span>
         <OutcomeBadge outcome={s.outcome} />
+        <ChangeTag change={s.change} />
       </div>
       {s.summary && <p className="session__summary">{s.summary}</p>}
       {s.outcomeNote && <p className="session__note">{s.outcomeNote}</p>}
       <p className="statement__foot">
-        <IssueLinks issues={s.issues} />
+        <IssueLinks issues={s.issues} query={query} />
         <SourceList sources={s.sources} />
       </p>
       {editBase && <SessionEditLinks base={editBase} id={s.id} day={s.localDay} title={s.title} />}
-      {statements.length > 0 && <StatementList statements={statements} timeZone={timeZone} parties={parties} page={page} editBase={editBase} />}
+      {statements.length > 0 && <StatementList statements={statements} timeZone={timeZone} parties={parties} page={page} editBase={editBase} query={query} />}
     </li>
   );
 }

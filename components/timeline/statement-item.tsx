@@ -16,7 +16,10 @@ export function StatementItem({
   permalink,
   editBase,
   sessionLink,
+  query,
 }: {
+  /** The page's query ("" or "?…"): its issue links keep an "as known on" moment. */
+  query?: string;
   /** Where a session is shown (its day page, at its anchor): for statements listed away from theirs. */
   sessionLink?: (session: { id: string; day: string | null }) => string;
   /** The talk's path, for editors: adds Edit, History and Delete. */
@@ -62,7 +65,7 @@ export function StatementItem({
         <p className="statement__text">{s.deletedSince ? <del>{text}</del> : text}</p>
         <p className="statement__foot">
           {s.setting !== "unknown" && <span>{SETTING_LABEL[s.setting]}</span>}
-          <IssueLinks issues={s.issues} />
+          <IssueLinks issues={s.issues} query={query} />
           <SourceList sources={s.sources} />
           {s.deletedSince ? (
             // A deleted statement has no place to link to and nothing to edit: its history, where it is restored.

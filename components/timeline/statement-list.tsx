@@ -8,7 +8,10 @@ export function StatementList({
   page,
   editBase,
   sessionLink,
+  query,
 }: {
+  /** The page's query ("" or "?…"): the statements' issue links keep an "as known on" moment. */
+  query?: string;
   /** Where a statement said away from its session's day links to that session. */
   sessionLink?: (session: { id: string; day: string | null }) => string;
   /** The talk's path, for editors: adds each statement's editing links. */
@@ -23,7 +26,7 @@ export function StatementList({
   return (
     <ol className="statements">
       {statements.map((s) => (
-        <StatementItem key={s.id} statement={s} timeZone={timeZone} partyIndex={Math.max(0, parties.indexOf(s.party.slug))} permalink={`${page}#statement-${s.id}`} editBase={editBase} sessionLink={sessionLink} />
+        <StatementItem key={s.id} statement={s} timeZone={timeZone} partyIndex={Math.max(0, parties.indexOf(s.party.slug))} permalink={`${page}#statement-${s.id}`} editBase={editBase} sessionLink={sessionLink} query={query} />
       ))}
     </ol>
   );

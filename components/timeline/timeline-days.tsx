@@ -203,7 +203,7 @@ function DayBody({ day, sessions, outside, outsideLabel, ctx }: { day: string; s
           <h3 className="group-heading">Sessions</h3>
           <ol className="sessions">
             {sessions.map((g) => (
-              <SessionItem key={g.session.id} session={g.session} statements={g.statements} timeZone={ctx.timeZone} parties={ctx.parties} page={page} editBase={ctx.editable ? ctx.talkPath : undefined} />
+              <SessionItem key={g.session.id} session={g.session} statements={g.statements} timeZone={ctx.timeZone} parties={ctx.parties} page={page} editBase={ctx.editable ? ctx.talkPath : undefined} query={ctx.query} />
             ))}
           </ol>
         </>
@@ -211,7 +211,7 @@ function DayBody({ day, sessions, outside, outsideLabel, ctx }: { day: string; s
       {outside.length > 0 && (
         <>
           <h3 className="group-heading">{outsideLabel ?? (sessions.length > 0 ? "Outside the sessions" : "Statements")}</h3>
-          <StatementList statements={outside} timeZone={ctx.timeZone} parties={ctx.parties} page={page} editBase={ctx.editable ? ctx.talkPath : undefined} sessionLink={sessionLink} />
+          <StatementList statements={outside} timeZone={ctx.timeZone} parties={ctx.parties} page={page} editBase={ctx.editable ? ctx.talkPath : undefined} sessionLink={sessionLink} query={ctx.query} />
         </>
       )}
     </div>

@@ -5,9 +5,8 @@ import { buildBrief, type Brief, type BriefChange, type BriefMarks, type BriefRe
 import { getDb, type Db } from "../db";
 import { readMoment } from "../time/moment";
 import { readTalkIndexAtOnce } from "./as-of";
-import { changeOf, readChangesSince } from "./changes-since";
+import { readChangesSince } from "./changes-since";
 import { talkRefSelect } from "./statement-refs";
-import { findInChunks, unique } from "./talk-index";
 
 export type { Brief } from "../brief/build";
 
@@ -155,37 +154,13 @@ async function readBriefRecordAt(db: Db, slug: string, at: Date): Promise<BriefR
 
 /**
  * What readers are told changed since the moment: the rows added or corrected since (the talk
- * page's read, lib/data/changes-since.ts, for statements and assessments; deleted rows are for
- * editors, decision 023, and not in a brief that is sent on).
+ * page's read, lib/data/changes-since.ts; deleted rows are for editors, decision 023, and not in a
+ * brief that is sent on).
  */
 async function readBriefChanges(db: Db, talkId: string, since: Date): Promise<NonNullable<BriefMarks["since"]>> {
-  const [changes, sessions] = await Promise.all([readChangesSince(db, talkId, since), readSessionChangesSince(db, talkId, since)]);
+  const changes = await readChangesSince(db, talkId, since);
   const shown = (map: Map<string, string>) => new Map([...map].filter((e): e is [string, BriefChange] => e[1] === "added" || e[1] === "corrected"));
-  return { instant: since, statements: shown(changes.statements), assessments: shown(changes.assessments), sessions: shown(sessions) };
-}
-
-/**
- * Sessions changed since the moment, by the talk page's rule (`changeOf`): the day outcomes are
- * the brief's, and lib/data/changes-since.ts reads statements and assessments only. When it reads
- * sessions too, this goes.
- */
-async function readSessionChangesSince(db: Db, talkId: string, since: Date): Promise<Map<string, string>> {
-  type Rev = { entityId: string; action: string; at: Date; version: number | null };
-  const select = { entityId: true, action: true, at: true, version: true } as const;
-  const order = (a: Rev, b: Rev) => a.at.getTime() - b.at.getTime() || (a.version ?? 0) - (b.version ?? 0);
-  const after: Rev[] = (await db.revision.findMany({ where: { talkId, entityType: "session", at: { gt: since } }, select })).sort(order);
-  if (after.length === 0) return new Map();
-  const ids = unique(after.map((r) => r.entityId));
-  const before: Rev[] = await findInChunks(ids, (chunk) => db.revision.findMany({ where: { talkId, entityType: "session", at: { lte: since }, entityId: { in: chunk } }, select }));
-  const latestThen = new Map<string, Rev>();
-  for (const r of before.sort(order)) latestThen.set(r.entityId, r);
-  const result = new Map<string, string>();
-  for (const id of ids) {
-    const then = latestThen.get(id);
-    const change = changeOf(then !== undefined && then.action !== "delete", after.filter((r) => r.entityId === id).map((r) => ({ ...r, entityType: "session" })));
-    if (change) result.set(id, change);
-  }
-  return result;
+  return { instant: since, statements: shown(changes.statements), assessments: shown(changes.assessments), sessions: shown(changes.sessions) };
 }
 
 /** The brief page's answer: the brief, or a moment it could not read (said on the page, not an error). */

@@ -1,14 +1,14 @@
 import "server-only";
 // What changed in a talk since a moment (issue 13, docs/decisions/023-as-known-on.md): its
-// statements and gap assessments added, corrected and deleted after it, read from the talk's
-// revisions. A row added and deleted since counts as nothing; one deleted and restored since, as
+// statements, sessions and gap assessments added, corrected and deleted after it, read from the
+// talk's revisions (the talk page's count line and the brief's both read it). A row added and deleted since counts as nothing; one deleted and restored since, as
 // corrected. For editors, the rows deleted since are read back (they are soft-deleted: the row
 // keeps its last content) and put where they stood, to be shown struck through.
 import type { Db } from "../db";
 import type { ChangeCounts, ChangesByKind } from "../timeline/changes-summary";
 import { cachedTalkRead } from "./talk-cache";
 import { buildView, findInChunks, unique, type LightStatement, type TalkAssessment, type TalkIndex, type TalkRecord, type TalkView } from "./talk-index";
-import type { WindowContent, TimelineStatement } from "./talk-window";
+import type { SessionGroup, TimelineSession, TimelineStatement, WindowContent } from "./talk-window";
 
 export type { Change } from "../timeline/changes-summary";
 import type { Change } from "../timeline/changes-summary";
@@ -16,14 +16,18 @@ import type { Change } from "../timeline/changes-summary";
 export type ChangesSince = {
   since: Date;
   statements: Map<string, Change>;
+  /** Counted, and marked in the brief (its day outcomes); the timeline tags statements and gap assessments. */
+  sessions: Map<string, Change>;
   assessments: Map<string, Change>;
-  /** Both kinds together. */
+  /** All kinds together. */
   counts: ChangeCounts;
   /** Split by kind, for the count line (lib/timeline/changes-summary.ts). */
   byKind: ChangesByKind;
 };
 
-const KINDS = ["statement", "assessment"] as const;
+/** A revision's entity type, and the field of ChangesSince (and of its split by kind) it goes to. */
+const KINDS = { statement: "statements", session: "sessions", assessment: "assessments" } as const;
+type EntityType = keyof typeof KINDS;
 
 type Rev = { entityType: string; entityId: string; action: string; at: Date; version: number | null };
 
@@ -43,7 +47,7 @@ const none = (): ChangeCounts => ({ added: 0, corrected: 0, deleted: 0 });
 
 export async function readChangesSince(db: Db, talkId: string, since: Date): Promise<ChangesSince> {
   const order = (a: Rev, b: Rev) => a.at.getTime() - b.at.getTime() || (a.version ?? 0) - (b.version ?? 0);
-  const after = (await db.revision.findMany({ where: { talkId, at: { gt: since }, entityType: { in: [...KINDS] } }, select: { entityType: true, entityId: true, action: true, at: true, version: true } })).sort(order);
+  const after = (await db.revision.findMany({ where: { talkId, at: { gt: since }, entityType: { in: Object.keys(KINDS) } }, select: { entityType: true, entityId: true, action: true, at: true, version: true } })).sort(order);
   const ids = unique(after.map((r) => r.entityId));
   const before = await findInChunks(ids, (chunk) =>
     db.revision.findMany({ where: { talkId, at: { lte: since }, entityId: { in: chunk } }, select: { entityType: true, entityId: true, action: true, at: true, version: true } }),
@@ -55,21 +59,22 @@ export async function readChangesSince(db: Db, talkId: string, since: Date): Pro
     const key = `${r.entityType} ${r.entityId}`;
     (byRow.get(key) ?? byRow.set(key, []).get(key)!).push(r);
   }
-  const result: ChangesSince = { since, statements: new Map(), assessments: new Map(), counts: none(), byKind: { statements: none(), assessments: none() } };
+  const result: ChangesSince = { since, statements: new Map(), sessions: new Map(), assessments: new Map(), counts: none(), byKind: { statements: none(), sessions: none(), assessments: none() } };
   for (const [key, revs] of byRow) {
     const then = latestThen.get(key);
     const change = changeOf(then !== undefined && then.action !== "delete", revs);
     if (!change) continue;
-    const [type, id] = key.split(" ") as [string, string];
-    (type === "statement" ? result.statements : result.assessments).set(id, change);
+    const [type, id] = key.split(" ") as [EntityType, string];
+    const kind = KINDS[type];
+    result[kind].set(id, change);
     result.counts[change]++;
-    result.byKind[type === "statement" ? "statements" : "assessments"][change]++;
+    result.byKind[kind][change]++;
   }
   return result;
 }
 
 /**
- * The window with each statement and gap assessment changed since the moment marked (a copy:
+ * The window with each statement, session and gap assessment changed since the moment marked (a copy:
  * windows are shared). A row deleted since is in a window only when it was put back for an
  * editor (withRowsDeletedSince): it is marked `deletedSince`; other windows hold none.
  */
@@ -79,7 +84,12 @@ export function markChanges(window: WindowContent, changes: ChangesSince): Windo
     if (!change) return s;
     return change === "deleted" ? { ...s, deletedSince: true } : { ...s, change };
   };
-  const groups = <G extends { statements: TimelineStatement[] }>(gs: G[]) => gs.map((g) => ({ ...g, statements: g.statements.map(mark) }));
+  // A session deleted since is not put back (its statements are, where they stood): only those added or corrected are marked.
+  const markSession = (s: TimelineSession): TimelineSession => {
+    const change = changes.sessions.get(s.id);
+    return change === "added" || change === "corrected" ? { ...s, change } : s;
+  };
+  const groups = (gs: SessionGroup[]) => gs.map((g) => ({ ...g, session: markSession(g.session), statements: g.statements.map(mark) }));
   return {
     ...window,
     slots: window.slots.map((slot) =>

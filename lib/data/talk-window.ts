@@ -23,6 +23,8 @@ export type TimelineSession = {
   sequence: number;
   issues: IssueRef[];
   sources: SourceRef[];
+  /** On a "what changed since" view: added or corrected since the moment asked (lib/data/changes-since.ts). */
+  change?: "added" | "corrected";
 };
 
 export type TimelineStatement = {

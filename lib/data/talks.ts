@@ -10,7 +10,8 @@ import { UNDATED_DAY, WINDOW_DAYS } from "../timeline/window";
 import { findInChunks, getTalkIndex, getTalkView, SOURCE_LIST_MAX, type CitedSource, type TalkAssessment, type TalkEnvoy, type TalkHead, type TalkParty, type TalkRecord, type TalkView, type IssueRef } from "./talk-index";
 import { readOneDay, readReportedOn, readWindow, type TimelineStatement, type WindowContent } from "./talk-window";
 import { slotDays } from "../timeline/day-runs";
-import { statementDay } from "../timeline/build";
+import { sessionDay, statementDay } from "../timeline/build";
+import { CHANGED_KINDS, type ChangedKind } from "../timeline/changes-summary";
 import { isSkippedDay } from "../time/zone-calendar";
 import { cachedTalkRead } from "./talk-cache";
 import { SHARED_TYPES } from "./talk-revisions";
@@ -313,7 +314,7 @@ function citedIn(window: WindowContent, all: CitedSource[], also: TimelineStatem
   return all.filter((s) => ids.has(s.id));
 }
 
-/** What changed in the talk's statements and assessments since a moment (the talk page's `?since=`). */
+/** What changed in the talk's statements, sessions and assessments since a moment (the talk page's `?since=`). */
 export async function getTalkChangesSince(slug: string, since: Date): Promise<ChangesSince | null> {
   const talk = await getTalk(slug);
   if (!talk) return null;
@@ -323,8 +324,8 @@ export async function getTalkChangesSince(slug: string, since: Date): Promise<Ch
 /**
  * What changed since a moment on one day of the talk (a day page's `?since=`): the talk's changes
  * (getChangesSince) narrowed to the statements said on the day — or, on a day, said on a day not
- * known and reported on it, as the day page lists them — and the gap assessments of the day.
- * Deleted rows are found by their last state (a deletion keeps the row, marked deleted).
+ * known and reported on it, as the day page lists them — and the sessions and gap assessments of
+ * the day. Deleted rows are found by their last state (a deletion keeps the row, marked deleted).
  */
 export async function getTalkDayChangesSince(slug: string, day: string, since: Date): Promise<ChangesSince | null> {
   const talk = await getTalk(slug);
@@ -332,26 +333,33 @@ export async function getTalkDayChangesSince(slug: string, day: string, since: D
   const db = await getDb();
   const changes = await getChangesSince(db, talk, since);
   return cachedTalkRead(talk.id, talk.stamp, `since ${since.toISOString()} day ${day}`, async () => {
-    const [statements, assessments] = await Promise.all([
+    const [statements, sessions, assessments] = await Promise.all([
       findInChunks([...changes.statements.keys()], (ids) =>
         db.statement.findMany({ where: { talkId: talk.id, id: { in: ids } }, select: { id: true, saidOn: true, saidAt: true, reportedOn: true } }),
       ),
+      findInChunks([...changes.sessions.keys()], (ids) => db.session.findMany({ where: { talkId: talk.id, id: { in: ids } }, select: { id: true, localDay: true, startsAt: true } })),
       findInChunks([...changes.assessments.keys()], (ids) => db.assessment.findMany({ where: { talkId: talk.id, id: { in: ids } }, select: { id: true, localDay: true } })),
     ]);
     const onDay = (s: (typeof statements)[number]) => {
       const own = statementDay(s, talk.venueTimeZone);
       return day === UNDATED_DAY ? own === null : own === day || (own === null && s.reportedOn === day);
     };
-    return changesAmong(changes, new Set(statements.filter(onDay).map((s) => s.id)), new Set(assessments.filter((a) => a.localDay === day).map((a) => a.id)));
+    const ids = <X extends { id: string }>(xs: X[]) => new Set(xs.map((x) => x.id));
+    return changesAmong(changes, {
+      statements: ids(statements.filter(onDay)),
+      sessions: ids(sessions.filter((s) => (sessionDay(s, talk.venueTimeZone) ?? UNDATED_DAY) === day)),
+      assessments: ids(assessments.filter((a) => a.localDay === day)),
+    });
   });
 }
 
-/** Pure: the changes of the statements and assessments named, counted again. */
-export function changesAmong(changes: ChangesSince, statements: Set<string>, assessments: Set<string>): ChangesSince {
-  const byKind = { statements: { added: 0, corrected: 0, deleted: 0 }, assessments: { added: 0, corrected: 0, deleted: 0 } };
-  const keep = (kind: keyof typeof byKind, ids: Set<string>) => new Map([...changes[kind]].filter(([id, change]) => ids.has(id) && ++byKind[kind][change] > 0));
-  const kept = { statements: keep("statements", statements), assessments: keep("assessments", assessments) };
-  const counts = { added: 0, corrected: 0, deleted: 0 };
-  for (const c of ["added", "corrected", "deleted"] as const) counts[c] = byKind.statements[c] + byKind.assessments[c];
+/** Pure: the changes of the statements, sessions and assessments named, counted again. */
+export function changesAmong(changes: ChangesSince, among: Record<ChangedKind, Set<string>>): ChangesSince {
+  const none = () => ({ added: 0, corrected: 0, deleted: 0 });
+  const byKind = { statements: none(), sessions: none(), assessments: none() };
+  const keep = (kind: ChangedKind) => new Map([...changes[kind]].filter(([id, change]) => among[kind].has(id) && ++byKind[kind][change] > 0));
+  const kept = { statements: keep("statements"), sessions: keep("sessions"), assessments: keep("assessments") };
+  const counts = none();
+  for (const c of ["added", "corrected", "deleted"] as const) counts[c] = CHANGED_KINDS.reduce((n, kind) => n + byKind[kind][c], 0);
   return { since: changes.since, ...kept, counts, byKind };
 }

@@ -1,13 +1,18 @@
 // The count line at the top of a "what changed since" view (docs/decisions/023-as-known-on.md):
-// "12 changes since …: 7 statements added, 3 corrected, 2 deleted; 2 gap assessments added".
+// "15 changes since …: 7 statements added, 3 corrected, 2 deleted; 1 session added; 2 gap
+// assessments added" — the kinds in the brief's order (components/brief/talk-brief.tsx), so that
+// the brief and the timeline it links to count alike.
 // Pure, so the wording is tested without a page.
 
 export type Change = "added" | "corrected" | "deleted";
 export type ChangeCounts = Record<Change, number>;
-export type ChangesByKind = { statements: ChangeCounts; assessments: ChangeCounts };
+export type ChangesByKind = { statements: ChangeCounts; sessions: ChangeCounts; assessments: ChangeCounts };
 
 const CHANGES: Change[] = ["added", "corrected", "deleted"];
-const NOUNS = { statements: ["statement", "statements"], assessments: ["gap assessment", "gap assessments"] } as const;
+const NOUNS = { statements: ["statement", "statements"], sessions: ["session", "sessions"], assessments: ["gap assessment", "gap assessments"] } as const;
+/** The kinds, in the order the count line names them. */
+export const CHANGED_KINDS = ["statements", "sessions", "assessments"] as const;
+export type ChangedKind = (typeof CHANGED_KINDS)[number];
 
 /**
  * The number of changes and their split by kind, leaving out what is none. Deleted rows are
@@ -17,7 +22,7 @@ export function describeChanges(byKind: ChangesByKind, withDeleted: boolean): { 
   const shown = CHANGES.filter((c) => withDeleted || c !== "deleted");
   let total = 0;
   const kinds: string[] = [];
-  for (const kind of ["statements", "assessments"] as const) {
+  for (const kind of CHANGED_KINDS) {
     const parts = shown.filter((c) => byKind[kind][c] > 0).map((c) => ({ change: c, n: byKind[kind][c] }));
     if (parts.length === 0) continue;
     total += parts.reduce((sum, p) => sum + p.n, 0);

@@ -9,7 +9,7 @@ import { assessmentStore } from "../../lib/entities/assessment";
 import { statementStore } from "../../lib/entities/statement";
 import { createRow, deleteRow, undoDelete, updateRow } from "../../lib/mutations/core";
 import type { WindowContent } from "../../lib/data/talk-window";
-import { createStatement, loadSeedTalk, TEST_EDITOR, type TestTalk } from "../support/factories";
+import { createSession, createStatement, loadSeedTalk, TEST_EDITOR, type TestTalk } from "../support/factories";
 import { PROVIDERS, type TestDatabase } from "../support/databases";
 
 const BEIJING = "japan-dprk-beijing-2006";
@@ -141,20 +141,26 @@ describe.each(PROVIDERS)("day and issue pages as known on a moment, on %s", (nam
     expect(await assessed(after)).toEqual([["2006-02-04", "widening"]]);
   });
 
-  it("counts on a day page what changed since a moment on that day alone", async () => {
+  it("counts on a day page what changed since a moment on that day alone, its sessions too", async () => {
     const since = await moment();
     const onDay4 = await createStatement(database.db, talk, { saidOn: DAY_4, text: "Added on day 4." });
     const onDay1 = await createStatement(database.db, talk, { saidOn: talk.firstDay, text: "Added on day 1." });
     const undated = await createStatement(database.db, talk, { saidOn: null, saidPrecision: "unknown", reportedOn: DAY_4, text: "Reported on day 4." });
     const gone = await createStatement(database.db, talk, { saidOn: DAY_4, text: "Added and deleted on day 4." });
     await deleteRow(database.db, statementStore, gone.id, { expectedVersion: 1, actor: TEST_EDITOR });
+    const sessionOnDay4 = await createSession(database.db, talk, { localDay: DAY_4, title: "Session added on day 4" });
+    const sessionUndated = await createSession(database.db, talk, { localDay: null, title: "Session of a day not known" });
 
     const day4 = (await talks.getTalkDayChangesSince(BEIJING, DAY_4, since))!;
-    expect(day4.counts).toEqual({ added: 2, corrected: 0, deleted: 0 });
+    expect(day4.counts).toEqual({ added: 3, corrected: 0, deleted: 0 });
+    expect(day4.byKind).toEqual({ statements: { added: 2, corrected: 0, deleted: 0 }, sessions: { added: 1, corrected: 0, deleted: 0 }, assessments: { added: 0, corrected: 0, deleted: 0 } });
     expect(new Set(day4.statements.keys())).toEqual(new Set([onDay4.id, undated.id]));
+    expect([...day4.sessions]).toEqual([[sessionOnDay4.id, "added"]]);
     const day1 = (await talks.getTalkDayChangesSince(BEIJING, talk.firstDay, since))!;
     expect([...day1.statements]).toEqual([[onDay1.id, "added"]]);
+    expect(day1.sessions.size).toBe(0);
     const unknown = (await talks.getTalkDayChangesSince(BEIJING, "unknown", since))!;
     expect([...unknown.statements]).toEqual([[undated.id, "added"]]);
+    expect([...unknown.sessions]).toEqual([[sessionUndated.id, "added"]]);
   });
 });

@@ -3,16 +3,18 @@
 // in the day's order, its text as it was — and marked; readers' windows hold no deleted row; a day
 // that holds nothing now but a statement deleted since is shown in full for editors; gap
 // assessments carry their ids, and those added, corrected and deleted since are marked, in the
-// day's list and in the gap strip; the count is split by kind.
+// day's list and in the gap strip; sessions added and corrected since are counted and marked,
+// those deleted since counted (for editors) and not put back; the count is split by kind.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { markAssessments, markChanges, readChangesSince, viewSince } from "../../lib/data/changes-since";
 import { buildView, getTalkIndex, type TalkRecord } from "../../lib/data/talk-index";
 import { readWindow, type WindowContent } from "../../lib/data/talk-window";
 import { assessmentStore, type AssessmentSnapshot } from "../../lib/entities/assessment";
+import { sessionStore } from "../../lib/entities/session";
 import { statementStore } from "../../lib/entities/statement";
 import { createRow, deleteRow, updateRow } from "../../lib/mutations/core";
 import { buildConvergence } from "../../lib/timeline/convergence";
-import { createStatement, loadSeedTalk, talkRecordReader, TEST_EDITOR, type TestTalk } from "../support/factories";
+import { createSession, createStatement, loadSeedTalk, talkRecordReader, TEST_EDITOR, type TestTalk } from "../support/factories";
 import { PROVIDERS, type TestDatabase } from "../support/databases";
 
 const pause = () => new Promise((r) => setTimeout(r, 15));
@@ -136,5 +138,38 @@ describe.each(PROVIDERS)("what changed since a moment, on %s", (name, open) => {
       ["abductions", [["2006-02-04", "narrowing", "corrected"], ["2006-02-07", "deadlocked", null]]],
       ["normalization", [["2006-02-06", "deadlocked", "added"]]],
     ]);
+  });
+
+  it("counts the sessions added, corrected and deleted since, and marks those added or corrected in their day's list", async () => {
+    const corrected = await createSession(database.db, talk, { localDay: "2006-02-04", title: "Plenary, corrected since" });
+    const deleted = await createSession(database.db, talk, { localDay: "2006-02-04", title: "Plenary, deleted since" });
+    const untouched = await createSession(database.db, talk, { localDay: "2006-02-04", title: "Plenary, left alone" });
+    await pause();
+    const since = new Date();
+    await pause();
+    await updateRow(database.db, sessionStore, corrected.id, { expectedVersion: 1, snapshot: { ...corrected.snapshot, outcome: "progress" }, actor: TEST_EDITOR });
+    await deleteRow(database.db, sessionStore, deleted.id, { expectedVersion: 1, actor: TEST_EDITOR });
+    const added = await createSession(database.db, talk, { localDay: "2006-02-06", title: "Plenary, added since" });
+    const gone = await createSession(database.db, talk, { localDay: "2006-02-06", title: "Plenary, added and deleted since" });
+    await deleteRow(database.db, sessionStore, gone.id, { expectedVersion: 1, actor: TEST_EDITOR });
+
+    const editor = await windowSince(since, true);
+    expect(editor.changes.byKind.sessions).toEqual({ added: 1, corrected: 1, deleted: 1 });
+    expect([...editor.changes.sessions].sort()).toEqual(
+      [
+        [corrected.id, "corrected"],
+        [deleted.id, "deleted"],
+        [added.id, "added"],
+      ].sort(),
+    );
+    expect(editor.changes.counts).toEqual({ added: 1, corrected: 1, deleted: 1 });
+    const mine = [corrected.id, deleted.id, untouched.id, added.id, gone.id];
+    const marks = (w: WindowContent, day: string) => (dayOf(w, day)?.sessions ?? []).filter((g) => mine.includes(g.session.id)).map((g) => [g.session.title, g.session.change ?? null]);
+    // The one deleted since is not put back, for editors either.
+    expect(marks(editor.window, "2006-02-04")).toEqual([
+      ["Plenary, corrected since", "corrected"],
+      ["Plenary, left alone", null],
+    ]);
+    expect(marks(editor.window, "2006-02-06")).toEqual([["Plenary, added since", "added"]]);
   });
 });

@@ -146,7 +146,7 @@ export default async function TalkDayPage({ params, searchParams }: Props) {
                 The sources report these on {formatLocalDay(day)} without saying on which day they were said; they are listed with the talk’s{" "}
                 <Link href={undatedPage}>undated items</Link>.
               </p>
-              <StatementList statements={reported} timeZone={ctx.timeZone} parties={ctx.parties} page={undatedPage} editBase={ctx.editable ? ctx.talkPath : undefined} />
+              <StatementList statements={reported} timeZone={ctx.timeZone} parties={ctx.parties} page={undatedPage} editBase={ctx.editable ? ctx.talkPath : undefined} query={ctx.query} />
             </section>
           )}
           <SourceNotes sources={data.sources} />
