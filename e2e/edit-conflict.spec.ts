@@ -9,6 +9,8 @@ import { BEIJING, DAY_4, addStatement, expectNoAxeViolations, formReady, ownServ
 const server = ownServer("edit-conflict");
 
 test("two editors open the same statement; the second save is refused with the newer text, re-applied on top, and both changes are kept", async ({ browser }) => {
+  // Two signed-in editors and about a dozen page loads and saves: over 30 s on a loaded machine.
+  test.slow();
   const id = uniqueId();
   const [ana, ben] = await Promise.all([createAccountWithCli(server().databaseUrl, "editor", "ana"), createAccountWithCli(server().databaseUrl, "editor", "ben")]);
   const anaContext = await newVisitor(browser, server().baseURL);
